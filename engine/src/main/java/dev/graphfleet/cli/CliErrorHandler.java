@@ -1,0 +1,27 @@
+package dev.graphfleet.cli;
+
+import picocli.CommandLine;
+
+/**
+ * Turns exceptions into one clear line on stderr and the documented exit code, never a stack trace
+ * for an error the user can fix. Set GRAPHFLEET_DEBUG=1 to see the stack.
+ */
+final class CliErrorHandler implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
+        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        cli.getErr().println("graphfleet: " + message);
+        if (System.getenv("GRAPHFLEET_DEBUG") != null) {
+            ex.printStackTrace(cli.getErr());
+        }
+        return exitCodeOf(ex);
+    }
+
+    static int exitCodeOf(Throwable ex) {
+        if (ex instanceof UsageException || ex instanceof IllegalArgumentException) {
+            return GraphfleetCli.EXIT_USAGE;
+        }
+        return GraphfleetCli.EXIT_FAILURE;
+    }
+}

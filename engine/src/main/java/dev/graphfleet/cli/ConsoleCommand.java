@@ -1,0 +1,29 @@
+package dev.graphfleet.cli;
+
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Opens the desktop console. The console lives in the app module; the server jar has no JavaFX,
+ * so the launcher is found through {@link ConsoleLauncher} and its absence is a clear message.
+ */
+@Command(name = "console", description = "Open the desktop console (default source: the embedded local fleet).")
+final class ConsoleCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", hidden = true)
+    List<String> args = List.of();
+
+    @Override
+    public Integer call() {
+        return ServiceLoader.load(ConsoleLauncher.class).findFirst()
+                .map(launcher -> launcher.launch(args))
+                .orElseGet(() -> {
+                    System.err.println("graphfleet: the console is not part of this build "
+                            + "(it ships with the desktop image and ./graphfleet, not the server jar).");
+                    return GraphfleetCli.EXIT_FAILURE;
+                });
+    }
+}

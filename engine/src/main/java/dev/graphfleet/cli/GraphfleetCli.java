@@ -1,0 +1,46 @@
+package dev.graphfleet.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The one entry point: {@code ./graphfleet} and {@code java -jar graphfleet-server.jar}.
+ * Exit codes: 0 ok, 1 failure, 2 usage or config error.
+ */
+@Command(name = "graphfleet",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Operator console and headless engine for fleets of LadybugDB (Kuzu) graph databases.",
+        subcommands = {
+                ConsoleCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class GraphfleetCli implements Runnable {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Without a subcommand the console opens, as the README promises. */
+    @Override
+    public void run() {
+        int code = new CommandLine(new ConsoleCommand()).execute();
+        if (code != EXIT_OK) {
+            throw new CommandLine.ExecutionException(spec.commandLine(), "console exited with " + code);
+        }
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new GraphfleetCli());
+        cli.setExecutionExceptionHandler(new CliErrorHandler());
+        cli.setExitCodeExceptionMapper(CliErrorHandler::exitCodeOf);
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}
