@@ -8,7 +8,8 @@ import java.util.Objects;
  * The latest modification of a volume.
  *
  * @param state        where it is
- * @param since        when it entered that state (for optimizing: when it started optimizing); null for NONE
+ * @param since        when the modification started (EC2's StartTime: "optimizing for 31 min" counts from there,
+ *                     as the original did); null for NONE
  * @param targetSizeGb the size it modifies to; 0 when unknown
  */
 public record VolumeModification(ModificationState state, Instant since, long targetSizeGb) {
@@ -18,7 +19,7 @@ public record VolumeModification(ModificationState state, Instant since, long ta
     public VolumeModification {
         Objects.requireNonNull(state, "state");
         if (state.active() && since == null) {
-            throw new IllegalArgumentException("a " + state + " modification needs the time it entered that state");
+            throw new IllegalArgumentException("a " + state + " modification needs its start time");
         }
     }
 
@@ -30,7 +31,7 @@ public record VolumeModification(ModificationState state, Instant since, long ta
         return new VolumeModification(state, since, targetSizeGb);
     }
 
-    /** How long it has been in its state at {@code now}; zero when unknown. */
+    /** How long ago it started, at {@code now}; zero when unknown. */
     public Duration age(Instant now) {
         return since == null || now.isBefore(since) ? Duration.ZERO : Duration.between(since, now);
     }
