@@ -19,7 +19,9 @@ final class CliErrorHandler implements CommandLine.IExecutionExceptionHandler {
     }
 
     static int exitCodeOf(Throwable ex) {
-        if (ex instanceof UsageException || ex instanceof IllegalArgumentException) {
+        // picocli routes its own parse errors (missing or bad options) through this mapper too: usage, exit 2
+        if (ex instanceof UsageException || ex instanceof IllegalArgumentException
+                || ex instanceof CommandLine.ParameterException) {
             return GraphfleetCli.EXIT_USAGE;
         }
         return GraphfleetCli.EXIT_FAILURE;
