@@ -62,8 +62,9 @@ final class VolumesCheckCommand implements Callable<Integer> {
             description = "Per-attempt timeout of a node's /metrics (default: ${DEFAULT-VALUE}); 2 retries follow.")
     double timeoutSeconds;
 
-    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "128",
-            description = "Instances checked at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "512",
+            description = "Node reads in flight at once (default: ${DEFAULT-VALUE}); dead nodes beyond this "
+                    + "wait in turn.")
     int parallelism;
 
     @Override
@@ -82,7 +83,7 @@ final class VolumesCheckCommand implements Callable<Integer> {
                 .cloudWatch(fleet.cloudWatch())
                 .actions(fleet.actions())
                 .registry(fleet.registry())
-                .options(MonitorOptions.defaults().withParallelism(parallelism))
+                .options(MonitorOptions.defaults().withParallelism(MonitorOptions.defaults().parallelism(), parallelism))
                 .build();
 
         MonitorReport report = monitor.run(fleet.instances(), alarm, dryRun);

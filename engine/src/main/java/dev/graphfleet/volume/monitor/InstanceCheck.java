@@ -15,6 +15,12 @@ import dev.graphfleet.volume.registry.VolumeRecord;
 import dev.graphfleet.volume.registry.VolumeStatus;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +40,14 @@ final class InstanceCheck {
     private final boolean dryRun;
     private final long actDeadlineNanos;
 
-    /** Set once an action has started: from then on the check is allowed to finish rather than be cancelled. */
-    private volatile boolean acting;
+    // READING until an action starts (ACTING) or the monitor gives up on it (ABANDONED); never both
+    private static final int READING = 0;
+    private static final int ACTING = 1;
+    private static final int ABANDONED = 2;
+    private final AtomicInteger phase = new AtomicInteger(READING);
+    private final CompletableFuture<InstanceReport> result = new CompletableFuture<>();
+    private volatile CompletableFuture<DiskReading> nodeRead;
+    private volatile Future<?> work;
 
     // what the check has learnt so far, for the report
     private MetricsSource source = MetricsSource.NONE;
@@ -54,17 +66,62 @@ final class InstanceCheck {
         this.actDeadlineNanos = actDeadlineNanos;
     }
 
-    boolean acting() {
-        return acting;
-    }
-
     FleetInstance instance() {
         return instance;
     }
 
-    InstanceReport run() {
+    CompletableFuture<InstanceReport> result() {
+        return result;
+    }
+
+    /**
+     * Starts the node read (which holds no thread while the node keeps it waiting); the rest of the check runs
+     * on {@code pool} once the read is over. {@code readDone} runs when the read is over, however it ends.
+     */
+    void start(ExecutorService pool, Runnable readDone) {
+        CompletableFuture<DiskReading> read;
         try {
-            return check();
+            read = parts.nodes().readAsync(instance, pool);
+        } catch (RuntimeException e) {
+            read = CompletableFuture.failedFuture(e);
+        }
+        nodeRead = read;
+        read.whenComplete((nodeReading, nodeFailure) -> {
+            readDone.run();
+            if (phase.get() == ABANDONED) {
+                return;
+            }
+            try {
+                work = pool.submit(() -> result.complete(run(nodeReading, nodeFailure)));
+            } catch (RejectedExecutionException runIsOver) {
+                result.complete(report(Outcome.NOT_CHECKED, "", "the run ended before this instance was checked"));
+            }
+        });
+    }
+
+    /**
+     * Gives up on a check that has not started acting (its read is cancelled, its work interrupted) and reports
+     * it NOT_CHECKED. Returns false when it is acting: an action once started is allowed to finish.
+     */
+    boolean abandon(String why) {
+        if (!phase.compareAndSet(READING, ABANDONED)) {
+            return phase.get() == ABANDONED;
+        }
+        CompletableFuture<DiskReading> read = nodeRead;
+        if (read != null) {
+            read.cancel(true);
+        }
+        Future<?> w = work;
+        if (w != null) {
+            w.cancel(true);
+        }
+        result.complete(InstanceReport.failed(instance, MetricsSource.NONE, null, null, Outcome.NOT_CHECKED, why));
+        return true;
+    }
+
+    private InstanceReport run(DiskReading nodeReading, Throwable nodeFailure) {
+        try {
+            return check(nodeReading, nodeFailure);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return report(Outcome.NOT_CHECKED, "", "interrupted: the run's time budget ran out");
@@ -74,8 +131,8 @@ final class InstanceCheck {
         }
     }
 
-    private InstanceReport check() throws Exception {
-        if (!readDisk()) {
+    private InstanceReport check(DiskReading nodeReading, Throwable nodeFailure) throws Exception {
+        if (!readDisk(nodeReading, nodeFailure)) {
             return report(Outcome.FAILED, "", "no metrics: " + fallbackReason);
         }
         Optional<VolumeDescription> description;
@@ -92,17 +149,14 @@ final class InstanceCheck {
         return act(state, description.orElse(null), record);
     }
 
-    /** Node first, CloudWatch when the node does not answer. False when neither does. */
-    private boolean readDisk() throws InterruptedException {
-        try {
-            reading = parts.nodes().read(instance);
+    /** The node's reading if it answered, else CloudWatch's. False when neither answered. */
+    private boolean readDisk(DiskReading nodeReading, Throwable nodeFailure) throws InterruptedException {
+        if (nodeFailure == null && nodeReading != null) {
+            reading = nodeReading;
             source = MetricsSource.NODE;
             return true;
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Exception nodeFailure) {
-            fallbackReason = "node: " + describe(nodeFailure);
         }
+        fallbackReason = "node: " + describe(unwrap(nodeFailure));
         try {
             reading = parts.cloudWatch().read(instance);
             source = MetricsSource.CLOUDWATCH;
@@ -143,7 +197,9 @@ final class InstanceCheck {
         if (System.nanoTime() > actDeadlineNanos) {
             return report(Outcome.DEFERRED, "too little of the run's budget left to " + decision.summary(), null);
         }
-        acting = true;
+        if (!phase.compareAndSet(READING, ACTING)) {
+            return report(Outcome.NOT_CHECKED, "", "the run's time budget ran out before acting");
+        }
         if (decision instanceof GrowFilesystem) {
             return growFilesystem(state.effectiveVolumeSizeGb(), decision.summary());
         }
@@ -278,7 +334,14 @@ final class InstanceCheck {
                 r.volumeSizeGb(), r.decision(), outcome, r.detail(), r.error());
     }
 
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+
     static String describe(Throwable e) {
+        if (e == null) {
+            return "no answer";
+        }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

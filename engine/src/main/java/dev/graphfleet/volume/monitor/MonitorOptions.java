@@ -8,8 +8,9 @@ import java.util.Objects;
  * How a run is carried out.
  *
  * @param monitorId        names this monitor in the expansion lock (two monitors must differ)
- * @param parallelism      instances checked at once; dead nodes overlap instead of adding up when it exceeds
- *                         their number
+ * @param parallelism      threads deciding and acting (CloudWatch fallback, describe, registry, modify, grow)
+ * @param maxReadsInFlight node reads waiting at once; reads hold no thread, so dead nodes overlap instead of
+ *                         adding up as long as this exceeds their number
  * @param budget           a run never takes longer than this (a Lambda has 300 s; the default leaves room)
  * @param actionReserve    no action starts with less than this left of the budget: an action once started
  *                         (modify and record, or a filesystem grow) is allowed to finish inside the budget
@@ -18,13 +19,17 @@ import java.util.Objects;
  *                         filesystem grow to the next run
  * @param pollInterval     how often it looks while waiting
  */
-public record MonitorOptions(String monitorId, int parallelism, Duration budget, Duration actionReserve,
-                             Duration lockTtl, Duration modificationWait, Duration pollInterval) {
+public record MonitorOptions(String monitorId, int parallelism, int maxReadsInFlight, Duration budget,
+                             Duration actionReserve, Duration lockTtl, Duration modificationWait,
+                             Duration pollInterval) {
 
     public MonitorOptions {
         Objects.requireNonNull(monitorId, "monitorId");
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+        }
+        if (maxReadsInFlight < 1) {
+            throw new IllegalArgumentException("maxReadsInFlight must be at least 1, got " + maxReadsInFlight);
         }
         for (Duration d : new Duration[] {budget, actionReserve, lockTtl, modificationWait, pollInterval}) {
             if (d == null || d.isNegative()) {
@@ -41,26 +46,34 @@ public record MonitorOptions(String monitorId, int parallelism, Duration budget,
         }
     }
 
-    /** 128 at once, 240 s budget with 30 s reserved for a started action, 15 min locks, 60 s wait polled every 10 s. */
+    /**
+     * 32 deciding threads, 512 reads in flight (a Lambda allows 1024 open files), a 240 s budget with 30 s
+     * reserved for a started action, 15 min locks, and a 60 s wait for optimizing, polled every 10 s.
+     */
     public static MonitorOptions defaults() {
-        return new MonitorOptions("graphfleet-" + ManagementFactory.getRuntimeMXBean().getName(), 128,
+        return new MonitorOptions("graphfleet-" + ManagementFactory.getRuntimeMXBean().getName(), 32, 512,
                 Duration.ofSeconds(240), Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofSeconds(60),
                 Duration.ofSeconds(10));
     }
 
     public MonitorOptions withMonitorId(String id) {
-        return new MonitorOptions(id, parallelism, budget, actionReserve, lockTtl, modificationWait, pollInterval);
+        return new MonitorOptions(id, parallelism, maxReadsInFlight, budget, actionReserve, lockTtl,
+                modificationWait, pollInterval);
     }
 
-    public MonitorOptions withParallelism(int n) {
-        return new MonitorOptions(monitorId, n, budget, actionReserve, lockTtl, modificationWait, pollInterval);
+    /** {@code threads} deciding and acting, {@code reads} node reads in flight. */
+    public MonitorOptions withParallelism(int threads, int reads) {
+        return new MonitorOptions(monitorId, threads, reads, budget, actionReserve, lockTtl, modificationWait,
+                pollInterval);
     }
 
     public MonitorOptions withBudget(Duration total, Duration reserve) {
-        return new MonitorOptions(monitorId, parallelism, total, reserve, lockTtl, modificationWait, pollInterval);
+        return new MonitorOptions(monitorId, parallelism, maxReadsInFlight, total, reserve, lockTtl,
+                modificationWait, pollInterval);
     }
 
     public MonitorOptions withModificationWait(Duration wait, Duration poll) {
-        return new MonitorOptions(monitorId, parallelism, budget, actionReserve, lockTtl, wait, poll);
+        return new MonitorOptions(monitorId, parallelism, maxReadsInFlight, budget, actionReserve, lockTtl, wait,
+                poll);
     }
 }

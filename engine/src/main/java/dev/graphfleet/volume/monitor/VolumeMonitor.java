@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -23,10 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Checks the data volume of every instance of a fleet and acts on what the {@link VolumePlanner} decides.
  *
- * <p>Instances are checked concurrently, at most {@link MonitorOptions#parallelism()} at once, so a dead node
- * (up to three timed-out attempts) delays nobody else. A run ends within its budget: reads still pending at
- * the end are abandoned (NOT_CHECKED), no action starts in the last {@link MonitorOptions#actionReserve()},
- * and a started action is given that reserve to finish. A filesystem grow that must wait for EBS is left to the
+ * <p>Node reads are asynchronous and start together (at most {@link MonitorOptions#maxReadsInFlight()}), so a
+ * dead node (up to three timed-out attempts) delays nobody else and dead nodes wait at the same time; the rest
+ * of each check (CloudWatch fallback, describe, decide, act) runs on {@link MonitorOptions#parallelism()}
+ * threads. A run ends within its budget: checks still reading at the action deadline are abandoned
+ * (NOT_CHECKED), no action starts in the last {@link MonitorOptions#actionReserve()}, and a started action is
+ * given that reserve to finish. A filesystem grow that must wait for EBS is left to the
  * next run, which finds the modification optimizing and grows then.
  */
 public final class VolumeMonitor {
@@ -71,52 +73,61 @@ public final class VolumeMonitor {
             checks.add(new InstanceCheck(parts, instance, alarm, dryRun, actDeadline));
         }
         List<InstanceReport> reports = new ArrayList<>();
-        if (!checks.isEmpty()) {
-            ExecutorService pool = newPool(Math.min(parts.options().parallelism(), checks.size()));
-            try {
-                List<Future<InstanceReport>> futures = new ArrayList<>();
-                for (InstanceCheck check : checks) {
-                    futures.add(pool.submit(check::run));
-                }
-                for (int i = 0; i < checks.size(); i++) {
-                    reports.add(await(checks.get(i), futures.get(i), actDeadline, deadline));
-                }
-            } finally {
-                pool.shutdownNow();
+        ExecutorService pool = newPool(parts.options().parallelism());
+        try {
+            startReads(checks, pool, actDeadline);
+            for (InstanceCheck check : checks) {
+                reports.add(await(check, actDeadline, deadline));
             }
+        } finally {
+            pool.shutdownNow();
         }
         return new MonitorReport(startedAt, Duration.ofNanos(System.nanoTime() - start), alarm, dryRun, reports);
     }
 
+    /** Starts every node read, at most maxReadsInFlight at a time; a read not started by the deadline is dropped. */
+    private void startReads(List<InstanceCheck> checks, ExecutorService pool, long actDeadline) {
+        Semaphore reads = new Semaphore(parts.options().maxReadsInFlight());
+        for (InstanceCheck check : checks) {
+            boolean permitted;
+            try {
+                permitted = reads.tryAcquire(Math.max(0, actDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                permitted = false;
+            }
+            if (!permitted) {
+                check.abandon("the run's time budget ran out before its read started; the next run checks it");
+                continue;
+            }
+            check.start(pool, reads::release);
+        }
+    }
+
     /**
-     * Waits for one check: reads are abandoned at the action deadline (they could not act anyway); a check
-     * that is acting gets until the end of the budget.
+     * Waits for one check: one still reading at the action deadline is abandoned (it could not act anyway);
+     * one that is acting gets until the end of the budget.
      */
-    private static InstanceReport await(InstanceCheck check, Future<InstanceReport> future, long actDeadline,
-                                        long deadline) {
+    private static InstanceReport await(InstanceCheck check, long actDeadline, long deadline) {
         try {
             try {
-                return future.get(Math.max(0, actDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                return check.result().get(Math.max(0, actDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException readsTooLong) {
-                if (!check.acting()) {
-                    future.cancel(true);
-                    return notChecked(check, "the run's time budget ran out while reading; the next run checks it");
+                if (check.abandon("the run's time budget ran out while reading; the next run checks it")) {
+                    return check.result().join();
                 }
-                return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                return check.result().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
         } catch (TimeoutException actionTooLong) {
-            future.cancel(true);
             return InstanceReport.failed(check.instance(), MetricsSource.NONE, null, null, Outcome.FAILED,
                     "an action did not finish within the run's time budget; the next run looks again");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            future.cancel(true);
+            check.abandon("the monitor was interrupted");
             return notChecked(check, "the monitor was interrupted");
         } catch (ExecutionException e) {
             return InstanceReport.failed(check.instance(), MetricsSource.NONE, null, null, Outcome.FAILED,
                     InstanceCheck.describe(e.getCause()));
-        } catch (java.util.concurrent.CancellationException e) {
-            return notChecked(check, "cancelled");
         }
     }
 

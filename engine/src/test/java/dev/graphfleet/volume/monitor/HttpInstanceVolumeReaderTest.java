@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,10 @@ class HttpInstanceVolumeReaderTest {
     FakeNodes nodes;
     SilentNodes silent;
     final List<Duration> waits = new CopyOnWriteArrayList<>();
+    final RetryDelay recordWaits = d -> {
+        waits.add(d);
+        return CompletableFuture.completedFuture(null);
+    };
     HttpInstanceVolumeReader reader;
     HttpInstanceVolumeReader impatient;
 
@@ -31,9 +36,9 @@ class HttpInstanceVolumeReaderTest {
         silent = new SilentNodes();
         // generous for nodes that answer (a cold JVM is slow to its first request), short for the silent ones
         reader = new HttpInstanceVolumeReader(HttpClient.newHttpClient(),
-                new NodeReadOptions(Duration.ofSeconds(10), 2, Duration.ofMillis(300)), KEY, waits::add);
+                new NodeReadOptions(Duration.ofSeconds(10), 2, Duration.ofMillis(300)), KEY, recordWaits);
         impatient = new HttpInstanceVolumeReader(HttpClient.newHttpClient(),
-                new NodeReadOptions(Duration.ofMillis(300), 2, Duration.ofMillis(300)), KEY, waits::add);
+                new NodeReadOptions(Duration.ofMillis(300), 2, Duration.ofMillis(300)), KEY, recordWaits);
     }
 
     @AfterEach
@@ -61,7 +66,7 @@ class HttpInstanceVolumeReaderTest {
     void aWrongKeyIsNotRetriedAndTheKeyIsNotInTheMessage() throws Exception {
         URI uri = nodes.add("w1", 100, 85);
         HttpInstanceVolumeReader wrongKey = new HttpInstanceVolumeReader(HttpClient.newHttpClient(),
-                NodeReadOptions.defaults(), "not-the-key", waits::add);
+                NodeReadOptions.defaults(), "not-the-key", recordWaits);
         assertThatThrownBy(() -> wrongKey.read(at("w1", uri)))
                 .hasMessageContaining("HTTP 401")
                 .hasMessageContaining("X-Graph-API-Key")
@@ -85,6 +90,29 @@ class HttpInstanceVolumeReaderTest {
                 .hasMessageContaining("no answer after 3 attempts")
                 .hasMessageContaining("timed out after 300 ms");
         assertThat(waits).containsExactly(Duration.ofMillis(300), Duration.ofMillis(600));
+    }
+
+    @Test
+    void cancellingAReadAbandonsIt() throws Exception {
+        HttpInstanceVolumeReader patient = new HttpInstanceVolumeReader(HttpClient.newHttpClient(),
+                new NodeReadOptions(Duration.ofSeconds(60), 2, Duration.ZERO), KEY, recordWaits);
+        CompletableFuture<DiskReading> read = patient.readAsync(at("dead", silent.add("dead")), Runnable::run);
+        assertThat(read.cancel(true)).isTrue();
+        assertThat(read).isCancelled();
+        assertThat(waits).as("no retry after a cancel").isEmpty();
+    }
+
+    @Test
+    void readsOfDeadNodesWaitTogetherWithoutThreads() throws Exception {
+        // 50 reads started from this one thread: all are in flight at once (each connection accepted)
+        List<CompletableFuture<DiskReading>> reads = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            reads.add(impatient.readAsync(at("dead" + i, silent.add("dead" + i)), Runnable::run));
+        }
+        for (CompletableFuture<DiskReading> r : reads) {
+            assertThat(r).failsWithin(Duration.ofSeconds(30));
+        }
+        assertThat(silent.accepted()).isEqualTo(150);
     }
 
     @Test

@@ -115,7 +115,7 @@ class VolumeMonitorTest {
 
     VolumeMonitor.Builder monitor(String id, Duration nodeTimeout) {
         HttpInstanceVolumeReader reader = new HttpInstanceVolumeReader(HttpClient.newHttpClient(),
-                new NodeReadOptions(nodeTimeout, 2, Duration.ZERO), null, Sleeper.system());
+                new NodeReadOptions(nodeTimeout, 2, Duration.ZERO), null, RetryDelay.system());
         return VolumeMonitor.builder(VolumePolicy.defaults(), reader)
                 .cloudWatch(new CloudWatchAgentDiskMetrics(cloudWatchClient, clock,
                         CloudWatchAgentDiskMetrics.Options.defaults()))
@@ -199,7 +199,7 @@ class VolumeMonitorTest {
             fleet.add(node("w" + i, 100, 85));
         }
         VolumeMonitor m = monitor("monitor-a", Duration.ofSeconds(60))
-                .options(MonitorOptions.defaults().withMonitorId("monitor-a").withParallelism(2)
+                .options(MonitorOptions.defaults().withMonitorId("monitor-a").withParallelism(2, 2)
                         .withBudget(Duration.ofSeconds(4), Duration.ofSeconds(1)))
                 .build();
 
