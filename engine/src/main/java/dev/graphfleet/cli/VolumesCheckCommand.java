@@ -79,11 +79,13 @@ final class VolumesCheckCommand implements Callable<Integer> {
         NodeReadOptions read = new NodeReadOptions(Duration.ofMillis((long) (timeoutSeconds * 1000)), 2,
                 Duration.ofMillis(300));
         String apiKey = System.getenv(apiKeyEnv);
-        VolumeMonitor monitor = VolumeMonitor.builder(VolumePolicy.defaults(), HttpInstanceVolumeReader.create(read, apiKey))
+        MonitorOptions options = MonitorOptions.defaults();
+        VolumeMonitor monitor = VolumeMonitor
+                .builder(VolumePolicy.defaults(), HttpInstanceVolumeReader.create(read, apiKey))
                 .cloudWatch(fleet.cloudWatch())
                 .actions(fleet.actions())
                 .registry(fleet.registry())
-                .options(MonitorOptions.defaults().withParallelism(MonitorOptions.defaults().parallelism(), parallelism))
+                .options(options.withParallelism(options.parallelism(), parallelism))
                 .build();
 
         MonitorReport report = monitor.run(fleet.instances(), alarm, dryRun);

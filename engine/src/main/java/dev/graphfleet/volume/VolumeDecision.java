@@ -2,6 +2,7 @@ package dev.graphfleet.volume;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /** What to do with one data volume. Exactly one of the five outcomes; each carries why. */
@@ -67,7 +68,9 @@ public sealed interface VolumeDecision {
             Objects.requireNonNull(message, "message");
         }
 
-        @Override public String summary() { return "ALERT " + alertKind.name().toLowerCase(java.util.Locale.ROOT) + ": " + message; }
+        @Override public String summary() {
+            return "ALERT " + alertKind.name().toLowerCase(Locale.ROOT) + ": " + message;
+        }
         @Override public String kind() { return "alert"; }
     }
 

@@ -50,7 +50,8 @@ public final class VolumePlanner {
     public VolumeDecision decide(VolumeState s) {
         VolumeModification mod = s.modification();
         if (mod.state() == ModificationState.MODIFYING) {
-            return new Skip("volume modification in progress (modifying, started " + human(mod.age(s.now())) + " ago)", null);
+            return new Skip("volume modification in progress (modifying, started " + human(mod.age(s.now()))
+                    + " ago)", null);
         }
         if (mod.state() == ModificationState.OPTIMIZING) {
             return decideOptimizing(s, mod);
@@ -139,14 +140,15 @@ public final class VolumePlanner {
         Duration age = mod.age(s.now());
         if (age.compareTo(policy.stuckOptimizingAfter()) > 0) {
             return new GrowFilesystem(GrowCause.STUCK_OPTIMIZING, "modification still optimizing " + human(age)
-                    + " after it started (stuck after " + human(policy.stuckOptimizingAfter()) + "): growing the filesystem only");
+                    + " after it started (stuck after " + human(policy.stuckOptimizingAfter())
+                    + "): growing the filesystem only");
         }
         if (filesystemBehind(s)) {
             return new GrowFilesystem(GrowCause.MODIFICATION_OPTIMIZING,
                     "modification optimizing, the new size is usable: " + behindText(s));
         }
-        return new Skip("volume modification optimizing (started " + human(age) + " ago); the filesystem already has the space",
-                null);
+        return new Skip("volume modification optimizing (started " + human(age)
+                + " ago); the filesystem already has the space", null);
     }
 
     private Optional<Instant> cooldownEnd(VolumeState s) {

@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param targetUsage           after growth, usage (with the projected growth) comes back to this (0.6)
  * @param roundingGb            new sizes are rounded up to a multiple of this, before the cap (10)
  * @param xfsToleranceMinGb     the filesystem may trail the volume by this much ({@code xfs_tolerance.min_gb}, 2)
- * @param xfsTolerancePercent   ... or by this percentage of the volume, whichever is larger ({@code xfs_tolerance.percent}, 2)
+ * @param xfsTolerancePercent   ... or by this percentage of the volume, whichever is larger
+ *                              ({@code xfs_tolerance.percent}, 2)
  * @param stuckOptimizingAfter  a modification optimizing for longer than this is stuck (30 min)
  * @param modificationCooldown  EBS allows one modification per volume per this window (6 h)
  * @param forecastWindow        the usage history the growth rate is fitted over (6 h)
@@ -63,7 +64,8 @@ public record VolumePolicy(
             throw new IllegalArgumentException("volumes.rounding_gb must be at least 1 GB, got " + roundingGb);
         }
         if (!(xfsToleranceMinGb >= 0) || Double.isInfinite(xfsToleranceMinGb)) {
-            throw new IllegalArgumentException("volumes.xfs_tolerance.min_gb must be 0 or more GB, got " + xfsToleranceMinGb);
+            throw new IllegalArgumentException("volumes.xfs_tolerance.min_gb must be 0 or more GB, got "
+                    + xfsToleranceMinGb);
         }
         if (!(xfsTolerancePercent >= 0 && xfsTolerancePercent <= 100)) {
             throw new IllegalArgumentException("volumes.xfs_tolerance.percent must be a percentage between 0 and 100 "
@@ -96,7 +98,7 @@ public record VolumePolicy(
         return alarm ? alarmThreshold : expansionThreshold;
     }
 
-    /** How far (GB) the filesystem may trail the volume before it needs growing: max(min_gb, percent % of the volume). */
+    /** How far (GB) the filesystem may trail the volume before it needs growing: max(min_gb, percent % of it). */
     public double xfsToleranceGb(long volumeSizeGb) {
         return Math.max(xfsToleranceMinGb, volumeSizeGb * xfsTolerancePercent / 100.0);
     }

@@ -59,7 +59,7 @@ public record VolumeState(
         return new Builder();
     }
 
-    /** For callers that fill the state in steps (and for tests). Defaults: no modification, no history, not an alarm. */
+    /** For callers that fill the state in steps (and tests). Defaults: no modification, no history, no alarm. */
     public static final class Builder {
         private String volumeId;
         private long volumeSizeGb;

@@ -47,9 +47,10 @@ class VolumesCheckCommandTest {
         assertThat(code).isZero();
         String table = out.toString();
         assertThat(table).contains("Volume check of 2 node URL(s) (dry run: nothing changed)");
-        assertThat(table).containsPattern("127\\.0\\.0\\.1:\\d+ +node +node +85\\.0 % +100\\.0 +- +100 +alert +ALERT "
-                + "+ALERT unknown_volume: .*would expand 100 -> 150 GB");
-        assertThat(table).containsPattern("node +20\\.0 % +500\\.0 +- +500 +none +NONE +usage 20\\.0 % is not above 80\\.0 %");
+        assertThat(table).containsPattern("127\\.0\\.0\\.1:\\d+/full +node +node +85\\.0 % +100\\.0 +- +100 +alert "
+                + "+ALERT +ALERT unknown_volume: .*would expand 100 -> 150 GB");
+        assertThat(table).containsPattern("127\\.0\\.0\\.1:\\d+/fine +node +node +20\\.0 % +500\\.0 +- +500 +none "
+                + "+NONE +usage 20\\.0 % is not above 80\\.0 %");
         assertThat(table).contains("2 instance(s) in").contains("1 alert(s), 0 failed");
     }
 

@@ -1,7 +1,6 @@
 package dev.graphfleet.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -201,7 +200,7 @@ public final class FakeCloudWatch implements AutoCloseable {
 
     private byte[] write(Body body) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (CBORGenerator g = ((CBORFactory) cbor.getFactory()).createGenerator(out)) {
+        try (CBORGenerator g = cbor.getFactory().createGenerator(out)) {
             body.write(g);
         }
         return out.toByteArray();

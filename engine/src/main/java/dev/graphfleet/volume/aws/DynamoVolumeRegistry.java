@@ -75,7 +75,8 @@ public final class DynamoVolumeRegistry implements VolumeRegistry {
                 }
                 ScanResponse page = dynamo.scan(scan.build());
                 page.items().forEach(item -> found.add(toRecord(item)));
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                        ? page.lastEvaluatedKey() : null;
             } while (start != null);
             return found;
         } catch (SdkException e) {

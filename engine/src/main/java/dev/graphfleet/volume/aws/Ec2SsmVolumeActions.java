@@ -139,8 +139,9 @@ public final class Ec2SsmVolumeActions implements VolumeActions {
             }
             if (status == CommandInvocationStatus.FAILED || status == CommandInvocationStatus.TIMED_OUT
                     || status == CommandInvocationStatus.CANCELLED) {
-                throw new VolumeActionException(ModificationRefusal.OTHER, "filesystem grow " + invocation.statusAsString()
-                        + " (SSM command " + commandId + "): " + abbreviate(invocation.standardErrorContent()));
+                throw new VolumeActionException(ModificationRefusal.OTHER, "filesystem grow "
+                        + invocation.statusAsString() + " (SSM command " + commandId + "): "
+                        + abbreviate(invocation.standardErrorContent()));
             }
         }
         throw new VolumeActionException(ModificationRefusal.OTHER, "filesystem grow still running after "
@@ -158,7 +159,8 @@ public final class Ec2SsmVolumeActions implements VolumeActions {
                             m.startTime(), m.targetSize() == null ? 0 : m.targetSize()))
                     .orElse(VolumeModification.none());
         } catch (AwsServiceException e) {
-            if (e.awsErrorDetails() != null && "InvalidVolumeModification.NotFound".equals(e.awsErrorDetails().errorCode())) {
+            if (e.awsErrorDetails() != null
+                    && "InvalidVolumeModification.NotFound".equals(e.awsErrorDetails().errorCode())) {
                 return VolumeModification.none();
             }
             throw failure("describe the modifications of " + volumeId, e);

@@ -22,9 +22,10 @@ public record FleetInstance(String instanceId, String role, URI metricsEndpoint,
         dataMount = dataMount == null ? DEFAULT_DATA_MOUNT : dataMount;
     }
 
-    /** A node known only by its URL: its id is host:port. */
+    /** A node known only by its URL: its id is host:port (and the path, when the node sits under one). */
     public static FleetInstance ofNode(URI endpoint) {
-        String id = endpoint.getHost() + (endpoint.getPort() > 0 ? ":" + endpoint.getPort() : "");
+        String path = endpoint.getPath() == null || endpoint.getPath().equals("/") ? "" : endpoint.getPath();
+        String id = endpoint.getHost() + (endpoint.getPort() > 0 ? ":" + endpoint.getPort() : "") + path;
         return new FleetInstance(id, "node", endpoint, DEFAULT_DATA_MOUNT);
     }
 }

@@ -104,7 +104,8 @@ public final class HttpInstanceVolumeReader implements InstanceVolumeReader {
             if (result.isDone()) {
                 return;
             }
-            CompletableFuture<HttpResponse<byte[]>> sent = http.sendAsync(request(), HttpResponse.BodyHandlers.ofByteArray())
+            CompletableFuture<HttpResponse<byte[]>> sent = http
+                    .sendAsync(request(), HttpResponse.BodyHandlers.ofByteArray())
                     .orTimeout(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
             inFlight = sent;
             sent.whenComplete((response, failure) -> {

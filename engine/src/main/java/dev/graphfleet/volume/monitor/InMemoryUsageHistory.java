@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Keeps each instance's samples of the last {@code keep} (at most {@code maxSamples}); for long-lived monitors and the console. */
+/**
+ * Keeps each instance's samples of the last {@code keep} (at most {@code maxSamples}): the history of a long-lived
+ * monitor or the console, from which the growth forecast is fitted.
+ */
 public final class InMemoryUsageHistory implements UsageHistory {
 
     private final Duration keep;
