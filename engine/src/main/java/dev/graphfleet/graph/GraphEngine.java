@@ -1,0 +1,20 @@
+package dev.graphfleet.graph;
+
+import java.nio.file.Path;
+
+/**
+ * The embedded graph engine behind Graphfleet. Kùzu 0.11 today; a LadybugDB build replaces it by
+ * providing another implementation (see {@link GraphEngines}). Nothing outside the implementing
+ * package imports the driver.
+ */
+public interface GraphEngine {
+
+    /** Engine name and version, e.g. "kuzu 0.11.2"; recorded in repository manifests. */
+    String version();
+
+    /** File name ending of a database of this engine, e.g. ".kuzu". */
+    String fileExtension();
+
+    /** Opens (or creates, when writable) the database file with explicit sizes; never the engine's defaults. */
+    GraphDatabase open(Path file, DatabaseSettings settings);
+}

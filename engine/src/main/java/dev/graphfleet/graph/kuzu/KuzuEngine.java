@@ -1,0 +1,35 @@
+package dev.graphfleet.graph.kuzu;
+
+import com.kuzudb.Database;
+import dev.graphfleet.graph.DatabaseSettings;
+import dev.graphfleet.graph.GraphDatabase;
+import dev.graphfleet.graph.GraphEngine;
+import java.nio.file.Path;
+
+/** Kùzu 0.11 (the engine LadybugDB continues), through its Java binding. */
+public final class KuzuEngine implements GraphEngine {
+
+    static final String VERSION = "0.11.2";
+
+    @Override
+    public String version() {
+        return "kuzu " + VERSION;
+    }
+
+    @Override
+    public String fileExtension() {
+        return ".kuzu";
+    }
+
+    @Override
+    public GraphDatabase open(Path file, DatabaseSettings settings) {
+        Database database;
+        try {
+            database = new Database(file.toString(), settings.bufferPoolBytes(), true, settings.readOnly(),
+                    settings.maxDbSizeBytes(), !settings.readOnly(), settings.checkpointThresholdBytes());
+        } catch (RuntimeException e) {
+            throw KuzuErrors.classify("cannot open " + file + ": " + e.getMessage(), e);
+        }
+        return new KuzuDatabase(file, settings.readOnly(), database);
+    }
+}
