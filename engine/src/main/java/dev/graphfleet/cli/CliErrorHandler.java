@@ -19,6 +19,9 @@ final class CliErrorHandler implements CommandLine.IExecutionExceptionHandler {
     }
 
     static int exitCodeOf(Throwable ex) {
+        if (ex instanceof picocli.CommandLine.ParameterException) {
+            return GraphfleetCli.EXIT_USAGE;
+        }
         if (ex instanceof UsageException || ex instanceof IllegalArgumentException) {
             return GraphfleetCli.EXIT_USAGE;
         }
