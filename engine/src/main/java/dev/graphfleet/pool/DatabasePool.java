@@ -315,6 +315,35 @@ final class DatabasePool {
         }
     }
 
+    /**
+     * The buffer pool's limit and usage, read on an idle connection without counting as a use
+     * (so it does not disturb least-recently-used order). Null when closed or every connection is busy.
+     */
+    BufferPoolUsage bufferPoolUsage() {
+        if (database == null || !permits.tryAcquire()) {
+            return null;
+        }
+        try {
+            long now = clock.nanoTime();
+            PooledEntry entry = takeIdle(now);
+            if (entry == null) {
+                if (database == null) {
+                    return null;
+                }
+                entry = create(now);
+            }
+            try (GraphResult result = entry.connection.query("CALL bm_info() RETURN mem_limit, mem_usage")) {
+                java.util.List<Object> row = result.next();
+                return new BufferPoolUsage(spec.name(), ((Number) row.get(0)).longValue(),
+                        ((Number) row.get(1)).longValue(), lastBorrowedAt);
+            } finally {
+                idle.offerFirst(entry);
+            }
+        } finally {
+            permits.release();
+        }
+    }
+
     boolean isOpen() {
         return database != null;
     }

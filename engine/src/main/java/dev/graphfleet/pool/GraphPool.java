@@ -146,6 +146,12 @@ public final class GraphPool implements AutoCloseable {
         return last;
     }
 
+    /** Buffer pool limit and usage of every open Database (those busy right now are left out). */
+    public List<BufferPoolUsage> bufferPoolUsage() {
+        return pools.values().stream().map(DatabasePool::bufferPoolUsage).filter(java.util.Objects::nonNull)
+                .sorted(java.util.Comparator.comparing(BufferPoolUsage::database)).toList();
+    }
+
     /** Runs the maintenance that is due now: TTL cleanup, health checks, leak reports. */
     public void runMaintenance() {
         long now = clock.nanoTime();

@@ -71,6 +71,23 @@ class KuzuEngineTest {
     }
 
     @Test
+    void aCachedPreparedStatementSurvivesASchemaChange() {
+        try (GraphDatabase db = open(false); GraphConnection c = db.connect(settings(Duration.ZERO))) {
+            c.query("CREATE NODE TABLE T(id INT64, PRIMARY KEY(id))").close();
+            c.query("CREATE (:T {id: 1})").close();
+            String lookup = "MATCH (t:T) WHERE t.id = $id RETURN t.id";
+            assertThat(c.query(lookup, Map.of("id", 1)).all()).containsExactly(List.of(1L));
+            assertThat(c.query(lookup, Map.of("id", 1)).all()).containsExactly(List.of(1L)); // cached
+            c.query("DROP TABLE T").close();
+            c.query("CREATE NODE TABLE T(id INT64, PRIMARY KEY(id))").close();
+            c.query("CREATE (:T {id: 2})").close();
+            assertThat(c.query(lookup, Map.of("id", 2)).all()).containsExactly(List.of(2L));
+            c.query("DROP TABLE T").close();
+            assertKind(() -> c.query(lookup, Map.of("id", 2)), GraphException.Kind.BINDING);
+        }
+    }
+
+    @Test
     void errorsAreClassifiedSoCallersCanAnswerTheRightStatus() {
         try (GraphDatabase db = open(false); GraphConnection c = db.connect(settings(Duration.ZERO))) {
             assertKind(() -> c.query("MATCH (n:P RETURN n"), GraphException.Kind.SYNTAX);

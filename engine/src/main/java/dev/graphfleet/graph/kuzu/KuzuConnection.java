@@ -8,11 +8,28 @@ import dev.graphfleet.graph.GraphConnection;
 import dev.graphfleet.graph.GraphException;
 import dev.graphfleet.graph.GraphResult;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
+/**
+ * One Kùzu connection. Parameterised queries keep their prepared statement (a small LRU cache per
+ * connection): preparing is a parse, bind and plan, often costlier than a point lookup itself.
+ */
 final class KuzuConnection implements GraphConnection {
 
+    private static final int PREPARED_CACHE_SIZE = 64;
+
     private final Connection connection;
+    private final Map<String, PreparedStatement> prepared = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+            if (size() > PREPARED_CACHE_SIZE) {
+                eldest.getValue().close();
+                return true;
+            }
+            return false;
+        }
+    };
     private volatile boolean closed;
 
     KuzuConnection(Connection connection) {
@@ -38,17 +55,38 @@ final class KuzuConnection implements GraphConnection {
         }
         requireOpen();
         Map<String, Value> values = new HashMap<>();
-        try (PreparedStatement statement = connection.prepare(cypher)) {
-            if (!statement.isSuccess()) {
-                throw KuzuErrors.classify(statement.getErrorMessage(), null);
-            }
+        try {
             parameters.forEach((name, value) -> values.put(name, KuzuValues.toKuzu(name, value)));
-            return KuzuResult.of(connection.execute(statement, values));
+            PreparedStatement statement = prepared.get(cypher);
+            if (statement == null) {
+                return KuzuResult.of(connection.execute(prepare(cypher), values));
+            }
+            QueryResult result = connection.execute(statement, values);
+            if (!result.isSuccess() && !GraphException.Kind.INTERRUPTED.equals(KuzuErrors.kindOf(result.getErrorMessage()))) {
+                // The schema may have changed since it was prepared: prepare afresh once.
+                result.close();
+                prepared.remove(cypher).close();
+                result = connection.execute(prepare(cypher), values);
+            }
+            return KuzuResult.of(result);
+        } catch (GraphException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw KuzuErrors.classify(e.getMessage(), e);
         } finally {
             values.values().forEach(Value::close);
         }
+    }
+
+    private PreparedStatement prepare(String cypher) {
+        PreparedStatement statement = connection.prepare(cypher);
+        if (!statement.isSuccess()) {
+            String message = statement.getErrorMessage();
+            statement.close();
+            throw KuzuErrors.classify(message, null);
+        }
+        prepared.put(cypher, statement);
+        return statement;
     }
 
     private void requireOpen() {
@@ -68,6 +106,8 @@ final class KuzuConnection implements GraphConnection {
     public void close() {
         if (!closed) {
             closed = true;
+            prepared.values().forEach(PreparedStatement::close);
+            prepared.clear();
             connection.close();
         }
     }
