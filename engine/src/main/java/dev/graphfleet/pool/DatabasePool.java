@@ -25,19 +25,19 @@ final class DatabasePool {
 
     private static final Logger log = LoggerFactory.getLogger(DatabasePool.class);
 
-    private final DatabaseSpec spec;
+    private volatile DatabaseSpec spec;
     private final GraphEngine engine;
     private final PoolSettings settings;
     private final PoolCounters counters;
     private final MonotonicClock clock;
-    private final long ttlNanos;
+    private volatile long ttlNanos;
     private final Semaphore permits;
     /** Most recently returned first: warm connections are reused, cold ones age out. */
     private final ConcurrentLinkedDeque<PooledEntry> idle = new ConcurrentLinkedDeque<>();
     private final java.util.Set<PooledEntry> entries = ConcurrentHashMap.newKeySet();
     private final Object openLock = new Object();
 
-    private volatile GraphDatabase database;
+    private volatile DatabaseHandle database;
     /** Connections of an older generation belong to a closed Database and are retired on sight. */
     private volatile long generation;
     private volatile long lastBorrowedAt;
@@ -134,27 +134,29 @@ final class DatabasePool {
     }
 
     private PooledEntry create(long now) {
-        GraphConnection connection = openDatabase().connect(spec.connection());
-        PooledEntry entry = new PooledEntry(connection, now, generation);
-        entries.add(entry);
-        counters.created.increment();
-        return entry;
+        synchronized (openLock) {
+            DatabaseHandle handle = openDatabase();
+            GraphConnection connection = handle.database.connect(spec.connection());
+            handle.connectionOpened();
+            PooledEntry entry = new PooledEntry(connection, handle, now, generation);
+            entries.add(entry);
+            counters.created.increment();
+            return entry;
+        }
     }
 
-    private GraphDatabase openDatabase() {
-        GraphDatabase open = database;
-        if (open != null) {
-            return open;
+    private DatabaseHandle openDatabase() {
+        if (database == null) {
+            DatabaseSpec opening = spec;
+            database = new DatabaseHandle(engine.open(opening.file(), opening.database()), closedHandle -> {
+                counters.databasesClosed.increment();
+                log.info("closed {} ({})", opening.name(), opening.file().getFileName());
+            });
+            counters.databasesOpened.increment();
+            log.info("opened {} from {} ({}, buffer pool {} MiB)", opening.name(), opening.file().getFileName(),
+                    opening.readOnly() ? "read-only" : "read-write", opening.database().bufferPoolBytes() >> 20);
         }
-        synchronized (openLock) {
-            if (database == null) {
-                database = engine.open(spec.file(), spec.database());
-                counters.databasesOpened.increment();
-                log.info("opened {} ({}, buffer pool {} MiB)", spec.name(), spec.readOnly() ? "read-only" : "read-write",
-                        spec.database().bufferPoolBytes() >> 20);
-            }
-            return database;
-        }
+        return database;
     }
 
     private void retire(PooledEntry entry) {
@@ -163,8 +165,37 @@ final class DatabasePool {
                 entry.connection.close();
             } catch (RuntimeException e) {
                 log.debug("closing a connection to {} failed", spec.name(), e);
+            } finally {
+                entry.handle.connectionClosed();
             }
             counters.closed.increment();
+        }
+    }
+
+    /**
+     * Serves new borrows from another file (a repository's new version) without waiting: idle
+     * connections of the old one close now, those in use when they come back, and the old Database
+     * when its last connection is gone. Only for read-only databases: two writable Database objects
+     * on one file in one process would corrupt it.
+     */
+    void retarget(DatabaseSpec next) {
+        if (!next.readOnly() || next.maxConnections() != spec.maxConnections()) {
+            throw new IllegalArgumentException("a database can move to another file only read-only and with the same "
+                    + "connection limit: " + next.name());
+        }
+        synchronized (openLock) {
+            spec = next;
+            ttlNanos = next.connectionTtl().toNanos();
+            generation++;
+            PooledEntry entry;
+            while ((entry = idle.pollFirst()) != null) {
+                retire(entry);
+            }
+            DatabaseHandle old = database;
+            database = null;
+            if (old != null) {
+                old.retire();
+            }
         }
     }
 
@@ -294,22 +325,22 @@ final class DatabasePool {
     private void closeHeldDatabase(Consumer<GraphDatabase> beforeClose) {
         synchronized (openLock) {
             generation++;
-            PooledEntry entry;
-            while ((entry = idle.pollFirst()) != null) {
-                retire(entry);
-            }
-            for (PooledEntry remaining : entries) {
-                retire(remaining); // only on close(): borrowers that did not return in time
-            }
-            GraphDatabase open = database;
-            if (open != null) {
-                try {
-                    beforeClose.accept(open);
-                } finally {
-                    database = null;
-                    open.close();
-                    counters.databasesClosed.increment();
-                    log.info("closed {}", spec.name());
+            DatabaseHandle open = database;
+            database = null;
+            try {
+                if (open != null) {
+                    beforeClose.accept(open.database);
+                }
+            } finally {
+                PooledEntry entry;
+                while ((entry = idle.pollFirst()) != null) {
+                    retire(entry);
+                }
+                for (PooledEntry remaining : entries) {
+                    retire(remaining); // only on close(): borrowers that did not return in time
+                }
+                if (open != null) {
+                    open.retire();
                 }
             }
         }

@@ -135,6 +135,18 @@ public final class GraphPool implements AutoCloseable {
         return pool != null && pool.tryCloseIdleDatabase();
     }
 
+    /**
+     * Moves a read-only database to another file (a repository's new version): new borrows get the
+     * new file at once, queries in flight finish on the old one, which closes when they are done.
+     */
+    public void retarget(DatabaseSpec next) {
+        DatabasePool pool = pools.get(next.name());
+        if (pool == null) {
+            pool = pools.computeIfAbsent(next.name(), name -> new DatabasePool(next, engine, settings, counters, clock));
+        }
+        pool.retarget(next);
+    }
+
     /** Nanos ({@link MonotonicClock}) of the last borrow per open database, for least-recently-used choices. */
     public Map<String, Long> lastBorrowed() {
         Map<String, Long> last = new TreeMap<>();

@@ -10,6 +10,7 @@ final class PooledEntry {
 
     final long id = IDS.incrementAndGet();
     final GraphConnection connection;
+    final DatabaseHandle handle;
     final long createdAt;
     final long generation;
 
@@ -20,8 +21,9 @@ final class PooledEntry {
     volatile Throwable borrowStack;
     volatile boolean leakReported;
 
-    PooledEntry(GraphConnection connection, long createdAt, long generation) {
+    PooledEntry(GraphConnection connection, DatabaseHandle handle, long createdAt, long generation) {
         this.connection = connection;
+        this.handle = handle;
         this.createdAt = createdAt;
         this.generation = generation;
     }
