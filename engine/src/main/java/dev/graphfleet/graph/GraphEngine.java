@@ -15,6 +15,12 @@ public interface GraphEngine {
     /** File name ending of a database of this engine, e.g. ".kuzu". */
     String fileExtension();
 
+    /** The {@code dbtype} of this engine's files in {@code ATTACH '<file>' AS name (dbtype ...)}. */
+    String attachType();
+
+    /** An in-memory Database, the host of ATTACHed read-only repositories. */
+    GraphDatabase openInMemory(long bufferPoolBytes, long maxDbSizeBytes);
+
     /** Opens (or creates, when writable) the database file with explicit sizes; never the engine's defaults. */
     GraphDatabase open(Path file, DatabaseSettings settings);
 }

@@ -39,6 +39,16 @@ public final class BreakableEngine implements GraphEngine {
     }
 
     @Override
+    public String attachType() {
+        return real.attachType();
+    }
+
+    @Override
+    public GraphDatabase openInMemory(long bufferPoolBytes, long maxDbSizeBytes) {
+        return real.openInMemory(bufferPoolBytes, maxDbSizeBytes);
+    }
+
+    @Override
     public GraphDatabase open(Path file, DatabaseSettings settings) {
         GraphDatabase database = real.open(file, settings);
         return new GraphDatabase() {

@@ -22,6 +22,21 @@ public final class KuzuEngine implements GraphEngine {
     }
 
     @Override
+    public String attachType() {
+        return "kuzu";
+    }
+
+    @Override
+    public GraphDatabase openInMemory(long bufferPoolBytes, long maxDbSizeBytes) {
+        try {
+            return new KuzuDatabase(Path.of(":memory:"), false,
+                    new Database(":memory:", bufferPoolBytes, true, false, maxDbSizeBytes, true, -1L));
+        } catch (RuntimeException e) {
+            throw KuzuErrors.classify("cannot open an in-memory database: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public GraphDatabase open(Path file, DatabaseSettings settings) {
         Database database;
         try {
