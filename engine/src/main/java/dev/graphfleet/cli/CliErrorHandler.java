@@ -19,10 +19,9 @@ final class CliErrorHandler implements CommandLine.IExecutionExceptionHandler {
     }
 
     static int exitCodeOf(Throwable ex) {
-        if (ex instanceof picocli.CommandLine.ParameterException) {
-            return GraphfleetCli.EXIT_USAGE;
-        }
-        if (ex instanceof UsageException || ex instanceof IllegalArgumentException) {
+        // ParameterException: picocli's bad command line (missing FILE, unknown option), also a usage error.
+        if (ex instanceof UsageException || ex instanceof IllegalArgumentException
+                || ex instanceof CommandLine.ParameterException) {
             return GraphfleetCli.EXIT_USAGE;
         }
         return GraphfleetCli.EXIT_FAILURE;
