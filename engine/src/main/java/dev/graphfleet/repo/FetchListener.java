@@ -3,8 +3,8 @@ package dev.graphfleet.repo;
 import java.time.Duration;
 
 /**
- * Observes a fetch. Calls come from download threads, one at a time (never concurrently), at
- * most about once per MiB: keep them cheap.
+ * Observes a fetch. Calls come from download threads, one at a time (never concurrently), about
+ * once per MiB and once per completed part: keep them cheap.
  */
 @FunctionalInterface
 public interface FetchListener {

@@ -219,6 +219,7 @@ public final class RepositoryFetcher {
                     try {
                         downloadPart(manifest, part, out, progress, downloaded, listener);
                         journal.record(part.index());
+                        progress.partDone();
                     } catch (IOException e) {
                         failure.compareAndSet(null, e);
                     }
@@ -354,7 +355,7 @@ public final class RepositoryFetcher {
         };
     }
 
-    /** Counts bytes and tells the listener about once per MiB, one call at a time. */
+    /** Counts bytes and tells the listener about once per MiB and once per part, one call at a time. */
     private static final class Progress {
         private final VersionRef ref;
         private final long total;
@@ -374,6 +375,10 @@ public final class RepositoryFetcher {
             if (done.addAndGet(bytes) >= nextReport) {
                 report(false);
             }
+        }
+
+        synchronized void partDone() {
+            report(true);
         }
 
         /** Enters a phase; VERIFYING counts from zero again, DONE reports everything done. */

@@ -88,8 +88,8 @@ public final class FaultProxy implements AutoCloseable {
         record Truncate(long afterBytes) implements Fault { }
         /** Flip one byte of the body. */
         record Corrupt(long atByte) implements Fault { }
-        /** Hold the answer until the latch opens. */
-        record Hold(CountDownLatch release) implements Fault { }
+        /** Counts {@code arrived} down when the request comes, then holds the answer until {@code release} opens. */
+        record Hold(CountDownLatch arrived, CountDownLatch release) implements Fault { }
         /** Never answer (until the proxy closes): the client's timeout has to act. */
         record Stall() implements Fault { }
 
@@ -203,6 +203,9 @@ public final class FaultProxy implements AutoCloseable {
                 if (fault.isPresent() && fault.get() instanceof Fault.Status status) {
                     writeError(toClient, status, exchange);
                     continue;
+                }
+                if (fault.isPresent() && fault.get() instanceof Fault.Hold hold) {
+                    hold.arrived().countDown();
                 }
                 if (fault.isPresent() && fault.get() instanceof Fault.Stall) {
                     closed.await();
