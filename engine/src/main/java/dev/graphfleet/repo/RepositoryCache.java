@@ -32,6 +32,10 @@ import java.util.stream.Stream;
  * {@code data.kuzu} appears only by an atomic rename of a verified file. To make room, versions
  * that are neither pinned by the caller (attached, in use) nor being fetched are evicted, least
  * recently used first.
+ *
+ * <p>One process owns a cache directory (the node on its data volume); the fetcher's file lock
+ * refuses a second process fetching the same version, but eviction does not coordinate across
+ * processes.
  */
 public final class RepositoryCache {
 
@@ -222,6 +226,10 @@ public final class RepositoryCache {
         Files.deleteIfExists(dir);
     }
 
+    boolean isPinned(VersionRef ref) {
+        return pinned.get().contains(ref);
+    }
+
     /** Protects a version from eviction while it downloads. */
     synchronized void beginFetch(VersionRef ref) {
         fetching.add(ref);
@@ -231,12 +239,9 @@ public final class RepositoryCache {
         fetching.remove(ref);
     }
 
-    /** Deletes whatever a version holds, pinned or not: for a cached copy that no longer matches the store. */
+    /** Drops a complete copy that no longer matches the store (its data file first); the fetcher's lock stays. */
     synchronized void discard(VersionRef ref) throws IOException {
-        delete(ref);
-    }
-
-    Clock clock() {
-        return clock;
+        Files.deleteIfExists(dataFile(ref));
+        Files.deleteIfExists(manifestFile(ref));
     }
 }

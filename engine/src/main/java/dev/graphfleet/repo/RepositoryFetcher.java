@@ -132,11 +132,12 @@ public final class RepositoryFetcher {
             listener.onProgress(new FetchProgress(ref, Phase.DONE, manifest.sizeBytes(), manifest.sizeBytes()));
             return new FetchResult(manifest, cache.dataFile(ref), true, 0, 0);
         }
-        if (!cache.evict(ref) && Files.exists(cache.dataFile(ref))) {
+        if (cache.isPinned(ref)) {
             throw new RepositoryException(Reason.FAILED, "the cached " + ref + " at " + cache.dataFile(ref)
-                    + " differs from the store's (sha256 " + have.sha256() + " vs " + manifest.sha256()
+                    + " differs from the store's (cached sha256 " + have.sha256() + ", store's " + manifest.sha256()
                     + ") and is in use; detach it before fetching the store's " + ref);
         }
+        cache.discard(ref);
         LOG.warn("cached {} differed from the store's copy and was removed", ref);
         return null;
     }

@@ -119,7 +119,7 @@ public sealed interface StoreUri permits StoreUri.S3, StoreUri.Local {
         @Override
         public String toString() {
             try {
-                return new URI("file", null, directory.toString(), null).toString();
+                return "file://" + new URI(null, null, directory.toString(), null).toASCIIString();
             } catch (URISyntaxException e) {
                 return "file://" + directory;
             }
