@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ConsoleCommand.class,
                 QueryCommand.class,
+                RepoCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class GraphfleetCli implements Runnable {
