@@ -13,9 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class RepositoryFetcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(RepositoryFetcher.class);
-    private static final int BUFFER = 256 * 1024;
+    private static final int BUFFER = 1 << 20;
     private static final long REPORT_STEP = 1L << 20;
 
     private final RepositoryStore store;
@@ -153,9 +153,11 @@ public final class RepositoryFetcher {
         try (PartJournal journal = PartJournal.open(journalFile,
                 PartJournal.header(manifest, options.partSizeBytes()), parts.size())) {
             List<PartPlan.Part> missing = new ArrayList<>();
+            BitSet resumedParts = new BitSet(parts.size());
             long resumed = 0;
             for (PartPlan.Part part : parts) {
                 if (journal.isComplete(part.index()) && Files.exists(partial)) {
+                    resumedParts.set(part.index());
                     resumed += part.length();
                 } else {
                     missing.add(part);
@@ -178,13 +180,20 @@ public final class RepositoryFetcher {
                         out.write(ByteBuffer.allocate(1), manifest.sizeBytes() - 1); // sparse, full length
                     }
                 }
-                progress.enter(Phase.DOWNLOADING);
-                downloaded = downloadParts(manifest, missing, out, journal, progress, listener);
+                OrderedDigest digest = new OrderedDigest(out, parts);
+                for (PartPlan.Part part : parts) {
+                    if (resumedParts.get(part.index())) {
+                        digest.resumed(part.index());
+                    }
+                }
+                progress.enter(Phase.DOWNLOADING, resumed);
+                downloaded = downloadParts(manifest, missing, out, journal, digest, progress, listener);
                 out.force(true);
+                progress.enter(Phase.VERIFYING, digest.hashedBytes());
+                verify(manifest, partial, out.size(), digest.finish(progress::add));
             }
-            verify(manifest, partial, progress);
             install(manifest, partial, journalFile);
-            progress.enter(Phase.DONE);
+            progress.enter(Phase.DONE, manifest.sizeBytes());
             LOG.info("fetched {} ({} downloaded, {} resumed) into {}", ref, Bytes.human(downloaded),
                     Bytes.human(resumed), cache.dataFile(ref));
             return new FetchResult(manifest, cache.dataFile(ref), false, downloaded, resumed);
@@ -201,8 +210,8 @@ public final class RepositoryFetcher {
     }
 
     /** Runs the missing parts on a small pool; the first failure stops new parts from starting. */
-    private long downloadParts(Manifest manifest, List<PartPlan.Part> missing, FileChannel out,
-                               PartJournal journal, Progress progress, FetchListener listener) throws IOException {
+    private long downloadParts(Manifest manifest, List<PartPlan.Part> missing, FileChannel out, PartJournal journal,
+                               OrderedDigest digest, Progress progress, FetchListener listener) throws IOException {
         if (missing.isEmpty()) {
             return 0;
         }
@@ -221,6 +230,7 @@ public final class RepositoryFetcher {
                         downloadPart(manifest, part, out, progress, downloaded, listener);
                         journal.record(part.index());
                         progress.partDone();
+                        digest.completed(part.index());
                     } catch (IOException e) {
                         failure.compareAndSet(null, e);
                     }
@@ -253,15 +263,25 @@ public final class RepositoryFetcher {
         for (int attempt = 1; ; attempt++) {
             try (InputStream in = store.openRange(manifest, part.offset() + done, part.length() - done)) {
                 while (done < part.length()) {
-                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, part.length() - done));
-                    if (n < 0) {
+                    // Fill the buffer before writing: network reads come in small pieces, disk writes should not.
+                    int want = (int) Math.min(buffer.length, part.length() - done);
+                    int filled = 0;
+                    try {
+                        for (int n; filled < want && (n = in.read(buffer, filled, want - filled)) > 0; ) {
+                            filled += n;
+                            downloaded.addAndGet(n);
+                        }
+                    } finally {
+                        if (filled > 0) { // keep what arrived before a failure: the retry asks for the rest
+                            writeFully(out, ByteBuffer.wrap(buffer, 0, filled), part.offset() + done);
+                            done += filled;
+                            progress.add(filled);
+                        }
+                    }
+                    if (filled < want) {
                         throw new RepositoryException(Reason.TRANSIENT, "the store ended part " + part.index()
                                 + " of " + manifest.ref() + " early (" + done + " of " + part.length() + " bytes)");
                     }
-                    writeFully(out, ByteBuffer.wrap(buffer, 0, n), part.offset() + done);
-                    done += n;
-                    downloaded.addAndGet(n);
-                    progress.add(n);
                 }
                 return;
             } catch (IOException e) {
@@ -305,22 +325,7 @@ public final class RepositoryFetcher {
         }
     }
 
-    private void verify(Manifest manifest, Path partial, Progress progress) throws IOException {
-        progress.enter(Phase.VERIFYING);
-        MessageDigest digest = Sha256.newDigest();
-        ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
-        long size;
-        try (FileChannel in = FileChannel.open(partial, StandardOpenOption.READ)) {
-            size = in.size();
-            while (in.read(buffer) > 0) {
-                buffer.flip();
-                int n = buffer.remaining();
-                digest.update(buffer);
-                buffer.clear();
-                progress.add(n);
-            }
-        }
-        String actual = Sha256.hex(digest.digest());
+    private void verify(Manifest manifest, Path partial, long size, String actual) throws IOException {
         if (size != manifest.sizeBytes() || !actual.equals(manifest.sha256())) {
             Files.deleteIfExists(partial);
             Files.deleteIfExists(cache.journalFile(manifest.ref()));
@@ -382,14 +387,10 @@ public final class RepositoryFetcher {
             report(true);
         }
 
-        /** Enters a phase; VERIFYING counts from zero again, DONE reports everything done. */
-        synchronized void enter(Phase next) {
+        /** Enters a phase with {@code startAt} bytes already done (resumed, or hashed while downloading). */
+        synchronized void enter(Phase next, long startAt) {
             phase = next;
-            if (next == Phase.VERIFYING) {
-                done.set(0);
-            } else if (next == Phase.DONE) {
-                done.set(total);
-            }
+            done.set(startAt);
             report(true);
         }
 
