@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code graphfleet repo ...}: shared repositories in a store. */
-@Command(name = "repo",
+@Command(name = "repo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Publish, list and fetch shared read-only repositories (s3://bucket/prefix or file:///dir).",
         subcommands = {RepoPushCommand.class, RepoListCommand.class, RepoFetchCommand.class,
                 CommandLine.HelpCommand.class})

@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code graphfleet repo fetch}: downloads a version into a local cache, verified, with a progress line. */
-@Command(name = "fetch", description = "Download a repository version into a local cache directory (resumable, sha256-verified).")
+@Command(name = "fetch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Download a repository version into a local cache directory (resumable, sha256-verified).")
 final class RepoFetchCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code graphfleet repo list}: a table of repositories, versions, sizes and the current one. */
-@Command(name = "list", description = "List the repositories in a store with their versions, sizes and current version.")
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "List the repositories in a store with their versions, sizes and current version.")
 final class RepoListCommand implements Callable<Integer> {
 
     @CommandLine.Spec

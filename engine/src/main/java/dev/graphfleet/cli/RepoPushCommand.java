@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code graphfleet repo push}: publishes a checkpointed database file as the next version. */
-@Command(name = "push", description = "Publish a checkpointed database file as the next version of a repository.")
+@Command(name = "push", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Publish a checkpointed database file as the next version of a repository.")
 final class RepoPushCommand implements Callable<Integer> {
 
     @CommandLine.Spec
