@@ -96,15 +96,16 @@ public final class RepositoryFetcher {
         }
         Path dir = cache.versionDir(ref);
         Files.createDirectories(dir);
+        // Released when the channel closes; refuses a second process fetching this version.
         try (FileChannel lockChannel = FileChannel.open(dir.resolve(RepositoryCache.LOCK),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock fileLock = tryLock(lockChannel, ref)) {
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            tryLock(lockChannel, ref);
             hit = cacheHit(manifest, listener); // another process may have finished meanwhile
             return hit != null ? hit : download(manifest, listener);
         }
     }
 
-    private static FileLock tryLock(FileChannel channel, VersionRef ref) throws IOException {
+    private static void tryLock(FileChannel channel, VersionRef ref) throws IOException {
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -115,7 +116,6 @@ public final class RepositoryFetcher {
             throw new RepositoryException(Reason.FAILED, "another process is fetching " + ref
                     + " into this cache; wait for it to finish");
         }
-        return lock;
     }
 
     /** The cached copy when it is the same object; a stale copy of another object is dropped. */

@@ -7,7 +7,6 @@ import dev.graphfleet.repo.RepositoryException.Reason;
 import dev.graphfleet.testing.MutableClock;
 import dev.graphfleet.testing.TestFiles;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -209,7 +208,8 @@ class RepositoryFetcherTest {
         Manifest sec = publish("sec", PART, 31);
         Path dir = Files.createDirectories(cache.versionDir(sec.ref()));
         try (FileChannel channel = FileChannel.open(dir.resolve("fetch.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock held = channel.lock()) {
+                StandardOpenOption.WRITE)) {
+            channel.lock(); // as another process would; released when the channel closes
             assertThatThrownBy(() -> fetcher().fetch(sec, FetchListener.NONE))
                     .hasMessageContaining("another process is fetching sec@v1 into this cache");
         }
