@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 ConsoleCommand.class,
                 ConfigCommand.class,
                 QueryCommand.class,
+                RepoCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class GraphfleetCli implements Runnable {
