@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 ConfigCommand.class,
                 QueryCommand.class,
                 RepoCommand.class,
+                AttachCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class GraphfleetCli implements Runnable {

@@ -1,0 +1,36 @@
+package dev.graphfleet.shared;
+
+import dev.graphfleet.repo.FetchListener;
+import dev.graphfleet.repo.FetchProgress;
+import dev.graphfleet.repo.FetchResult;
+import dev.graphfleet.repo.RepositoryFetcher;
+import dev.graphfleet.repo.RepositoryName;
+
+/** Repositories from a store (S3 or a directory), through the verified, resumable fetcher. */
+public final class StoreRepositorySource implements RepositorySource {
+
+    private final RepositoryFetcher fetcher;
+
+    public StoreRepositorySource(RepositoryFetcher fetcher) {
+        this.fetcher = fetcher;
+    }
+
+    @Override
+    public FetchedRepository fetch(String name, Progress progress) throws Exception {
+        progress.phase(AttachPhase.DOWNLOADING);
+        FetchResult result = fetcher.fetchCurrent(RepositoryName.of(name), new FetchListener() {
+            private FetchProgress.Phase last = FetchProgress.Phase.DOWNLOADING;
+
+            @Override
+            public void onProgress(FetchProgress p) {
+                progress.bytes(p.bytesDone(), p.bytesTotal());
+                if (p.phase() == FetchProgress.Phase.VERIFYING && last != FetchProgress.Phase.VERIFYING) {
+                    progress.phase(AttachPhase.VERIFYING);
+                }
+                last = p.phase();
+            }
+        });
+        return new FetchedRepository(name, result.manifest().version().toString(), result.file(),
+                result.manifest().sizeBytes());
+    }
+}
