@@ -40,7 +40,7 @@ final class ErrorHandling implements HttpHandler {
             }
             if (error.error().equals("internal_error")) {
                 log.error("{} {} failed unexpectedly", exchange.getRequestMethod(), exchange.getRequestPath(), failure);
-            } else if (error.status() >= 500) {
+            } else if (error.status() >= 500 && error.status() != 503) { // refusals under load would flood the log
                 log.warn("{} {} -> {} {}: {}", exchange.getRequestMethod(), exchange.getRequestPath(),
                         error.status(), error.error(), error.detail());
             }

@@ -69,6 +69,8 @@ public final class DatabaseSizeScanner implements AutoCloseable {
         try {
             latest = new DatabaseSizes(source.sizes(), clock.instant());
             lastError = null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // closing
         } catch (Exception e) {
             lastError = e.toString();
             log.warn("database size scan failed; serving the previous sizes: {}", e.toString());

@@ -8,5 +8,5 @@ import java.util.Map;
 public interface DatabaseSizeSource {
 
     /** Bytes on disk per database name (its file and sidecars such as the WAL). */
-    Map<String, Long> sizes() throws IOException;
+    Map<String, Long> sizes() throws IOException, InterruptedException;
 }

@@ -109,7 +109,8 @@ public final class PrometheusMetrics {
     }
 
     private void registerPoolCounters() {
-        poolCounter("created", "Connections opened", PoolStatistics::created);
+        // not "created": Prometheus reserves the _created suffix (and strips it)
+        poolCounter("opened", "Connections opened", PoolStatistics::created);
         poolCounter("reused", "Borrows served by an idle connection", PoolStatistics::reused);
         poolCounter("closed", "Connections closed", PoolStatistics::closed);
         poolCounter("waits", "Borrows that had to wait for a connection", PoolStatistics::waits);
