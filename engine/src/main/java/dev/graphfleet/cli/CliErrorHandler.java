@@ -19,7 +19,8 @@ final class CliErrorHandler implements CommandLine.IExecutionExceptionHandler {
     }
 
     static int exitCodeOf(Throwable ex) {
-        if (ex instanceof UsageException || ex instanceof IllegalArgumentException) {
+        if (ex instanceof UsageException || ex instanceof IllegalArgumentException
+                || ex instanceof CommandLine.ParameterException) {
             return GraphfleetCli.EXIT_USAGE;
         }
         return GraphfleetCli.EXIT_FAILURE;
