@@ -45,6 +45,10 @@ final class Http {
         this.apiKey = apiKey;
     }
 
+    URI uri(String path) {
+        return base.resolve(path);
+    }
+
     Http withKey(String key) {
         return new Http(base, key);
     }

@@ -37,18 +37,29 @@ public final class MetricsCollector implements AutoCloseable {
     }
 
     /**
-     * Adds a section; sections appear in the order added.
+     * Adds a section that only reads memory (caches, counters), produced on the request thread.
+     * Sections appear in the order added.
      *
      * @param maxAge figures older than this are marked stale (a background cache that fell behind)
      */
     public MetricsCollector section(String name, Supplier<Timed<?>> producer, Duration maxAge) {
-        sections.add(new MetricsSection(name, producer, maxAge, clock, executor));
+        sections.add(new MetricsSection(name, producer, maxAge, clock, executor, true));
         return this;
     }
 
-    /** Adds a section computed on demand: its figures are as fresh as the request. */
+    /** Adds a memory-only section computed on demand: its figures are as fresh as the request. */
     public MetricsCollector liveSection(String name, Supplier<?> producer) {
         return section(name, () -> new Timed<>(producer.get(), clock.instant()), timeout);
+    }
+
+    /**
+     * Adds a section that may block (I/O, code of other components): produced on a background
+     * thread under the request's deadline, served from cache marked stale when late.
+     */
+    public MetricsCollector guardedSection(String name, Supplier<?> producer) {
+        sections.add(new MetricsSection(name, () -> new Timed<>(producer.get(), clock.instant()), timeout, clock,
+                executor, false));
+        return this;
     }
 
     /** The document: {@code timestamp}, then each section by name. */

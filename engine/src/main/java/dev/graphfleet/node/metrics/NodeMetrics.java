@@ -7,7 +7,11 @@ import java.lang.management.MemoryUsage;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The sections of a node's /metrics, in the original's order, wired to their sources. */
+/**
+ * The sections of a node's /metrics, in the original's order, wired to their sources. All but the
+ * attachments read memory only (background samplers and scanners did the I/O), so they are produced
+ * on the request thread; the attachments come from another component and are guarded by the deadline.
+ */
 public final class NodeMetrics {
 
     private NodeMetrics() {
@@ -29,7 +33,7 @@ public final class NodeMetrics {
                 sources.uptimeSeconds()));
         collector.liveSection("pool", sources.pool()::statistics);
         collector.liveSection("buffer_pool", () -> bufferPool(sources));
-        collector.liveSection("attachments", sources.attachments());
+        collector.guardedSection("attachments", sources.attachments()); // another component's code: may block
         collector.liveSection("admission_control", sources.admission()::snapshot);
         return collector;
     }

@@ -35,10 +35,26 @@ class MetricsCollectorTest {
     }
 
     @Test
+    void anInlineSectionThatThrowsIsReportedAloneWithItsError() {
+        try (MetricsCollector collector = new MetricsCollector(clock, Duration.ofSeconds(3))) {
+            AtomicInteger calls = new AtomicInteger();
+            collector.liveSection("counter", () -> {
+                if (calls.incrementAndGet() > 1) {
+                    throw new IllegalStateException("bad state");
+                }
+                return 1;
+            });
+            collector.collect();
+            SectionReport report = (SectionReport) collector.collect().get("counter");
+            assertThat(report).isEqualTo(new SectionReport(1, clock.instant(), true, "bad state"));
+        }
+    }
+
+    @Test
     void aFailureIsReportedWithTheLastGoodValue() {
         AtomicInteger calls = new AtomicInteger();
         try (MetricsCollector collector = new MetricsCollector(clock, Duration.ofSeconds(3))) {
-            collector.liveSection("flaky", () -> {
+            collector.guardedSection("flaky", () -> {
                 if (calls.incrementAndGet() > 1) {
                     throw new IllegalStateException("probe broke");
                 }
@@ -60,7 +76,7 @@ class MetricsCollectorTest {
         AtomicInteger calls = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);
         try (MetricsCollector collector = new MetricsCollector(clock, Duration.ofMillis(100))) {
-            collector.liveSection("slow", () -> {
+            collector.guardedSection("slow", () -> {
                 if (calls.incrementAndGet() > 1) {
                     await(release);
                 }
@@ -82,7 +98,7 @@ class MetricsCollectorTest {
     void aLateSectionWithNothingCachedSaysSo() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try (MetricsCollector collector = new MetricsCollector(clock, Duration.ofMillis(50))) {
-            collector.liveSection("never", () -> {
+            collector.guardedSection("never", () -> {
                 await(release);
                 return "late";
             });
