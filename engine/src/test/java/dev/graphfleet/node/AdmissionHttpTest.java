@@ -38,6 +38,7 @@ class AdmissionHttpTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the slot is held, not used
     void aDatabaseAtItsInFlightLimitRefusesWith503AndRetryAfter() {
         Http http = start(AdmissionSettings.DEFAULTS.withMaxInFlightPerDatabase(1));
         try (AdmissionSlot held = node.admission().admit("people", Operation.QUERY)) {

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,8 +63,9 @@ class NodeApiTest {
         List<String> names = new ArrayList<>();
         body.get("databases").forEach(db -> names.add(db.get("name").asText()));
         assertThat(names).containsExactly("empty", "people");
-        assertThat(body.get("databases").get(1).get("size_bytes").asLong())
-                .isEqualTo(fileSize("people.kuzu"));
+        // From the background scan (exact sizes are DirectorySizeSourceTest's business; writes here move them).
+        assertThat(body.get("databases").get(1).get("size_bytes").asLong()).isPositive();
+        assertThat(body.get("databases").get(0).get("open").asBoolean()).isFalse(); // no test here queries "empty"
     }
 
     @Test
@@ -268,15 +268,5 @@ class NodeApiTest {
             }
         }
         return lines;
-    }
-
-    private static long fileSize(String name) {
-        try {
-            long size = Files.size(dataDir.resolve(name));
-            Path wal = dataDir.resolve(name + ".wal");
-            return Files.exists(wal) ? size + Files.size(wal) : size;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

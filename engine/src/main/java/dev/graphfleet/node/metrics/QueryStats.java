@@ -76,8 +76,8 @@ public final class QueryStats {
     /** Error answers by status over the same 60 one-minute buckets. */
     private static final class StatusWindow {
         private final long[] minuteOf = new long[LatencyWindow.BUCKETS];
-        @SuppressWarnings("unchecked")
-        private final Map<Integer, Long>[] counts = new Map[LatencyWindow.BUCKETS];
+        private final java.util.List<Map<Integer, Long>> counts =
+                new java.util.ArrayList<>(java.util.Collections.nCopies(LatencyWindow.BUCKETS, null));
 
         StatusWindow() {
             java.util.Arrays.fill(minuteOf, Long.MIN_VALUE);
@@ -85,18 +85,18 @@ public final class QueryStats {
 
         synchronized void record(long minute, int status) {
             int at = (int) Math.floorMod(minute, (long) LatencyWindow.BUCKETS);
-            if (minuteOf[at] != minute || counts[at] == null) {
+            if (minuteOf[at] != minute || counts.get(at) == null) {
                 minuteOf[at] = minute;
-                counts[at] = new TreeMap<>();
+                counts.set(at, new TreeMap<>());
             }
-            counts[at].merge(status, 1L, Long::sum);
+            counts.get(at).merge(status, 1L, Long::sum);
         }
 
         synchronized Map<String, Long> counts(long nowMinute) {
             Map<String, Long> merged = new TreeMap<>();
             for (int i = 0; i < LatencyWindow.BUCKETS; i++) {
-                if (counts[i] != null && LatencyWindow.inWindow(minuteOf[i], nowMinute)) {
-                    counts[i].forEach((status, n) -> merged.merge(Integer.toString(status), n, Long::sum));
+                if (counts.get(i) != null && LatencyWindow.inWindow(minuteOf[i], nowMinute)) {
+                    counts.get(i).forEach((status, n) -> merged.merge(Integer.toString(status), n, Long::sum));
                 }
             }
             return merged;

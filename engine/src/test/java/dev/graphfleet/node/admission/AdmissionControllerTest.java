@@ -24,6 +24,7 @@ class AdmissionControllerTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the slot is held, not used
     void aBurstNeverExceedsTheLimitBecauseCheckAndIncrementAreOneStep() throws Exception {
         int limit = 5;
         AdmissionController controller = new AdmissionController(
@@ -108,6 +109,7 @@ class AdmissionControllerTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the slot is held, not used
     void aDatabaseThatDoesNotExistIsForgotten() {
         AdmissionController controller = new AdmissionController(AdmissionSettings.DEFAULTS, fixed(10, 10));
         controller.admit("typo", Operation.QUERY).close();
