@@ -115,9 +115,13 @@ public final class AdmissionController {
         rejected.forEach((outcome, count) -> refusals.put(outcome.label(), count.sum()));
         return new AdmissionSnapshot(settings.memoryThresholdPercent(), settings.cpuThresholdPercent(),
                 settings.ingestionCpuThresholdPercent(), settings.maxInFlightPerDatabase(),
-                sample == null ? null : sample.memoryPercent(), sample == null ? null : sample.cpuPercent(),
+                round(sample == null ? null : sample.memoryPercent()), round(sample == null ? null : sample.cpuPercent()),
                 sample == null ? null : sample.sampledAt(), perDatabase,
                 perDatabase.values().stream().mapToInt(Integer::intValue).sum(), accepted.sum(), refusals);
+    }
+
+    private static Double round(Double percent) {
+        return percent == null ? null : Math.round(percent * 100) / 100.0;
     }
 
     public AdmissionSettings settings() {
