@@ -66,7 +66,7 @@ public final class ConfiguredNode implements AutoCloseable {
         RepositoryCache cache = new RepositoryCache(nodeConfig.cacheDir(), Long.MAX_VALUE,
                 () -> sharedRef.get() == null ? Set.of() : sharedRef.get().servingVersions(), Clock.systemUTC());
         SharedRepositories shared = new SharedRepositories(GraphEngines.load(),
-                new StoreRepositorySource(new RepositoryFetcher(store, cache, FetchOptions.defaults())),
+                new StoreRepositorySource(store, new RepositoryFetcher(store, cache, FetchOptions.defaults())),
                 sharedSettings(config, settings), Clock.systemUTC());
         sharedRef.set(shared);
         GraphNode node;
