@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 QueryCommand.class,
                 RepoCommand.class,
                 AttachCommand.class,
+                LocalCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class GraphfleetCli implements Runnable {

@@ -71,7 +71,7 @@ public final class ConfiguredNode implements AutoCloseable {
         sharedRef.set(shared);
         GraphNode node;
         try {
-            node = GraphNode.builder(settings).pool(shared.pool()).attachments(attachmentsOf(shared)).start();
+            node = GraphNode.builder(settings).pool(shared.pool()).attachments(SharedAttachments.of(shared)).start();
         } catch (RuntimeException e) {
             shared.close();
             throw e;
@@ -138,23 +138,6 @@ public final class ConfiguredNode implements AutoCloseable {
             s3 = s3.withEndpoint(store.endpoint()).withPathStyle(true);
         }
         return RepositoryStores.open(StoreUri.parse(store.uri().toString()), s3);
-    }
-
-    /** The node's view of attachments, from the attachment manager's statuses (memory only). */
-    private static AttachmentStatus attachmentsOf(SharedRepositories shared) {
-        return new AttachmentStatus() {
-            @Override
-            public List<AttachmentProgress> attachments() {
-                return shared.attachments().statuses().stream().map(s -> new AttachmentProgress(s.repository(),
-                        s.phase().name().toLowerCase(Locale.ROOT), s.bytesDone(), s.bytesTotal(), s.attempts(),
-                        s.lastError(), s.updatedAt())).toList();
-            }
-
-            @Override
-            public boolean ready() {
-                return shared.attachments().statuses().stream().allMatch(s -> s.phase() == AttachPhase.ATTACHED);
-            }
-        };
     }
 
     public GraphNode node() {
