@@ -92,10 +92,14 @@ class AttachBenchmark {
 
     private Path generate() {
         Path build = dir.resolve("build");
-        try (GraphPool writer = TestPools.writer(build, 1)) {
+        try (GraphPool writer = TestPools.writer(GraphEngines.load(), build,
+                TestPools.smallDefaults(1).withBufferPoolBytes(2048L << 20), TestPools.manualMaintenance(),
+                dev.graphfleet.pool.MonotonicClock.SYSTEM)) {
             writer.query("repo", "CREATE NODE TABLE Fact(id INT64, concept STRING, value DOUBLE, PRIMARY KEY(id))");
-            writer.query("repo", "UNWIND range(1, " + NODES + ") AS i CREATE (:Fact {id: i, concept: "
-                    + "'us-gaap:Revenue-' + CAST(i % 997 AS STRING), value: i * 1.5})");
+            for (int from = 1; from <= NODES; from += 250_000) {
+                writer.query("repo", "UNWIND range(" + from + ", " + Math.min(NODES, from + 249_999) + ") AS i "
+                        + "CREATE (:Fact {id: i, concept: 'us-gaap:Revenue-' + CAST(i % 997 AS STRING), value: i * 1.5})");
+            }
             writer.forceCleanup("repo");
         }
         return build.resolve("repo.kuzu");
