@@ -19,7 +19,7 @@ final class CliErrorHandler implements CommandLine.IExecutionExceptionHandler {
     }
 
     static int exitCodeOf(Throwable ex) {
-        // picocli routes its own parse errors (missing or bad options) through this mapper too: usage, exit 2
+        // ParameterException: picocli's bad command line (missing FILE, unknown option), also a usage error.
         if (ex instanceof UsageException || ex instanceof IllegalArgumentException
                 || ex instanceof CommandLine.ParameterException) {
             return GraphfleetCli.EXIT_USAGE;

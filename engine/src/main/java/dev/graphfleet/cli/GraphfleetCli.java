@@ -13,6 +13,12 @@ import picocli.CommandLine.Command;
         description = "Operator console and headless engine for fleets of LadybugDB (Kuzu) graph databases.",
         subcommands = {
                 ConsoleCommand.class,
+                ServeCommand.class,
+                ConfigCommand.class,
+                QueryCommand.class,
+                RepoCommand.class,
+                AttachCommand.class,
+                LocalCommand.class,
                 VolumesCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.graphfleet.testing.DynamoDbLocal;
 import dev.graphfleet.testing.FakeCloudWatch;
 import dev.graphfleet.testing.FakeNodes;
-import dev.graphfleet.testing.MutableClock;
+import dev.graphfleet.testing.SettableClock;
 import dev.graphfleet.testing.SilentNodes;
 import dev.graphfleet.volume.VolumeDecision;
 import dev.graphfleet.volume.VolumePolicy;
@@ -51,7 +51,7 @@ class VolumeMonitorTest {
 
     static DynamoDbClient dynamo;
 
-    final MutableClock clock = new MutableClock(T0);
+    final SettableClock clock = new SettableClock(T0);
     final Map<String, Double> usedGb = new ConcurrentHashMap<>();
     FakeNodes nodes;
     SilentNodes silent;

@@ -1,0 +1,149 @@
+package dev.graphfleet.config;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.dataformat.yaml.JacksonYAMLParseException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads a config strictly, in two passes over the text: {@link KeyScan} refuses aliases and extra
+ * documents and collects every unknown key (with its line and the nearest valid key), then Jackson
+ * binds the records, stopping at the first value of the wrong type ({@link YamlErrors} words it).
+ */
+final class ConfigLoader {
+
+    /** A config is a page or two; anything past this is a mistake or an attack. */
+    static final int MAX_BYTES = 1024 * 1024;
+    static final int MAX_DEPTH = 16;
+
+    private static final YAMLMapper MAPPER = newMapper();
+    private static final KeySchema ROOT = KeySchema.of(GraphfleetConfig.class);
+
+    private ConfigLoader() {
+    }
+
+    static GraphfleetConfig load(Path file) {
+        String source = file.toString();
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw tooLarge(source, size);
+            }
+            return parse(Files.readString(file, StandardCharsets.UTF_8), source);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(source, Problem.error("(file)", "not found",
+                    "check the path; examples are in docs/examples/"));
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(source, Problem.error("(file)", "is not UTF-8 text", "save it as UTF-8"));
+        } catch (IOException e) {
+            throw new ConfigException(source, Problem.error("(file)", "cannot be read: " + e.getMessage(),
+                    "check that the file exists and is readable"));
+        }
+    }
+
+    static GraphfleetConfig parse(String yaml, String source) {
+        if (yaml.length() > MAX_BYTES) {
+            throw tooLarge(source, yaml.length());
+        }
+        if (yaml.isBlank()) {
+            throw new ConfigException(source, Problem.error("(file)", "is empty",
+                    "start from docs/examples/local.yml or docs/examples/production.yml"));
+        }
+        try {
+            List<Problem> unknownKeys;
+            try (YAMLParser parser = (YAMLParser) MAPPER.getFactory().createParser(yaml)) {
+                unknownKeys = KeyScan.scan(parser, ROOT);
+            }
+            if (!unknownKeys.isEmpty()) {
+                throw new ConfigException(source, unknownKeys);
+            }
+            GraphfleetConfig config = MAPPER.readValue(yaml, GraphfleetConfig.class);
+            if (config == null) {
+                throw new ConfigException(source, Problem.error("(file)", "has no settings",
+                        "start from docs/examples/local.yml or docs/examples/production.yml"));
+            }
+            return config;
+        } catch (KeyScan.Refused e) {
+            throw new ConfigException(source, e.problem);
+        } catch (JacksonYAMLParseException e) {
+            throw new ConfigException(source, YamlErrors.malformed(e));
+        } catch (StreamConstraintsException e) {
+            throw new ConfigException(source, String.valueOf(e.getOriginalMessage()).contains("nesting")
+                    ? Problem.error("(file)", "nests deeper than " + MAX_DEPTH + " levels",
+                            "a config is a few levels deep; check the indentation")
+                    : Problem.error("(file)", "has a value over the size limit", "a config is a few KiB"));
+        } catch (MismatchedInputException e) {
+            throw new ConfigException(source, YamlErrors.wrongType(e));
+        } catch (JsonMappingException e) {
+            throw new ConfigException(source, e.getCause() instanceof InputCoercionException
+                    ? Problem.error(YamlErrors.pathOf(e), "is out of range" + YamlErrors.at(e.getLocation()),
+                            "use a whole number up to " + Integer.MAX_VALUE)
+                    : Problem.error(YamlErrors.pathOf(e), "cannot be read" + YamlErrors.at(e.getLocation()), "see docs/config.md for this key"));
+        } catch (StreamReadException e) {
+            throw new ConfigException(source, YamlErrors.streamProblem(e));
+        } catch (IOException e) {
+            throw new ConfigException(source, Problem.error("(file)", "cannot be read: " + e.getMessage(),
+                    "check the file"));
+        }
+    }
+
+    private static YAMLMapper newMapper() {
+        // SnakeYAML's own limits as a second line; the scan below refuses aliases outright.
+        LoaderOptions loader = new LoaderOptions();
+        loader.setMaxAliasesForCollections(0);
+        loader.setAllowRecursiveKeys(false);
+        loader.setNestingDepthLimit(MAX_DEPTH);
+        loader.setCodePointLimit(MAX_BYTES);
+        loader.setAllowDuplicateKeys(false);
+        YAMLFactory factory = YAMLFactory.builder()
+                .loaderOptions(loader)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH)
+                        .maxStringLength(MAX_BYTES)
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        YAMLMapper mapper = YAMLMapper.builder(factory)
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .build();
+        // "port: 80" is a number and "tier: 5" is not a name: no silent conversions either way.
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
+    }
+
+    private static ConfigException tooLarge(String source, long size) {
+        return new ConfigException(source, Problem.error("(file)",
+                "is " + size + " bytes, over the " + MAX_BYTES / 1024 + " KiB limit",
+                "a config is a few KiB; check that this is the right file"));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.graphfleet.pool;
+
+import dev.graphfleet.graph.GraphConnection;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** One physical connection and its bookkeeping. Its state changes only under the owner's permit. */
+final class PooledEntry {
+
+    private static final AtomicLong IDS = new AtomicLong();
+
+    final long id = IDS.incrementAndGet();
+    final GraphConnection connection;
+    final DatabaseHandle handle;
+    final long createdAt;
+    final long generation;
+
+    volatile boolean inUse;
+    volatile boolean broken;
+    volatile long borrowedAt;
+    volatile Thread borrower;
+    volatile Throwable borrowStack;
+    volatile boolean leakReported;
+
+    PooledEntry(GraphConnection connection, DatabaseHandle handle, long createdAt, long generation) {
+        this.connection = connection;
+        this.handle = handle;
+        this.createdAt = createdAt;
+        this.generation = generation;
+    }
+
+    boolean expired(long now, long ttlNanos) {
+        return now - createdAt >= ttlNanos;
+    }
+
+    void lend(long now, boolean captureStack) {
+        borrowedAt = now;
+        borrower = Thread.currentThread();
+        borrowStack = captureStack ? new Throwable("borrowed here") : null;
+        leakReported = false;
+        inUse = true;
+    }
+
+    void giveBack() {
+        inUse = false;
+        borrower = null;
+        borrowStack = null;
+    }
+}

@@ -1,0 +1,409 @@
+package dev.graphfleet.repo;
+
+import dev.graphfleet.repo.FetchProgress.Phase;
+import dev.graphfleet.repo.RepositoryException.Reason;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Downloads a published version into the {@link RepositoryCache}: parallel ranged reads of
+ * fixed-size parts into {@code data.kuzu.partial}, each part retried with backoff on network
+ * errors and 5xx answers and recorded once flushed (so a restarted fetch downloads only the
+ * missing parts), then the whole file's sha256 is checked and the file renamed atomically to
+ * {@code data.kuzu}. A failed check deletes the partial download; nothing unverified is ever at
+ * the path that gets attached.
+ *
+ * <p>Before downloading it makes room in the cache budget and checks the volume's free space.
+ * Thread-safe; concurrent fetches of one version in this process wait for each other, and a
+ * fetch of the same cache by another process is refused (file lock).
+ */
+public final class RepositoryFetcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RepositoryFetcher.class);
+    private static final int BUFFER = 1 << 20;
+    private static final long REPORT_STEP = 1L << 20;
+
+    private final RepositoryStore store;
+    private final RepositoryCache cache;
+    private final FetchOptions options;
+    private final ConcurrentHashMap<VersionRef, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    public RepositoryFetcher(RepositoryStore store, RepositoryCache cache, FetchOptions options) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.cache = Objects.requireNonNull(cache, "cache");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** Fetches the version the store's current pointer names. */
+    public FetchResult fetchCurrent(RepositoryName name, FetchListener listener) throws IOException {
+        return fetch(store.current(name), listener);
+    }
+
+    /**
+     * Makes {@code manifest}'s version present and verified in the cache and returns its file.
+     * Blocks until done; interrupting the calling thread stops the download (it resumes later).
+     */
+    public FetchResult fetch(Manifest manifest, FetchListener listener) throws IOException {
+        Objects.requireNonNull(manifest, "manifest");
+        Objects.requireNonNull(listener, "listener");
+        VersionRef ref = manifest.ref();
+        ReentrantLock lock = locks.computeIfAbsent(ref, r -> new ReentrantLock());
+        try {
+            lock.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for another fetch of " + ref);
+        }
+        cache.beginFetch(ref);
+        try {
+            return fetchLocked(manifest, listener);
+        } finally {
+            cache.endFetch(ref);
+            lock.unlock();
+        }
+    }
+
+    private FetchResult fetchLocked(Manifest manifest, FetchListener listener) throws IOException {
+        VersionRef ref = manifest.ref();
+        FetchResult hit = cacheHit(manifest, listener);
+        if (hit != null) {
+            return hit;
+        }
+        Path dir = cache.versionDir(ref);
+        Files.createDirectories(dir);
+        // Released when the channel closes; refuses a second process fetching this version.
+        try (FileChannel lockChannel = FileChannel.open(dir.resolve(RepositoryCache.LOCK),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            tryLock(lockChannel, ref);
+            hit = cacheHit(manifest, listener); // another process may have finished meanwhile
+            return hit != null ? hit : download(manifest, listener);
+        }
+    }
+
+    private static void tryLock(FileChannel channel, VersionRef ref) throws IOException {
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            throw new RepositoryException(Reason.FAILED, "another process is fetching " + ref
+                    + " into this cache; wait for it to finish");
+        }
+    }
+
+    /** The cached copy when it is the same object; a stale copy of another object is dropped. */
+    private FetchResult cacheHit(Manifest manifest, FetchListener listener) throws IOException {
+        VersionRef ref = manifest.ref();
+        var cached = cache.cached(ref);
+        if (cached.isEmpty()) {
+            return null;
+        }
+        Manifest have = cached.get();
+        if (have.sha256().equals(manifest.sha256()) && have.sizeBytes() == manifest.sizeBytes()
+                && Files.size(cache.dataFile(ref)) == manifest.sizeBytes()) {
+            cache.touch(ref);
+            listener.onProgress(new FetchProgress(ref, Phase.DONE, manifest.sizeBytes(), manifest.sizeBytes()));
+            return new FetchResult(manifest, cache.dataFile(ref), true, 0, 0);
+        }
+        if (cache.isPinned(ref)) {
+            throw new RepositoryException(Reason.FAILED, "the cached " + ref + " at " + cache.dataFile(ref)
+                    + " differs from the store's (cached sha256 " + have.sha256() + ", store's " + manifest.sha256()
+                    + ") and is in use; detach it before fetching the store's " + ref);
+        }
+        cache.discard(ref);
+        LOG.warn("cached {} differed from the store's copy and was removed", ref);
+        return null;
+    }
+
+    private FetchResult download(Manifest manifest, FetchListener listener) throws IOException {
+        VersionRef ref = manifest.ref();
+        Path partial = cache.partialFile(ref);
+        Path journalFile = cache.journalFile(ref);
+        List<PartPlan.Part> parts = PartPlan.split(manifest.sizeBytes(), options.partSizeBytes());
+        if (!Files.exists(partial)) {
+            Files.deleteIfExists(journalFile); // a journal without its data file describes nothing
+        }
+        try (PartJournal journal = PartJournal.open(journalFile,
+                PartJournal.header(manifest, options.partSizeBytes()), parts.size())) {
+            List<PartPlan.Part> missing = new ArrayList<>();
+            BitSet resumedParts = new BitSet(parts.size());
+            long resumed = 0;
+            for (PartPlan.Part part : parts) {
+                if (journal.isComplete(part.index()) && Files.exists(partial)) {
+                    resumedParts.set(part.index());
+                    resumed += part.length();
+                } else {
+                    missing.add(part);
+                }
+            }
+            if (resumed == 0) {
+                Files.deleteIfExists(partial); // stale bytes from another object or part size
+            }
+            long needed = manifest.sizeBytes() - resumed;
+            cache.makeRoom(ref, manifest.sizeBytes());
+            checkFreeSpace(ref, needed);
+
+            Progress progress = new Progress(ref, manifest.sizeBytes(), resumed, listener);
+            long downloaded;
+            try (FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE)) {
+                if (out.size() != manifest.sizeBytes()) {
+                    out.truncate(manifest.sizeBytes());
+                    if (out.size() < manifest.sizeBytes()) {
+                        out.write(ByteBuffer.allocate(1), manifest.sizeBytes() - 1); // sparse, full length
+                    }
+                }
+                OrderedDigest digest = new OrderedDigest(out, parts);
+                for (PartPlan.Part part : parts) {
+                    if (resumedParts.get(part.index())) {
+                        digest.resumed(part.index());
+                    }
+                }
+                progress.enter(Phase.DOWNLOADING, resumed);
+                downloaded = downloadParts(manifest, missing, out, journal, digest, progress, listener);
+                out.force(true);
+                progress.enter(Phase.VERIFYING, digest.hashedBytes());
+                verify(manifest, partial, out.size(), digest.finish(progress::add));
+            }
+            install(manifest, partial, journalFile);
+            progress.enter(Phase.DONE, manifest.sizeBytes());
+            LOG.info("fetched {} ({} downloaded, {} resumed) into {}", ref, Bytes.human(downloaded),
+                    Bytes.human(resumed), cache.dataFile(ref));
+            return new FetchResult(manifest, cache.dataFile(ref), false, downloaded, resumed);
+        }
+    }
+
+    private void checkFreeSpace(VersionRef ref, long needed) throws IOException {
+        long available = options.freeSpace().usableBytes(cache.root());
+        if (available < needed) {
+            throw new RepositoryException(Reason.NO_SPACE, "not enough free space in " + cache.root()
+                    + " to fetch " + ref + ": needs " + Bytes.show(needed) + ", " + Bytes.show(available)
+                    + " available; free space on the data volume or expand it");
+        }
+    }
+
+    /** Runs the missing parts on a small pool; the first failure stops new parts from starting. */
+    private long downloadParts(Manifest manifest, List<PartPlan.Part> missing, FileChannel out, PartJournal journal,
+                               OrderedDigest digest, Progress progress, FetchListener listener) throws IOException {
+        if (missing.isEmpty()) {
+            return 0;
+        }
+        AtomicLong downloaded = new AtomicLong();
+        AtomicReference<IOException> failure = new AtomicReference<>();
+        int threads = Math.min(options.parallelism(), missing.size());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads("fetch-" + manifest.name()));
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (PartPlan.Part part : missing) {
+                futures.add(pool.submit(() -> {
+                    if (failure.get() != null || Thread.currentThread().isInterrupted()) {
+                        return null; // stop starting parts; the ones in flight finish and are recorded
+                    }
+                    try {
+                        downloadPart(manifest, part, out, progress, downloaded, listener);
+                        journal.record(part.index());
+                        progress.partDone();
+                        digest.completed(part.index());
+                    } catch (IOException e) {
+                        failure.compareAndSet(null, e);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("fetch of " + manifest.ref() + " was interrupted; it resumes from "
+                    + "the completed parts next time");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a download task failed unexpectedly", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return downloaded.get();
+    }
+
+    private void downloadPart(Manifest manifest, PartPlan.Part part, FileChannel out, Progress progress,
+                              AtomicLong downloaded, FetchListener listener) throws IOException {
+        byte[] buffer = new byte[BUFFER];
+        long done = 0;
+        for (int attempt = 1; ; attempt++) {
+            try (InputStream in = store.openRange(manifest, part.offset() + done, part.length() - done)) {
+                while (done < part.length()) {
+                    // Fill the buffer before writing: network reads come in small pieces, disk writes should not.
+                    int want = (int) Math.min(buffer.length, part.length() - done);
+                    int filled = 0;
+                    try {
+                        for (int n; filled < want && (n = in.read(buffer, filled, want - filled)) > 0; ) {
+                            filled += n;
+                            downloaded.addAndGet(n);
+                        }
+                    } finally {
+                        if (filled > 0) { // keep what arrived before a failure: the retry asks for the rest
+                            writeFully(out, ByteBuffer.wrap(buffer, 0, filled), part.offset() + done);
+                            done += filled;
+                            progress.add(filled);
+                        }
+                    }
+                    if (filled < want) {
+                        throw new RepositoryException(Reason.TRANSIENT, "the store ended part " + part.index()
+                                + " of " + manifest.ref() + " early (" + done + " of " + part.length() + " bytes)");
+                    }
+                }
+                return;
+            } catch (IOException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                if (!retryable(e) || attempt >= options.retry().maxAttempts()) {
+                    throw failed(manifest, part, attempt, e);
+                }
+                Duration wait = options.retry().delayBefore(attempt + 1);
+                LOG.debug("part {} of {} failed (attempt {}), retrying in {}: {}", part.index(), manifest.ref(),
+                        attempt, wait, e.toString());
+                listener.onRetry(manifest.ref(), part.index(), attempt + 1, wait, e);
+                try {
+                    options.sleeper().sleep(wait);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while waiting to retry " + manifest.ref());
+                }
+            }
+        }
+    }
+
+    private static boolean retryable(IOException e) {
+        return e instanceof RepositoryException re ? re.retryable() : true;
+    }
+
+    private static IOException failed(Manifest manifest, PartPlan.Part part, int attempts, IOException e) {
+        if (e instanceof RepositoryException re && !re.retryable()) {
+            return re;
+        }
+        return new RepositoryException(Reason.TRANSIENT, "could not download part " + part.index() + " (bytes "
+                + part.offset() + "-" + (part.offset() + part.length() - 1) + ") of " + manifest.ref() + " after "
+                + attempts + (attempts == 1 ? " attempt" : " attempts") + ": " + e.getMessage()
+                + "; the fetch resumes from the completed parts when retried", e);
+    }
+
+    private static void writeFully(FileChannel out, ByteBuffer bytes, long position) throws IOException {
+        while (bytes.hasRemaining()) {
+            position += out.write(bytes, position);
+        }
+    }
+
+    private void verify(Manifest manifest, Path partial, long size, String actual) throws IOException {
+        if (size != manifest.sizeBytes() || !actual.equals(manifest.sha256())) {
+            Files.deleteIfExists(partial);
+            Files.deleteIfExists(cache.journalFile(manifest.ref()));
+            throw new RepositoryException(Reason.CHECKSUM_MISMATCH, "the download of " + manifest.ref() + " from "
+                    + store.uri() + " does not match its manifest (sha256 " + actual + ", " + size
+                    + " bytes; expected " + manifest.sha256() + ", " + manifest.sizeBytes()
+                    + " bytes); it was discarded. If this repeats, the stored object is corrupt: publish it again");
+        }
+    }
+
+    /** Manifest first, then the atomic rename that makes the version complete. */
+    private void install(Manifest manifest, Path partial, Path journalFile) throws IOException {
+        VersionRef ref = manifest.ref();
+        Path manifestFile = cache.manifestFile(ref);
+        Path temp = manifestFile.resolveSibling(StoreLayout.MANIFEST + ".tmp");
+        Files.write(temp, ManifestJson.write(manifest));
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        Files.move(temp, manifestFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(partial, cache.dataFile(ref), StandardCopyOption.ATOMIC_MOVE);
+        Files.deleteIfExists(journalFile);
+        FileSync.directory(cache.versionDir(ref));
+        cache.touch(ref);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Counts bytes and tells the listener about once per MiB and once per part, one call at a time. */
+    private static final class Progress {
+        private final VersionRef ref;
+        private final long total;
+        private final FetchListener listener;
+        private final AtomicLong done;
+        private volatile long nextReport;
+        private Phase phase = Phase.DOWNLOADING;
+
+        Progress(VersionRef ref, long total, long done, FetchListener listener) {
+            this.ref = ref;
+            this.total = total;
+            this.done = new AtomicLong(done);
+            this.listener = listener;
+        }
+
+        void add(long bytes) {
+            if (done.addAndGet(bytes) >= nextReport) {
+                report(false);
+            }
+        }
+
+        synchronized void partDone() {
+            report(true);
+        }
+
+        /** Enters a phase with {@code startAt} bytes already done (resumed, or hashed while downloading). */
+        synchronized void enter(Phase next, long startAt) {
+            phase = next;
+            done.set(startAt);
+            report(true);
+        }
+
+        private synchronized void report(boolean force) {
+            long now = done.get();
+            if (!force && now < nextReport) {
+                return; // another thread reported this step already
+            }
+            nextReport = Math.min((now / REPORT_STEP + 1) * REPORT_STEP, Math.max(total, 1));
+            if (now >= total) {
+                nextReport = Long.MAX_VALUE; // the last report of this phase
+            }
+            listener.onProgress(new FetchProgress(ref, phase, Math.min(now, total), total));
+        }
+    }
+}

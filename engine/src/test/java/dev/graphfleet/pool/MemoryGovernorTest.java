@@ -1,0 +1,80 @@
+package dev.graphfleet.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.graphfleet.testing.ManualClock;
+import dev.graphfleet.testing.TestPools;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MemoryGovernorTest {
+
+    @TempDir
+    Path dataDir;
+
+    private final ManualClock clock = new ManualClock();
+
+    @Test
+    void overTheBudgetTheColdDatabaseIsClosedWhileTheHotOneKeepsServing() {
+        try (GraphPool pool = TestPools.writer(dataDir, TestPools.smallDefaults(2), TestPools.manualMaintenance(), clock)) {
+            for (String name : List.of("cold", "hot")) {
+                pool.query(name, "CREATE NODE TABLE N(id INT64, body STRING, PRIMARY KEY(id))");
+                pool.query(name, "UNWIND range(1, 20000) AS i CREATE (:N {id: i, body: 'payload-' + CAST(i AS STRING)})");
+            }
+            pool.query("cold", "MATCH (n:N) RETURN sum(size(n.body))");
+            clock.advance(Duration.ofSeconds(1));
+            pool.query("hot", "MATCH (n:N) RETURN sum(size(n.body))");
+
+            List<BufferPoolUsage> usage = pool.bufferPoolUsage();
+            assertThat(usage).extracting(BufferPoolUsage::database).containsExactly("cold", "hot");
+            assertThat(usage).allSatisfy(u -> assertThat(u.usedBytes()).isPositive().isLessThan(u.limitBytes()));
+            long used = usage.stream().mapToLong(BufferPoolUsage::usedBytes).sum();
+
+            // A budget whose 90 % mark sits just below what both use: one database must go.
+            long budget = (long) (used / 0.9) - 1;
+            MemoryGovernor governor = new MemoryGovernor(pool, budget, 0.9);
+            assertThat(governor.enforce()).containsExactly("cold");
+            assertThat(governor.evictions()).isEqualTo(1);
+            PoolStatistics stats = pool.statistics();
+            assertThat(stats.databases().get("cold").open()).isFalse();
+            assertThat(stats.databases().get("hot").open()).isTrue();
+            assertThat(pool.query("hot", "MATCH (n:N) RETURN count(n)")).containsExactly(List.of(20000L));
+
+            // The evicted database reopens on its next use, with its data.
+            assertThat(pool.query("cold", "MATCH (n:N) RETURN count(n)")).containsExactly(List.of(20000L));
+        }
+    }
+
+    @Test
+    void aDatabaseInUseIsNeverClosedByTheGovernor() {
+        try (GraphPool pool = TestPools.writer(dataDir, TestPools.smallDefaults(1), TestPools.manualMaintenance(), clock)) {
+            pool.query("busy", "RETURN 1");
+            clock.advance(Duration.ofSeconds(1));
+            pool.query("recent", "RETURN 1");
+            MemoryGovernor governor = new MemoryGovernor(pool, 1, 0.9); // everything is over a 1-byte budget
+            try (PooledConnection held = pool.borrow("busy")) {
+                clock.advance(Duration.ofSeconds(1));
+                pool.query("recent", "RETURN 1"); // keep "busy" the least recently used
+                assertThat(governor.enforce()).isEmpty();
+                assertThat(governor.skippedEvictions()).isEqualTo(0); // busy: usage unreadable, not planned
+                assertThat(held.query("RETURN 1").all()).containsExactly(List.of(1L));
+            }
+            assertThat(governor.enforce()).containsExactly("busy");
+        }
+    }
+
+    @Test
+    void thePlannerEvictsLeastRecentlyUsedFirstAndNeverTheHottest() {
+        List<BufferPoolUsage> usage = List.of(
+                new BufferPoolUsage("a", 100, 40, 3),
+                new BufferPoolUsage("b", 100, 30, 1),
+                new BufferPoolUsage("c", 100, 50, 2));
+        assertThat(EvictionPlanner.plan(200, 0.9, usage)).isEmpty();      // 120 <= 180
+        assertThat(EvictionPlanner.plan(100, 0.9, usage)).containsExactly("b"); // 120 > 90: b goes, 90 remain
+        assertThat(EvictionPlanner.plan(100, 0.5, usage)).containsExactly("b", "c"); // a (hottest) is kept
+        assertThat(EvictionPlanner.plan(10, 0.9, List.of(new BufferPoolUsage("only", 100, 50, 1)))).isEmpty();
+    }
+}
