@@ -1,15 +1,20 @@
 package dev.graphfleet.cli;
 
+import dev.graphfleet.local.LocalFleet;
+import dev.graphfleet.local.LocalVolumeFleet;
 import dev.graphfleet.volume.VolumePolicy;
 import dev.graphfleet.volume.monitor.HttpInstanceVolumeReader;
 import dev.graphfleet.volume.monitor.MonitorOptions;
 import dev.graphfleet.volume.monitor.MonitorReport;
 import dev.graphfleet.volume.monitor.NodeReadOptions;
+import dev.graphfleet.volume.monitor.RetryDelay;
 import dev.graphfleet.volume.monitor.VolumeFleet;
 import dev.graphfleet.volume.monitor.VolumeMonitor;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,15 +26,16 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code graphfleet volumes check --nodes URL[,URL...] [--alarm] [--dry-run] [--json]}: reads every node's data
- * volume, decides, acts unless --dry-run, and prints the report. Exit 1 when an instance could not be checked.
- * The fleet source is one of an exclusive group, so the local fleet and AWS sources join it as options.
+ * {@code graphfleet volumes check (--nodes URL[,URL...] | --source local [--data DIR]) [--alarm] [--dry-run]
+ * [--json]}: reads every node's data volume, decides, acts unless --dry-run, and prints the report. Exit 1 when
+ * an instance could not be checked (or no local fleet runs). The fleet source is one of an exclusive group, so
+ * the AWS source joins it as an option.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Check every instance's data volume and expand the ones that are filling up.",
                 "Exit codes: 0 every instance checked (alerts included), 1 an instance could not be checked, "
                         + "2 usage error."})
-final class VolumesCheckCommand implements Callable<Integer> {
+class VolumesCheckCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -42,7 +48,16 @@ final class VolumesCheckCommand implements Callable<Integer> {
                 description = "Node API base URLs, comma-separated (http://HOST:PORT). No volume provider: "
                         + "expansions are reported, not made.")
         List<String> nodes;
+
+        @Option(names = "--source", paramLabel = "local",
+                description = "A known fleet: local (the one graphfleet local runs; see --data). Its capacities "
+                        + "are simulated, and expansions go through the simulated EBS states.")
+        String named;
     }
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "With --source local: the local fleet's data directory (default: ~/.graphfleet/local).")
+    Path dataDir;
 
     @Option(names = "--alarm", description = "Triggered by an alarm: use the alarm threshold (0.7) instead of 0.8.")
     boolean alarm;
@@ -54,8 +69,8 @@ final class VolumesCheckCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--api-key-env", paramLabel = "NAME", defaultValue = "GRAPH_API_KEY",
-            description = "Environment variable holding the nodes' API key (default: ${DEFAULT-VALUE}); "
-                    + "unset means no key.")
+            description = "With --nodes: environment variable holding the nodes' API key (default: "
+                    + "${DEFAULT-VALUE}); unset means no key. The local fleet's keys come from its local-fleet.json.")
     String apiKeyEnv;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
@@ -75,20 +90,34 @@ final class VolumesCheckCommand implements Callable<Integer> {
         if (parallelism < 1) {
             throw new UsageException("--parallelism must be at least 1, got " + parallelism);
         }
-        VolumeFleet fleet = VolumeFleet.ofNodes(parseNodes(source.nodes));
         NodeReadOptions read = new NodeReadOptions(Duration.ofMillis((long) (timeoutSeconds * 1000)), 2,
                 Duration.ofMillis(300));
-        String apiKey = System.getenv(apiKeyEnv);
+        VolumePolicy policy = VolumePolicy.defaults();
         MonitorOptions options = MonitorOptions.defaults();
-        VolumeMonitor monitor = VolumeMonitor
-                .builder(VolumePolicy.defaults(), HttpInstanceVolumeReader.create(read, apiKey))
+        VolumeFleet fleet;
+        HttpInstanceVolumeReader reader;
+        if (source.named != null) {
+            LocalVolumeFleet local = localFleet();
+            fleet = local;
+            reader = HttpInstanceVolumeReader.withKeyPerInstance(HttpInstanceVolumeReader.newClient(read), read,
+                    local::apiKey, RetryDelay.system());
+            policy = local.policy(policy);
+            options = local.monitorOptions(options);
+        } else {
+            if (dataDir != null) {
+                throw new UsageException("--data goes with --source local (the local fleet's data directory)");
+            }
+            fleet = VolumeFleet.ofNodes(parseNodes(source.nodes));
+            reader = HttpInstanceVolumeReader.create(read, System.getenv(apiKeyEnv));
+        }
+        VolumeMonitor monitor = VolumeMonitor.builder(policy, reader)
                 .cloudWatch(fleet.cloudWatch())
                 .actions(fleet.actions())
                 .registry(fleet.registry())
                 .options(options.withParallelism(options.parallelism(), parallelism))
                 .build();
 
-        MonitorReport report = monitor.run(fleet.instances(), alarm, dryRun);
+        MonitorReport report = monitor.run(fleet.instances(), alarm, dryRun());
 
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -98,6 +127,19 @@ final class VolumesCheckCommand implements Callable<Integer> {
         }
         out.flush();
         return report.ok() ? GraphfleetCli.EXIT_OK : GraphfleetCli.EXIT_FAILURE;
+    }
+
+    /** Whether to change nothing; {@code volumes plan} always says yes. */
+    boolean dryRun() {
+        return dryRun;
+    }
+
+    private LocalVolumeFleet localFleet() {
+        if (!"local".equals(source.named)) {
+            throw new UsageException("--source: '" + source.named + "' is not a known fleet (use --source local for "
+                    + "the local fleet, or --nodes URL,... for nodes by URL)");
+        }
+        return LocalVolumeFleet.open(dataDir != null ? dataDir : LocalFleet.defaultDataDir(), Clock.systemUTC());
     }
 
     static List<URI> parseNodes(List<String> values) {

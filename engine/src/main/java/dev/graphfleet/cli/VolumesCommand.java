@@ -5,12 +5,12 @@ import picocli.CommandLine.Command;
 
 /** {@code graphfleet volumes ...}: data-volume health and auto-expansion. */
 @Command(name = "volumes", mixinStandardHelpOptions = true, description = "Data-volume health and auto-expansion.",
-        subcommands = {VolumesCheckCommand.class})
+        subcommands = {VolumesCheckCommand.class, VolumesPlanCommand.class})
 final class VolumesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
         throw new UsageException("volumes: say what to do, for example: graphfleet volumes check --nodes "
-                + "http://HOST:PORT (see graphfleet volumes --help)");
+                + "http://HOST:PORT, or graphfleet volumes plan --source local (see graphfleet volumes --help)");
     }
 }

@@ -25,6 +25,10 @@ import dev.graphfleet.shared.AttachmentStatus;
 import dev.graphfleet.shared.SharedRepositories;
 import dev.graphfleet.shared.SharedRepositorySettings;
 import dev.graphfleet.shared.StoreRepositorySource;
+import dev.graphfleet.volume.VolumePolicy;
+import dev.graphfleet.volume.local.FileVolumeStore;
+import dev.graphfleet.volume.local.SimulatedTimings;
+import dev.graphfleet.volume.local.SimulatedVolumes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,8 +41,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -56,13 +62,33 @@ public final class LocalFleet implements AutoCloseable {
     private static final long NODE_MEMORY = 256 * DatabaseDefaults.MIB;
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
 
-    /** Where and how big; {@code replicas} shared replicas (default 2). */
-    public record Options(Path dataDir, int replicas, SampleSizes sizes) {
+    /** How often each node's simulated volume is measured (a walk of its data directory). */
+    private static final Duration VOLUME_SCAN_INTERVAL = Duration.ofSeconds(1);
+
+    /**
+     * Where and how big; {@code replicas} shared replicas (default 2). Each node's data directory gets a
+     * simulated volume of {@code volumeGb} (default 1) whose modifications take {@code volumeTimings}.
+     */
+    public record Options(Path dataDir, int replicas, SampleSizes sizes, long volumeGb,
+                          SimulatedTimings volumeTimings) {
+
+        public static final long DEFAULT_VOLUME_GB = 1;
+
         public Options {
             if (replicas < 0 || replicas > 10) {
                 throw new IllegalArgumentException("--replicas must be 0..10 on one machine, got " + replicas);
             }
+            if (volumeGb < 1 || volumeGb > VolumePolicy.EBS_MAX_GB) {
+                throw new IllegalArgumentException("--volume-gb must be 1.." + VolumePolicy.EBS_MAX_GB
+                        + " (a simulated EBS size in GB), got " + volumeGb);
+            }
             dataDir = dataDir.toAbsolutePath().normalize();
+            Objects.requireNonNull(volumeTimings, "volumeTimings");
+        }
+
+        /** With 1 GB simulated volumes and the compressed {@link SimulatedTimings#LOCAL_FLEET} timings. */
+        public Options(Path dataDir, int replicas, SampleSizes sizes) {
+            this(dataDir, replicas, sizes, DEFAULT_VOLUME_GB, SimulatedTimings.LOCAL_FLEET);
         }
     }
 
@@ -74,6 +100,9 @@ public final class LocalFleet implements AutoCloseable {
     private GraphNode writer;
     private GraphNode master;
     private final List<Replica> replicas = new ArrayList<>();
+    private final FileVolumeStore volumeStore;
+    private final SimulatedVolumes volumes;
+    private final Map<String, SimulatedDataVolume> dataVolumes = new ConcurrentHashMap<>();
 
     /** A replica node with its repositories. */
     private record Replica(String id, GraphNode node, SharedRepositories shared, String apiKey, Path dataDir) {
@@ -87,6 +116,8 @@ public final class LocalFleet implements AutoCloseable {
             throw new UncheckedIOException("cannot create " + options.dataDir(), e);
         }
         this.store = new FileRepositoryStore((StoreUri.Local) StoreUri.parse(options.dataDir().resolve("store").toUri().toString()));
+        this.volumeStore = FileVolumeStore.create(options.dataDir(), options.volumeTimings());
+        this.volumes = new SimulatedVolumes(volumeStore, Clock.systemUTC(), options.volumeTimings());
     }
 
     public static LocalFleet start(Options options, Consumer<String> progress) {
@@ -105,9 +136,11 @@ public final class LocalFleet implements AutoCloseable {
         Path masterDir = options.dataDir().resolve("master-1");
         prepareWriter(writerDir, progress);
         prepareMaster(masterDir, progress);
-        writer = GraphNode.start(settings("writer-1", NodeType.WRITER, writerDir, newKey()));
+        writer = GraphNode.builder(settings("writer-1", NodeType.WRITER, writerDir, newKey()))
+                .dataVolume(dataVolume("writer-1", writerDir)).start();
         progress.accept("writer-1 serving " + CUSTOMER_DATABASES + " on " + writer.uri());
-        master = GraphNode.start(settings("master-1", NodeType.SHARED_MASTER, masterDir, newKey()));
+        master = GraphNode.builder(settings("master-1", NodeType.SHARED_MASTER, masterDir, newKey()))
+                .dataVolume(dataVolume("master-1", masterDir)).start();
         progress.accept("master-1 serving " + SampleRepositories.NAMES + " on " + master.uri());
         for (int i = 1; i <= options.replicas(); i++) {
             replicas.add(startReplica("replica-" + i, 0, newKey()));
@@ -180,11 +213,41 @@ public final class LocalFleet implements AutoCloseable {
                 sharedSettings, Clock.systemUTC());
         ref.set(shared);
         NodeSettings settings = settings(id, NodeType.SHARED_REPLICA, dir, apiKey).withListen("127.0.0.1", port);
-        GraphNode node = GraphNode.builder(settings).pool(shared.pool()).attachments(SharedAttachments.of(shared)).start();
+        GraphNode node = GraphNode.builder(settings).pool(shared.pool()).attachments(SharedAttachments.of(shared))
+                .dataVolume(dataVolume(id, dir)).start();
         for (String name : SampleRepositories.NAMES) {
             shared.attachments().moveTo(name, pinned.get(name));
         }
         return new Replica(id, node, shared, apiKey, dir);
+    }
+
+    /**
+     * The node's simulated volume: attached at the configured size the first time (a restarted fleet keeps the
+     * size it was expanded to), measured in the background from then on.
+     */
+    private SimulatedDataVolume dataVolume(String nodeId, Path dir) {
+        return dataVolumes.computeIfAbsent(nodeId, id -> {
+            volumes.attachIfAbsent(id, volumeId(id), options.volumeGb());
+            return SimulatedDataVolume.start(volumeId(id), dir, volumeStore, Clock.systemUTC(), VOLUME_SCAN_INTERVAL);
+        });
+    }
+
+    /** The simulated volume of a local node: {@code vol-local-<node id>}. */
+    public static String volumeId(String nodeId) {
+        return "vol-local-" + nodeId;
+    }
+
+    /** The simulated volumes (the same file {@code graphfleet volumes check --source local} works on). */
+    public SimulatedVolumes volumes() {
+        return volumes;
+    }
+
+    /**
+     * Measures every node's volume now instead of at its next background scan (each second), e.g. right after
+     * the volume monitor grew a filesystem.
+     */
+    public void refreshVolumes() {
+        dataVolumes.values().forEach(SimulatedDataVolume::refresh);
     }
 
     private NodeSettings settings(String id, NodeType type, Path dir, String apiKey) {
@@ -339,6 +402,7 @@ public final class LocalFleet implements AutoCloseable {
         if (writer != null) {
             writer.close();
         }
+        dataVolumes.values().forEach(SimulatedDataVolume::close);
         store.close();
     }
 

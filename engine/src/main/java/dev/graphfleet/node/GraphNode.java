@@ -7,6 +7,7 @@ import dev.graphfleet.node.admission.AdmissionController;
 import dev.graphfleet.node.admission.ResourceGauge;
 import dev.graphfleet.node.admission.ResourceSampler;
 import dev.graphfleet.node.metrics.DatabaseSizeScanner;
+import dev.graphfleet.node.metrics.DataVolumeSource;
 import dev.graphfleet.node.metrics.DatabaseSizeSource;
 import dev.graphfleet.node.metrics.DirectorySizeSource;
 import dev.graphfleet.node.metrics.MetricsCollector;
@@ -97,7 +98,8 @@ public final class GraphNode implements AutoCloseable {
                     status.startedAt(), clock, resources, settings.admission().sampleInterval(), sizes, stats, pool,
                     settings.databases().bufferPoolBytes(), settings.memoryBudgetBytes(), admission,
                     () -> AttachmentsView.of(builder.attachments),
-                    () -> AttachmentsView.byPhase(builder.attachments.attachments()), status::ready, settings.metrics());
+                    () -> AttachmentsView.byPhase(builder.attachments.attachments()), status::ready, settings.metrics(),
+                    builder.dataVolume);
             MetricsCollector collector = NodeMetrics.collector(sources);
             background.push(collector);
 
@@ -296,6 +298,7 @@ public final class GraphNode implements AutoCloseable {
         private AttachmentStatus attachments = AttachmentStatus.NONE;
         private ResourceGauge resources;
         private DatabaseSizeSource sizeSource;
+        private DataVolumeSource dataVolume;
         private Clock clock = Clock.systemUTC();
 
         private Builder(NodeSettings settings) {
@@ -323,6 +326,16 @@ public final class GraphNode implements AutoCloseable {
         /** Database sizes instead of scanning the data directory. */
         public Builder sizeSource(DatabaseSizeSource source) {
             this.sizeSource = source;
+            return this;
+        }
+
+        /**
+         * Report this as the data volume ({@code system.volumes.data_volume}, Prometheus
+         * {@code graphfleet_data_volume_*}) instead of the file system under the data directory: the local
+         * fleet's simulated capacities. The caller owns it (and closes it after the node).
+         */
+        public Builder dataVolume(DataVolumeSource source) {
+            this.dataVolume = source;
             return this;
         }
 

@@ -93,6 +93,13 @@ public record VolumePolicy(
                 Duration.ofMinutes(30), Duration.ofHours(6), Duration.ofHours(6));
     }
 
+    /** The same policy with another cooldown (the local fleet simulates a shorter one than EBS's 6 h). */
+    public VolumePolicy withModificationCooldown(Duration cooldown) {
+        return new VolumePolicy(expansionThreshold, alarmThreshold, expansionFactor, minExpansionGb, maxVolumeSizeGb,
+                targetUsage, roundingGb, xfsToleranceMinGb, xfsTolerancePercent, stuckOptimizingAfter, cooldown,
+                forecastWindow);
+    }
+
     /** The threshold a run compares usage with: the lower alarm threshold when an alarm triggered it. */
     public double thresholdFor(boolean alarm) {
         return alarm ? alarmThreshold : expansionThreshold;

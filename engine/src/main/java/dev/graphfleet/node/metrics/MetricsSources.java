@@ -17,13 +17,15 @@ import java.util.function.Supplier;
  * @param nodeType              {@code writer}, {@code shared_master} or {@code shared_replica}
  * @param attachments           the attachments section as served (the shared-repository work fills it)
  * @param attachmentsByPhase    repositories per attachment phase, for Prometheus
+ * @param dataVolume            the data volume when it is not the file system under the data directory
+ *                              (the local fleet's simulated capacities); null for the file system
  */
 public record MetricsSources(String nodeId, String nodeType, Instant startedAt, Clock clock,
                              ResourceGauge resources, Duration sampleInterval, DatabaseSizeScanner sizes,
                              QueryStats queries, GraphPool pool, long bufferPoolBytesPerDatabase,
                              long memoryBudgetBytes, AdmissionController admission, Supplier<?> attachments,
                              Supplier<Map<String, Integer>> attachmentsByPhase, BooleanSupplier ready,
-                             MetricsSettings settings) {
+                             MetricsSettings settings, DataVolumeSource dataVolume) {
 
     public long uptimeSeconds() {
         return Math.max(0, Duration.between(startedAt, clock.instant()).toSeconds());

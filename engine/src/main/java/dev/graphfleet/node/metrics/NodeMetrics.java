@@ -22,7 +22,7 @@ public final class NodeMetrics {
         MetricsCollector collector = new MetricsCollector(sources.clock(), settings.sectionTimeout());
         collector.section("system", () -> {
             ResourceSample sample = sources.resources().latest();
-            return new Timed<>(SystemMetrics.from(sample), sample.sampledAt());
+            return new Timed<>(SystemMetrics.from(sample, sources.dataVolume()), sample.sampledAt());
         }, sources.sampleInterval().plus(settings.sectionTimeout()));
         collector.section("databases", () -> sources.sizes().latest()
                 .<Timed<?>>map(sizes -> new Timed<>(DatabaseMetrics.from(sizes, sources.queries()), sizes.collectedAt()))

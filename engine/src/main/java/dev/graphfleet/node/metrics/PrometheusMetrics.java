@@ -84,14 +84,14 @@ public final class PrometheusMetrics {
         sample("graphfleet.system.memory.total", "bytes", "Physical memory", s -> orNaN(s.memoryTotalBytes()));
         sample("graphfleet.system.memory.available", "bytes", "Memory available without swapping",
                 s -> orNaN(s.memoryAvailableBytes()));
-        sample("graphfleet.data.volume.size", "bytes", "Size of the data volume's file system",
-                s -> s.disk() == null ? Double.NaN : s.disk().totalBytes());
-        sample("graphfleet.data.volume.used", "bytes", "Used bytes of the data volume",
-                s -> s.disk() == null ? Double.NaN : s.disk().usedBytes());
-        sample("graphfleet.data.volume.free", "bytes", "Bytes of the data volume available to the node",
-                s -> s.disk() == null ? Double.NaN : s.disk().freeBytes());
-        sample("graphfleet.data.volume.usage", "ratio", "Used share of the data volume, 0..1",
-                s -> s.disk() == null ? Double.NaN : s.disk().usageFraction());
+        volume("graphfleet.data.volume.size", "bytes", "Size of the data volume's file system (simulated on "
+                + "the local fleet)", ResourceSample.DiskUsage::totalBytes, DataVolumeReading::sizeBytes);
+        volume("graphfleet.data.volume.used", "bytes", "Used bytes of the data volume",
+                ResourceSample.DiskUsage::usedBytes, DataVolumeReading::usedBytes);
+        volume("graphfleet.data.volume.free", "bytes", "Bytes of the data volume available to the node",
+                ResourceSample.DiskUsage::freeBytes, DataVolumeReading::freeBytes);
+        volume("graphfleet.data.volume.usage", "ratio", "Used share of the data volume, 0..1",
+                ResourceSample.DiskUsage::usageFraction, DataVolumeReading::usageFraction);
         Gauge.builder("graphfleet.databases", sources,
                         s -> s.sizes().latest().map(sizes -> (double) sizes.bytes().size()).orElse(Double.NaN))
                 .description("Databases on disk, from the background scan").register(registry);
@@ -106,6 +106,18 @@ public final class PrometheusMetrics {
             ResourceSample sample = s.resources().latest();
             return sample == null ? Double.NaN : value.applyAsDouble(sample);
         }).baseUnit(unit).description(description).register(registry);
+    }
+
+    /** A data volume gauge: from the data volume source when the node has one, else from the file system. */
+    private void volume(String name, String unit, String description,
+                        ToDoubleFunction<ResourceSample.DiskUsage> fromDisk,
+                        ToDoubleFunction<DataVolumeReading> fromSource) {
+        if (sources.dataVolume() != null) {
+            Gauge.builder(name, sources, s -> s.dataVolume().latest().map(fromSource::applyAsDouble)
+                    .orElse(Double.NaN)).baseUnit(unit).description(description).register(registry);
+        } else {
+            sample(name, unit, description, s -> s.disk() == null ? Double.NaN : fromDisk.applyAsDouble(s.disk()));
+        }
     }
 
     private void registerPoolCounters() {

@@ -21,26 +21,53 @@ public record SystemMetrics(Cpu cpu, Memory memory, Disk disk, Volumes volumes) 
     public record Volumes(DataVolume dataVolume) {
     }
 
+    /**
+     * {@code simulated} and {@code volumeId} appear only when a {@link DataVolumeSource} reports the volume (the
+     * local fleet's simulated capacities); otherwise it is the file system under the data directory.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DataVolume(Double volumeSizeGb, Double usedGb, Double freeGb, Double usagePercent,
-                             String mountPoint, String error) {
+                             String mountPoint, String error, Boolean simulated, String volumeId) {
+
+        DataVolume(Double volumeSizeGb, Double usedGb, Double freeGb, Double usagePercent, String mountPoint,
+                   String error) {
+            this(volumeSizeGb, usedGb, freeGb, usagePercent, mountPoint, error, null, null);
+        }
+
+        static DataVolume of(DataVolumeReading r) {
+            return new DataVolume(Units.gb(r.sizeBytes()), Units.gb(r.usedBytes()), Units.gb(r.freeBytes()),
+                    Units.round(r.usageFraction(), 4), r.mountPoint(), null, r.simulated() ? Boolean.TRUE : null,
+                    r.volumeId());
+        }
     }
 
     public static SystemMetrics from(ResourceSample sample) {
+        return from(sample, null);
+    }
+
+    /**
+     * The figures of {@code sample}, with the data volume from {@code volumes} when there is one (the disk
+     * section stays the real file system). Reads memory only.
+     */
+    public static SystemMetrics from(ResourceSample sample, DataVolumeSource volumes) {
         Double cpu = sample.cpuPercent() == null ? null : Units.round(sample.cpuPercent(), 2);
         Memory memory = sample.memoryPercent() == null ? new Memory(null, null, null, null)
                 : new Memory(Units.gb(sample.memoryTotalBytes()),
                         Units.gb(sample.memoryTotalBytes() - sample.memoryAvailableBytes()),
                         Units.gb(sample.memoryAvailableBytes()), Units.round(sample.memoryPercent(), 2));
         ResourceSample.DiskUsage usage = sample.disk();
-        if (usage == null) {
-            return new SystemMetrics(new Cpu(cpu, sample.cpuCount()), memory, null, new Volumes(
-                    new DataVolume(null, null, null, null, null, "the data volume could not be read")));
+        Disk disk = usage == null ? null : new Disk(Units.gb(usage.totalBytes()), Units.gb(usage.usedBytes()),
+                Units.gb(usage.freeBytes()), Units.round(usage.usageFraction() * 100, 2), usage.mountPoint());
+        DataVolume volume;
+        if (volumes != null) {
+            volume = volumes.latest().map(DataVolume::of).orElse(new DataVolume(null, null, null, null, null,
+                    "the data volume has not been measured yet"));
+        } else if (usage == null) {
+            volume = new DataVolume(null, null, null, null, null, "the data volume could not be read");
+        } else {
+            volume = new DataVolume(Units.gb(usage.totalBytes()), Units.gb(usage.usedBytes()),
+                    Units.gb(usage.freeBytes()), Units.round(usage.usageFraction(), 4), usage.mountPoint(), null);
         }
-        Disk disk = new Disk(Units.gb(usage.totalBytes()), Units.gb(usage.usedBytes()), Units.gb(usage.freeBytes()),
-                Units.round(usage.usageFraction() * 100, 2), usage.mountPoint());
-        DataVolume volume = new DataVolume(Units.gb(usage.totalBytes()), Units.gb(usage.usedBytes()),
-                Units.gb(usage.freeBytes()), Units.round(usage.usageFraction(), 4), usage.mountPoint(), null);
         return new SystemMetrics(new Cpu(cpu, sample.cpuCount()), memory, disk, new Volumes(volume));
     }
 }

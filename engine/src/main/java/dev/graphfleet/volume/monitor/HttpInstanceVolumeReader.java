@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,7 @@ public final class HttpInstanceVolumeReader implements InstanceVolumeReader {
 
     private final HttpClient http;
     private final NodeReadOptions options;
-    private final String apiKey;
+    private final Function<FleetInstance, String> apiKeys;
     private final RetryDelay delay;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -44,17 +45,36 @@ public final class HttpInstanceVolumeReader implements InstanceVolumeReader {
      * @param apiKey the node API key, or null when nodes need none; never logged
      */
     public HttpInstanceVolumeReader(HttpClient http, NodeReadOptions options, String apiKey, RetryDelay delay) {
+        this(http, options, instance -> apiKey, delay);
+    }
+
+    private HttpInstanceVolumeReader(HttpClient http, NodeReadOptions options, Function<FleetInstance, String> apiKeys,
+                                     RetryDelay delay) {
         this.http = Objects.requireNonNull(http, "http");
         this.options = Objects.requireNonNull(options, "options");
-        this.apiKey = apiKey == null || apiKey.isEmpty() ? null : apiKey;
+        this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
         this.delay = Objects.requireNonNull(delay, "delay");
     }
 
     /** A reader with its own HTTP client (connect timeout = the read timeout). */
     public static HttpInstanceVolumeReader create(NodeReadOptions options, String apiKey) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(options.timeout())
-                .version(HttpClient.Version.HTTP_1_1).build();
-        return new HttpInstanceVolumeReader(http, options, apiKey, RetryDelay.system());
+        return withKeyPerInstance(newClient(options), options, instance -> apiKey, RetryDelay.system());
+    }
+
+    /**
+     * A reader for fleets whose nodes each have their own API key (the local fleet).
+     *
+     * @param apiKeys each instance's key, null or empty for none; never logged
+     */
+    public static HttpInstanceVolumeReader withKeyPerInstance(HttpClient http, NodeReadOptions options,
+                                                              Function<FleetInstance, String> apiKeys,
+                                                              RetryDelay delay) {
+        return new HttpInstanceVolumeReader(http, options, apiKeys, delay);
+    }
+
+    /** An HTTP client for node reads: connect timeout = the read timeout. */
+    public static HttpClient newClient(NodeReadOptions options) {
+        return HttpClient.newBuilder().connectTimeout(options.timeout()).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     @Override
@@ -76,17 +96,20 @@ public final class HttpInstanceVolumeReader implements InstanceVolumeReader {
             return CompletableFuture.failedFuture(
                     new NodeReadException("no metrics endpoint is known for " + instance.instanceId(), false));
         }
-        return new Read(metricsUri(instance.metricsEndpoint())).start();
+        String key = apiKeys.apply(instance);
+        return new Read(metricsUri(instance.metricsEndpoint()), key == null || key.isEmpty() ? null : key).start();
     }
 
     /** One read: its attempts one after the other; cancelling it cancels the attempt in flight. */
     private final class Read {
         private final URI uri;
+        private final String apiKey;
         private final CompletableFuture<DiskReading> result = new CompletableFuture<>();
         private volatile CompletableFuture<?> inFlight;
 
-        Read(URI uri) {
+        Read(URI uri, String apiKey) {
             this.uri = uri;
+            this.apiKey = apiKey;
             result.whenComplete((r, e) -> {
                 CompletableFuture<?> current = inFlight;
                 if (result.isCancelled() && current != null) {
