@@ -55,6 +55,8 @@ import java.util.function.Consumer;
  * shared master holding the repositories and N shared replicas attaching them from a local store,
  * each a real node on its own loopback port with its own data directory and a per-run API key.
  * Snapshots publish the master's repositories as a new version; replicas move to it one at a time.
+ * Each node's data volume is simulated ({@code <data>/volumes.json}): a capacity that the volume
+ * monitor can expand through EBS's states, against the real bytes under the node's data directory.
  */
 public final class LocalFleet implements AutoCloseable {
 
