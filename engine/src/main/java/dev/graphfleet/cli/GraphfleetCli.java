@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ConsoleCommand.class,
                 ConfigCommand.class,
+                FleetCommand.class,
                 QueryCommand.class,
                 RepoCommand.class,
                 CommandLine.HelpCommand.class
