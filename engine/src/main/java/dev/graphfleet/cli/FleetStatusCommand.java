@@ -103,7 +103,7 @@ final class FleetStatusCommand implements Callable<Integer> {
         }
         out.print(json ? FleetJson.write(snapshot) + System.lineSeparator() : FleetTable.render(snapshot));
         out.flush();
-        if (!snapshot.sourceReachable()) {
+        if (json && !snapshot.sourceReachable()) { // the table says it already
             spec.commandLine().getErr().println("graphfleet: " + FleetTable.summary(snapshot));
         }
         return snapshot.allHealthy() ? GraphfleetCli.EXIT_OK : GraphfleetCli.EXIT_FAILURE;

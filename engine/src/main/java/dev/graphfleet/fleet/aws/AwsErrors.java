@@ -17,6 +17,12 @@ final class AwsErrors {
             // e.g. a service module built for another SDK core than the one on the classpath
             return call + " failed: the AWS SDK modules do not fit together (" + e + ")";
         }
-        return call + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (message.startsWith("Unable to load credentials")) {
+            // the chain lists every provider it tried: a page of text that says "none"
+            return call + " failed: no AWS credentials found; pass --profile P (or set AWS_PROFILE), export"
+                    + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run where an instance or task role is available";
+        }
+        return call + " failed: " + message;
     }
 }

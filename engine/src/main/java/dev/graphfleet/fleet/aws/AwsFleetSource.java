@@ -112,7 +112,7 @@ public final class AwsFleetSource implements FleetSource {
             instances = ec2.instances(options.environment(), options.service());
         } catch (RuntimeException | LinkageError e) {
             String why = AwsErrors.describe("EC2 DescribeInstances", e);
-            LOG.warn("{}: {}", name, why);
+            LOG.debug("{}: {}", name, why, e); // the snapshot carries it to the caller
             return FleetSnapshot.unreachable(options.environment(), takenAt, name, why);
         }
         try {
@@ -203,7 +203,7 @@ public final class AwsFleetSource implements FleetSource {
             return read.get();
         } catch (RuntimeException | LinkageError e) {
             String why = AwsErrors.describe(call, e);
-            LOG.warn("{}: {}", name, why);
+            LOG.debug("{}: {}", name, why, e); // the snapshot's warnings carry it to the caller
             warnings.add(why);
             return fallback;
         }

@@ -247,6 +247,17 @@ class AwsAdaptersTest {
     }
 
     @Test
+    void missingCredentialsAreOneLineSayingWhatToDo() {
+        String chainMessage = "Unable to load credentials from any of the providers in the chain"
+                + " AwsCredentialsProviderChain(credentialsProviders=[SystemPropertyCredentialsProvider(), ...])";
+        assertThat(AwsErrors.describe("EC2 DescribeInstances",
+                software.amazon.awssdk.core.exception.SdkClientException.create(chainMessage)))
+                .isEqualTo("EC2 DescribeInstances failed: no AWS credentials found; pass --profile P (or set"
+                        + " AWS_PROFILE), export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run where an instance"
+                        + " or task role is available");
+    }
+
+    @Test
     void settingsRefuseBadRegionsAndEndpointsWithCredentials() {
         assertThatThrownBy(() -> AwsSettings.of("US East", null, null)).hasMessageContaining("us-east-1");
         assertThatThrownBy(() -> AwsSettings.of(null, null, java.net.URI.create("http://AKID:secret@127.0.0.1:1")))
