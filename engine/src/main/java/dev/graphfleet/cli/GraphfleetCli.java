@@ -13,10 +13,14 @@ import picocli.CommandLine.Command;
         description = "Operator console and headless engine for fleets of LadybugDB (Kuzu) graph databases.",
         subcommands = {
                 ConsoleCommand.class,
+                ServeCommand.class,
                 ConfigCommand.class,
                 FleetCommand.class,
                 QueryCommand.class,
                 RepoCommand.class,
+                AttachCommand.class,
+                LocalCommand.class,
+                VolumesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class GraphfleetCli implements Runnable {

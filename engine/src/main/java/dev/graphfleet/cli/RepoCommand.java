@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code graphfleet repo ...}: shared repositories in a store. */
 @Command(name = "repo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Publish, list and fetch shared read-only repositories (s3://bucket/prefix or file:///dir).",
-        subcommands = {RepoPushCommand.class, RepoListCommand.class, RepoFetchCommand.class,
+        subcommands = {RepoPackCommand.class, RepoPushCommand.class, RepoListCommand.class, RepoFetchCommand.class,
                 CommandLine.HelpCommand.class})
 final class RepoCommand implements Runnable {
 

@@ -40,7 +40,7 @@ final class RepoPushCommand implements Callable<Integer> {
         RepositoryName repository = CliNames.repository(name); // before any file or network access
         String engine = engineVersion != null ? engineVersion : BundledEngine.version().orElseThrow(() ->
                 new UsageException("--engine-version is needed: this build does not know its engine version"));
-        try (RepositoryStore target = storeOptions.open("--to", store)) {
+        try (RepositoryStore target = storeOptions.openForPublishing("--to", store)) {
             Manifest manifest = target.publish(repository, file, engine);
             spec.commandLine().getOut().printf("published %s %s to %s (%s, sha256 %s, engine %s)%n",
                     manifest.name(), manifest.version(), target.uri(), Bytes.human(manifest.sizeBytes()),

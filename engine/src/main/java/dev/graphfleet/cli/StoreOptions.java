@@ -39,6 +39,18 @@ final class StoreOptions {
         }
     }
 
+    /** Like {@link #open}, but a directory store that does not exist yet is created, as publishing expects. */
+    RepositoryStore openForPublishing(String option, String uriText) {
+        try {
+            if (StoreUri.parse(uriText) instanceof StoreUri.Local local) {
+                java.nio.file.Files.createDirectories(local.directory());
+            }
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            // open() reports a bad URI with the option's name; an unwritable directory fails on publish
+        }
+        return open(option, uriText);
+    }
+
     private S3Settings settings() {
         S3Settings settings = S3Settings.defaults().withPathStyle(pathStyle);
         if (region != null) {

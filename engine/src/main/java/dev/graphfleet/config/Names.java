@@ -1,5 +1,6 @@
 package dev.graphfleet.config;
 
+import dev.graphfleet.graph.DatabaseNames;
 import java.util.regex.Pattern;
 
 /**
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public final class Names {
 
-    public static final Pattern PATTERN = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    public static final Pattern PATTERN = DatabaseNames.IDENTIFIER;
 
     /** What a valid name looks like, for error messages. */
     public static final String RULE =

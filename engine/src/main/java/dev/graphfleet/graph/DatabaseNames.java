@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  */
 public final class DatabaseNames {
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    /** The one rule, shared by the pool, the config validator and the repository store. */
+    public static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     private DatabaseNames() {
     }

@@ -9,7 +9,10 @@ import java.nio.file.Path;
  */
 public interface GraphEngine {
 
-    /** Engine name and version, e.g. "kuzu 0.11.2"; recorded in repository manifests. */
+    /** The engine's name, e.g. "kuzu" (LadybugDB would say "lbug"). */
+    String name();
+
+    /** The engine's version, e.g. "0.11.2"; recorded in repository manifests. */
     String version();
 
     /** File name ending of a database of this engine, e.g. ".kuzu". */

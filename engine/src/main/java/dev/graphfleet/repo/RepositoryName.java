@@ -1,5 +1,6 @@
 package dev.graphfleet.repo;
 
+import dev.graphfleet.graph.DatabaseNames;
 import java.util.regex.Pattern;
 
 /**
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public record RepositoryName(String value) implements Comparable<RepositoryName> {
 
-    private static final Pattern VALID = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    private static final Pattern VALID = DatabaseNames.IDENTIFIER;
 
     public RepositoryName {
         if (value == null || !VALID.matcher(value).matches()) {

@@ -30,7 +30,8 @@ class KuzuEngineTest {
 
     @Test
     void theEngineIsKuzuFoundThroughTheServiceLoader() {
-        assertThat(engine.version()).isEqualTo("kuzu 0.11.2");
+        assertThat(engine.name()).isEqualTo("kuzu");
+        assertThat(engine.version()).isEqualTo("0.11.2");
         assertThat(engine.fileExtension()).isEqualTo(".kuzu");
     }
 

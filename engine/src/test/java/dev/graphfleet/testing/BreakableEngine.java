@@ -29,6 +29,11 @@ public final class BreakableEngine implements GraphEngine {
     }
 
     @Override
+    public String name() {
+        return real.name();
+    }
+
+    @Override
     public String version() {
         return real.version();
     }

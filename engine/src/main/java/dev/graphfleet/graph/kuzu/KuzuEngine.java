@@ -12,8 +12,13 @@ public final class KuzuEngine implements GraphEngine {
     static final String VERSION = "0.11.2";
 
     @Override
+    public String name() {
+        return "kuzu";
+    }
+
+    @Override
     public String version() {
-        return "kuzu " + VERSION;
+        return VERSION;
     }
 
     @Override

@@ -5,23 +5,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand. */
-public final class MutableClock extends Clock {
+/** A wall clock the test moves by hand: windows roll and caches age without sleeping. */
+public final class SettableClock extends Clock {
 
-    private volatile Instant now;
+    private final AtomicReference<Instant> now;
 
-    public MutableClock(Instant start) {
-        this.now = start;
+    public SettableClock(Instant start) {
+        this.now = new AtomicReference<>(start);
     }
 
     public void advance(Duration duration) {
-        now = now.plus(duration);
+        now.updateAndGet(instant -> instant.plus(duration));
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return now.get();
     }
 
     @Override

@@ -1,0 +1,123 @@
+package dev.graphfleet.cli;
+
+import dev.graphfleet.config.ConfigValidator;
+import dev.graphfleet.config.GraphfleetConfig;
+import dev.graphfleet.node.ConfiguredNode;
+import dev.graphfleet.node.GraphNode;
+import dev.graphfleet.node.NodeSettings;
+import dev.graphfleet.config.NodeType;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs a headless node until SIGTERM/SIGINT, which stop it gracefully (a JVM shutdown hook):
+ * in-flight queries finish, writable databases are checkpointed.
+ */
+@Command(name = "serve", description = "Run a headless graph node: the HTTP API over the databases in a data directory.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The fleet config file; its node section describes this node (see docs/config.md).")
+    Path config;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory of the databases (<name>.kuzu), without --config.")
+    Path dataDir;
+
+    @Option(names = "--port", paramLabel = "P",
+            description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}, or node.api.port with --config).")
+    Integer port;
+
+    @Option(names = "--host", paramLabel = "H", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--type", paramLabel = "TYPE", description = "writer, shared_master or shared_replica (default: ${DEFAULT-VALUE}).")
+    String type = "writer";
+
+    @Option(names = "--node-id", paramLabel = "ID", description = "Node id in /health and metrics (default: <type>-<pid>).")
+    String nodeId;
+
+    @Option(names = "--api-key-env", paramLabel = "VAR",
+            description = "Environment variable holding the API key required in X-Graph-API-Key (default: no key).")
+    String apiKeyEnv;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (config != null) {
+            return serveConfigured();
+        }
+        if (dataDir == null) {
+            throw new UsageException("give --config FILE, or --data-dir DIR for a plain writer node");
+        }
+        NodeSettings settings = settings();
+        GraphNode node;
+        try {
+            node = GraphNode.start(settings);
+        } catch (IllegalStateException e) {
+            System.err.println("graphfleet: " + e.getMessage());
+            return GraphfleetCli.EXIT_FAILURE;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "graphfleet-shutdown"));
+        System.out.println("graphfleet: node " + settings.nodeId() + " (" + settings.type().wireName()
+                + ") listening on " + node.uri());
+        System.out.flush();
+        node.awaitStopped();
+        return GraphfleetCli.EXIT_OK;
+    }
+
+    NodeSettings settings() {
+        NodeType nodeType = parseType();
+        int listenPort = port == null ? NodeSettings.DEFAULT_PORT : port;
+        if (listenPort < 0 || listenPort > 65_535) {
+            throw new UsageException("--port must be 0..65535, got " + listenPort);
+        }
+        String id = nodeId != null ? nodeId : nodeType.wireName() + "-" + ProcessHandle.current().pid();
+        return NodeSettings.defaults(dataDir).withType(nodeType).withNodeId(id).withListen(host, listenPort)
+                .withApiKey(apiKey());
+    }
+
+    /** The node the config's node section describes; --port may override its port. */
+    private int serveConfigured() throws InterruptedException {
+        GraphfleetConfig loaded = GraphfleetConfig.load(config);
+        ConfigValidator.requireValid(loaded, config.toString()).forEach(w -> System.err.println("graphfleet: warning " + w));
+        if (port != null) {
+            loaded = loaded.withNodePort(port);
+        }
+        ConfiguredNode node;
+        try {
+            node = ConfiguredNode.start(loaded, System.getenv());
+        } catch (IllegalStateException e) {
+            System.err.println("graphfleet: " + e.getMessage());
+            return GraphfleetCli.EXIT_FAILURE;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(node::close, "graphfleet-shutdown"));
+        NodeSettings settings = node.node().settings();
+        System.out.println("graphfleet: node " + settings.nodeId() + " (" + settings.type().wireName()
+                + ") listening on " + node.node().uri());
+        System.out.flush();
+        node.awaitStopped();
+        return GraphfleetCli.EXIT_OK;
+    }
+
+    private NodeType parseType() {
+        try {
+            return NodeType.parse(type);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--type: " + e.getMessage());
+        }
+    }
+
+    /** The key's value never appears in a message, only the variable's name. */
+    private String apiKey() {
+        if (apiKeyEnv == null) {
+            return null;
+        }
+        String key = System.getenv(apiKeyEnv);
+        if (key == null || key.isBlank()) {
+            throw new UsageException("--api-key-env names " + apiKeyEnv + ", but that environment variable is not set "
+                    + "or empty: export it, or leave out --api-key-env to run without a key");
+        }
+        return key.strip();
+    }
+}

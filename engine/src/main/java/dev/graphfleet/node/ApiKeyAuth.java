@@ -1,0 +1,58 @@
+package dev.graphfleet.node;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Requires header {@code X-Graph-API-Key} on everything but the open paths (/health). The keys are
+ * compared as SHA-256 digests with {@link MessageDigest#isEqual}: constant time, and the length of
+ * the key does not leak either. The key never reaches a log or an answer.
+ */
+final class ApiKeyAuth implements HttpHandler {
+
+    static final HttpString HEADER = new HttpString("X-Graph-API-Key");
+    private static final Logger log = LoggerFactory.getLogger(ApiKeyAuth.class);
+
+    private final HttpHandler next;
+    private final byte[] expectedDigest;
+    private final Set<String> openPaths;
+
+    /** @param apiKey the key; null lets every request through */
+    ApiKeyAuth(HttpHandler next, String apiKey, Set<String> openPaths) {
+        this.next = next;
+        this.expectedDigest = apiKey == null ? null : digest(apiKey);
+        this.openPaths = Set.copyOf(openPaths);
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        if (expectedDigest == null || openPaths.contains(exchange.getRelativePath())) {
+            next.handleRequest(exchange);
+            return;
+        }
+        String presented = exchange.getRequestHeaders().getFirst(HEADER);
+        if (presented == null || !MessageDigest.isEqual(expectedDigest, digest(presented))) {
+            log.debug("refused {} {} from {}: {} API key", exchange.getRequestMethod(), exchange.getRequestPath(),
+                    exchange.getSourceAddress(), presented == null ? "no" : "a wrong");
+            throw new ApiException(401, "unauthorized", presented == null
+                    ? "this endpoint needs the X-Graph-API-Key header"
+                    : "the X-Graph-API-Key header does not match this node's API key");
+        }
+        next.handleRequest(exchange);
+    }
+
+    private static byte[] digest(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.graphfleet.node;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/**
+ * Where one shared repository is on its way to being served.
+ *
+ * @param phase   e.g. {@code download}, {@code verify}, {@code attach}, {@code attached}, {@code failed}
+ * @param attempt 1 for the first try; grows with each retry
+ * @param error   the last failure, or null
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AttachmentProgress(String repository, String phase, long bytesDone, long bytesTotal, int attempt,
+                                 String error, Instant updatedAt) {
+}

@@ -1,0 +1,20 @@
+package dev.graphfleet.node;
+
+import java.util.List;
+
+/**
+ * The node's view of its shared-repository attachments; the shared-repository work implements it.
+ * Called on request threads and by /metrics: answer from memory, never by doing I/O.
+ */
+public interface AttachmentStatus {
+
+    /** A node without shared repositories (a writer). */
+    AttachmentStatus NONE = List::of;
+
+    List<AttachmentProgress> attachments();
+
+    /** False while the node must not take traffic yet (e.g. its repositories are still attaching). */
+    default boolean ready() {
+        return true;
+    }
+}

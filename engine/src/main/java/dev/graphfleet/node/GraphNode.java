@@ -1,0 +1,339 @@
+package dev.graphfleet.node;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.graphfleet.graph.GraphEngine;
+import dev.graphfleet.graph.GraphEngines;
+import dev.graphfleet.node.admission.AdmissionController;
+import dev.graphfleet.node.admission.ResourceGauge;
+import dev.graphfleet.node.admission.ResourceSampler;
+import dev.graphfleet.node.metrics.DatabaseSizeScanner;
+import dev.graphfleet.node.metrics.DatabaseSizeSource;
+import dev.graphfleet.node.metrics.DirectorySizeSource;
+import dev.graphfleet.node.metrics.MetricsCollector;
+import dev.graphfleet.node.metrics.MetricsSources;
+import dev.graphfleet.node.metrics.NodeMetrics;
+import dev.graphfleet.node.metrics.PrometheusMetrics;
+import dev.graphfleet.node.metrics.QueryStats;
+import dev.graphfleet.pool.DirectoryCatalog;
+import dev.graphfleet.pool.GraphPool;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.undertow.Undertow;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A headless graph node: the HTTP API over its connection pool, with metrics and admission control.
+ *
+ * <pre>{@code
+ * try (GraphNode node = GraphNode.start(NodeSettings.defaults(dataDir).withListen("127.0.0.1", 0))) {
+ *     URI api = node.uri(); // e.g. http://127.0.0.1:41234
+ * }
+ * }</pre>
+ *
+ * {@link #stop()} is graceful: new requests are refused (503), those in flight may finish within the
+ * shutdown grace, the rest are cancelled, then writable databases are checkpointed and closed.
+ */
+public final class GraphNode implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphNode.class);
+    /** After cancelling, how long to wait for the cancelled queries to answer. */
+    private static final Duration CANCEL_WAIT = Duration.ofSeconds(5);
+
+    private final NodeSettings settings;
+    private final GraphPool pool;
+    private final NodeStatus status;
+    private final AdmissionController admission;
+    private final ActiveQueries active;
+    private final ShutdownGate gate;
+    private final Undertow server;
+    private final InetSocketAddress address;
+    private final Deque<AutoCloseable> background;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final CountDownLatch stoppedLatch = new CountDownLatch(1);
+
+    private GraphNode(Builder builder) {
+        this.settings = builder.settings;
+        this.background = new ArrayDeque<>();
+        GraphEngine engine = GraphEngines.load();
+        Clock clock = builder.clock;
+        createDataDir();
+        this.pool = builder.pool != null ? builder.pool : new GraphPool(engine,
+                new DirectoryCatalog(settings.dataDir(), engine.fileExtension(), settings.effectiveDatabases(), false),
+                settings.pool());
+        try {
+            ResourceGauge resources = builder.resources;
+            if (resources == null) {
+                ResourceSampler sampler = ResourceSampler.start(settings.dataDir(), clock,
+                        settings.admission().sampleInterval());
+                background.push(sampler);
+                resources = sampler;
+            }
+            DatabaseSizeSource sizeSource = builder.sizeSource != null ? builder.sizeSource
+                    : new DirectorySizeSource(settings.dataDir(), engine.fileExtension(),
+                    settings.metrics().sizeScanBatch(), settings.metrics().sizeScanPause());
+            DatabaseSizeScanner sizes = DatabaseSizeScanner.start(sizeSource, clock, settings.metrics().sizeScanInterval());
+            background.push(sizes);
+            awaitFirstScan(sizes);
+
+            this.status = new NodeStatus(settings.nodeId(), settings.type(), clock, builder.attachments);
+            this.admission = new AdmissionController(settings.admission(), resources);
+            this.active = new ActiveQueries();
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            background.push(registry::close);
+            QueryStats stats = new QueryStats(clock, registry);
+            MetricsSources sources = new MetricsSources(settings.nodeId(), settings.type().wireName(),
+                    status.startedAt(), clock, resources, settings.admission().sampleInterval(), sizes, stats, pool,
+                    settings.databases().bufferPoolBytes(), settings.memoryBudgetBytes(), admission,
+                    () -> AttachmentsView.of(builder.attachments),
+                    () -> AttachmentsView.byPhase(builder.attachments.attachments()), status::ready, settings.metrics());
+            MetricsCollector collector = NodeMetrics.collector(sources);
+            background.push(collector);
+
+            this.gate = routes(sources, collector, new PrometheusMetrics(sources, registry), builder.attachments);
+            this.server = Undertow.builder().addHttpListener(settings.port(), settings.host()).setHandler(gate).build();
+            this.address = listen();
+        } catch (RuntimeException | Error e) {
+            closeBackground();
+            pool.close();
+            throw e;
+        }
+        status.serving();
+        log.info("node {} ({}) listening on {}; API key {}", settings.nodeId(), settings.type().wireName(), uri(),
+                settings.apiKeyConfigured() ? "required" : "not configured: every endpoint is open");
+    }
+
+    private ShutdownGate routes(MetricsSources sources, MetricsCollector collector, PrometheusMetrics prometheus,
+                                AttachmentStatus attachments) {
+        ObjectMapper mapper = HttpJson.mapper();
+        ErrorMapper errors = new ErrorMapper(settings.admission().retryAfter(), settings.databases().queryTimeout());
+        QueryLimits limits = settings.queryLimits();
+        QueryRunner runner = new QueryRunner(pool, admission, active,
+                new WriteConflictRetry(limits.writeConflictRetry(), WriteConflictRetry.Sleeper.SYSTEM));
+        NodeRoutes.Routes routes = new NodeRoutes.Routes(
+                new HealthRoute(status, mapper),
+                new MetricsRoute(collector, mapper),
+                new PrometheusRoute(prometheus),
+                new DatabasesRoute(pool, sources.sizes(), settings.type().isReadOnly(), mapper),
+                new QueryRoute(new QueryRequestReader(mapper, limits), runner,
+                        new NdjsonWriter(mapper, errors, limits.streamChunkRows()), errors, sources.queries(), pool,
+                        mapper, limits.maxRows()),
+                new PoolRoute(pool, mapper),
+                new AttachmentsRoute(attachments, mapper));
+        return NodeRoutes.build(routes, settings.apiKey(), errors, mapper, sources.queries());
+    }
+
+    /** The first /metrics should have sizes; a slow disk delays the start by the metrics timeout at most. */
+    private void awaitFirstScan(DatabaseSizeScanner sizes) {
+        try {
+            if (!sizes.awaitFirstScan(settings.metrics().sectionTimeout())) {
+                log.warn("the first database size scan of {} is slow; /metrics reports sizes once it ends",
+                        settings.dataDir());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private InetSocketAddress listen() {
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
+                    + cause.getMessage(), e);
+        }
+        return (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
+    }
+
+    private void createDataDir() {
+        try {
+            Files.createDirectories(settings.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + settings.dataDir() + ": " + e, e);
+        }
+    }
+
+    /** Starts a node that opens the databases in {@code settings.dataDir()}. */
+    public static GraphNode start(NodeSettings settings) {
+        return builder(settings).start();
+    }
+
+    public static Builder builder(NodeSettings settings) {
+        return new Builder(settings);
+    }
+
+    /** The port listened on (the one picked when the settings said 0). */
+    public int port() {
+        return address.getPort();
+    }
+
+    public String host() {
+        return settings.host();
+    }
+
+    /** The base URI of the API, e.g. {@code http://127.0.0.1:8001}. */
+    public URI uri() {
+        String host = address.getAddress() != null && address.getAddress() instanceof java.net.Inet6Address
+                ? "[" + address.getHostString() + "]" : address.getHostString();
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    public NodeSettings settings() {
+        return settings;
+    }
+
+    /** The node's pool; the node owns it and closes it on {@link #stop()}. */
+    public GraphPool pool() {
+        return pool;
+    }
+
+    public AdmissionController admission() {
+        return admission;
+    }
+
+    /** Ready to take traffic: what /health answers with 200. */
+    public boolean ready() {
+        return status.ready();
+    }
+
+    /**
+     * Stops gracefully: refuses new requests, lets those in flight finish within the shutdown grace,
+     * cancels the rest, stops listening, then checkpoints writable databases and closes the pool.
+     * Idempotent; safe from a shutdown hook.
+     */
+    public void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            beginShutdown();
+            log.info("stopping node {}: {} request(s) in flight, waiting up to {} s", settings.nodeId(),
+                    gate.inFlight(), settings.shutdownGrace().toSeconds());
+            drain();
+            server.stop();
+            closeBackground();
+            checkpointAndClose();
+            log.info("node {} stopped", settings.nodeId());
+        } finally {
+            stoppedLatch.countDown();
+        }
+    }
+
+    /**
+     * The first step of {@link #stop()}, on its own: /health answers 503 and new requests are refused
+     * with 503, while requests in flight carry on. Returns at once.
+     */
+    public void beginShutdown() {
+        status.stopping();
+        gate.close();
+    }
+
+    /** Blocks until {@link #stop()} has finished (from any thread, e.g. a shutdown hook). */
+    public void awaitStopped() throws InterruptedException {
+        stoppedLatch.await();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void drain() {
+        try {
+            if (!gate.awaitIdle(settings.shutdownGrace())) {
+                int cancelled = active.interruptAll();
+                log.warn("shutdown grace of {} s passed: cancelled {} running quer(ies)", settings.shutdownGrace().toSeconds(),
+                        cancelled);
+                if (!gate.awaitIdle(CANCEL_WAIT)) {
+                    log.warn("{} request(s) still in flight; closing their connections", gate.inFlight());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void checkpointAndClose() {
+        pool.statistics().databases().forEach((name, database) -> {
+            if (database.open() && !settings.effectiveDatabases().readOnly()) {
+                try {
+                    pool.forceCleanup(name);
+                } catch (RuntimeException e) {
+                    log.warn("checkpoint of {} on shutdown failed; the engine replays its WAL on the next open: {}",
+                            name, e.getMessage());
+                }
+            }
+        });
+        pool.close();
+    }
+
+    private void closeBackground() {
+        while (!background.isEmpty()) {
+            try {
+                background.pop().close();
+            } catch (Exception e) {
+                log.debug("closing a background component failed", e);
+            }
+        }
+    }
+
+    /** Optional parts; each defaults to the real one built from the settings. */
+    public static final class Builder {
+        private final NodeSettings settings;
+        private GraphPool pool;
+        private AttachmentStatus attachments = AttachmentStatus.NONE;
+        private ResourceGauge resources;
+        private DatabaseSizeSource sizeSource;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(NodeSettings settings) {
+            this.settings = settings;
+        }
+
+        /** Serve this pool instead of one on the data directory; the node takes ownership (closes it on stop). */
+        public Builder pool(GraphPool graphPool) {
+            this.pool = graphPool;
+            return this;
+        }
+
+        /** The shared repositories' attachment progress (/attachments, /metrics, readiness). */
+        public Builder attachments(AttachmentStatus status) {
+            this.attachments = status;
+            return this;
+        }
+
+        /** CPU and memory figures instead of the background sampler (tests hold them fixed). */
+        public Builder resources(ResourceGauge gauge) {
+            this.resources = gauge;
+            return this;
+        }
+
+        /** Database sizes instead of scanning the data directory. */
+        public Builder sizeSource(DatabaseSizeSource source) {
+            this.sizeSource = source;
+            return this;
+        }
+
+        /** The wall clock of metrics and uptime. */
+        public Builder clock(Clock wallClock) {
+            this.clock = wallClock;
+            return this;
+        }
+
+        public GraphNode start() {
+            return new GraphNode(this);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.graphfleet.node;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.undertow.server.HttpServerExchange;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code {"cypher": "...", "parameters": {...}}} from a request body, within the limits:
+ * a body or query that is too long is a 413, anything malformed a 400 naming the field and the fix.
+ */
+final class QueryRequestReader {
+
+    /**
+     * Explicit transaction statements would leave a pooled connection inside an open transaction
+     * for its next borrower; every request runs in its own transaction instead.
+     */
+    private static final Pattern TRANSACTION = Pattern.compile("(^|;)\\s*(BEGIN|COMMIT|ROLLBACK)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private final ObjectMapper mapper;
+    private final QueryLimits limits;
+    private final QueryParameters parameters;
+
+    QueryRequestReader(ObjectMapper mapper, QueryLimits limits) {
+        this.mapper = mapper;
+        this.limits = limits;
+        this.parameters = new QueryParameters(limits);
+    }
+
+    QueryRequest read(HttpServerExchange exchange) {
+        JsonNode root = parse(body(exchange));
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("cypher") && !name.equals("parameters")) {
+                throw ApiException.badRequest("unknown field '" + name + "' in the query body: the fields are "
+                        + "cypher (the query text) and parameters (an object)");
+            }
+        }
+        JsonNode cypherNode = root.get("cypher");
+        if (cypherNode == null || !cypherNode.isTextual() || cypherNode.textValue().isBlank()) {
+            throw ApiException.badRequest("field cypher is required: the query text as a JSON string");
+        }
+        String cypher = cypherNode.textValue();
+        if (cypher.length() > limits.maxQueryLength()) {
+            throw new ApiException(413, "query_too_long", "the query is " + cypher.length()
+                    + " characters long; at most " + limits.maxQueryLength() + " are allowed (max_query_length)");
+        }
+        if (TRANSACTION.matcher(cypher).find()) {
+            throw ApiException.badRequest("explicit transactions (BEGIN, COMMIT, ROLLBACK) are not supported over "
+                    + "HTTP: each request runs in its own transaction");
+        }
+        return new QueryRequest(cypher, parameters.convert(root.get("parameters")));
+    }
+
+    private byte[] body(HttpServerExchange exchange) {
+        long declared = exchange.getRequestContentLength();
+        if (declared > limits.maxBodyBytes()) {
+            throw tooLarge(declared);
+        }
+        byte[] body;
+        try {
+            body = exchange.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBodyBytes() + 1));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the request body", e);
+        }
+        if (body.length > limits.maxBodyBytes()) {
+            throw tooLarge(-1);
+        }
+        if (body.length == 0) {
+            throw ApiException.badRequest("the request body is empty: send {\"cypher\": \"...\", \"parameters\": {...}}");
+        }
+        return body;
+    }
+
+    private ApiException tooLarge(long declared) {
+        return new ApiException(413, "body_too_large", "the request body is " + (declared >= 0 ? declared + " bytes, " : "")
+                + "larger than the " + limits.maxBodyBytes() + " bytes allowed (max_body_bytes)");
+    }
+
+    private JsonNode parse(byte[] body) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(400, "malformed_json", "the body is not valid JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (root == null || !root.isObject()) {
+            throw ApiException.badRequest("the body must be a JSON object: {\"cypher\": \"...\", \"parameters\": {...}}");
+        }
+        return root;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.graphfleet.node;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.graphfleet.graph.DatabaseNames;
+import dev.graphfleet.node.metrics.QueryStats;
+import dev.graphfleet.pool.GraphPool;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.PathTemplateMatch;
+import java.time.Duration;
+import java.util.Deque;
+
+/**
+ * {@code POST /databases/{name}/query}: runs the Cypher and answers with up to {@code max_rows} rows
+ * ({@code truncated} when there were more), or streams them all as NDJSON with {@code ?stream=true}
+ * or {@code Accept: application/x-ndjson}. Every outcome is counted for the database's metrics.
+ */
+final class QueryRoute implements HttpHandler {
+
+    private final QueryRequestReader reader;
+    private final QueryRunner runner;
+    private final NdjsonWriter ndjson;
+    private final ErrorMapper errors;
+    private final QueryStats stats;
+    private final GraphPool pool;
+    private final ObjectMapper mapper;
+    private final int maxRows;
+
+    QueryRoute(QueryRequestReader reader, QueryRunner runner, NdjsonWriter ndjson, ErrorMapper errors,
+               QueryStats stats, GraphPool pool, ObjectMapper mapper, int maxRows) {
+        this.reader = reader;
+        this.runner = runner;
+        this.ndjson = ndjson;
+        this.errors = errors;
+        this.stats = stats;
+        this.pool = pool;
+        this.mapper = mapper;
+        this.maxRows = maxRows;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        String database = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().get("name");
+        if (!DatabaseNames.isValid(database)) {
+            DatabaseNames.requireValid(database); // throws, naming the rule: a 400
+        }
+        QueryRequest request = reader.read(exchange);
+        long started = System.nanoTime();
+        int status = 200;
+        try (RunningQuery query = runner.start(database, request)) {
+            if (wantsStream(exchange)) {
+                ndjson.write(exchange, query);
+            } else {
+                HttpJson.send(exchange, mapper, 200, QueryAnswer.read(query, maxRows));
+            }
+        } catch (RuntimeException e) {
+            status = errors.map(e).status();
+            throw e;
+        } finally {
+            if (pool.statistics().databases().containsKey(database)) { // only databases that exist are counted
+                stats.recordQuery(database, status, Duration.ofNanos(System.nanoTime() - started));
+            }
+        }
+    }
+
+    private static boolean wantsStream(HttpServerExchange exchange) {
+        Deque<String> stream = exchange.getQueryParameters().get("stream");
+        if (stream != null && stream.stream().anyMatch("true"::equalsIgnoreCase)) {
+            return true;
+        }
+        String accept = exchange.getRequestHeaders().getFirst(Headers.ACCEPT);
+        return accept != null && accept.contains(HttpJson.NDJSON);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.graphfleet.node.metrics;
+
+import dev.graphfleet.node.admission.ResourceSample;
+import dev.graphfleet.pool.PoolStatistics;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The sections of a node's /metrics, in the original's order, wired to their sources. All but the
+ * attachments read memory only (background samplers and scanners did the I/O), so they are produced
+ * on the request thread; the attachments come from another component and are guarded by the deadline.
+ */
+public final class NodeMetrics {
+
+    private NodeMetrics() {
+    }
+
+    public static MetricsCollector collector(MetricsSources sources) {
+        MetricsSettings settings = sources.settings();
+        MetricsCollector collector = new MetricsCollector(sources.clock(), settings.sectionTimeout());
+        collector.section("system", () -> {
+            ResourceSample sample = sources.resources().latest();
+            return new Timed<>(SystemMetrics.from(sample), sample.sampledAt());
+        }, sources.sampleInterval().plus(settings.sectionTimeout()));
+        collector.section("databases", () -> sources.sizes().latest()
+                .<Timed<?>>map(sizes -> new Timed<>(DatabaseMetrics.from(sizes, sources.queries()), sizes.collectedAt()))
+                .orElseThrow(() -> new IllegalStateException("the first database size scan has not completed yet")),
+                sources.sizes().interval().plus(settings.sectionTimeout()));
+        collector.liveSection("queries", sources.queries()::snapshot);
+        collector.liveSection("cluster", () -> new ClusterMetrics(sources.nodeId(), sources.nodeType(),
+                sources.uptimeSeconds()));
+        collector.liveSection("pool", sources.pool()::statistics);
+        collector.liveSection("buffer_pool", () -> bufferPool(sources));
+        collector.guardedSection("attachments", sources.attachments()); // another component's code: may block
+        collector.liveSection("admission_control", sources.admission()::snapshot);
+        return collector;
+    }
+
+    static BufferPoolMetrics bufferPool(MetricsSources sources) {
+        Map<String, Long> open = new TreeMap<>();
+        PoolStatistics statistics = sources.pool().statistics();
+        statistics.databases().forEach((name, database) -> {
+            if (database.open()) {
+                open.put(name, sources.bufferPoolBytesPerDatabase());
+            }
+        });
+        long configured = open.values().stream().mapToLong(Long::longValue).sum();
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return new BufferPoolMetrics(sources.memoryBudgetBytes(), sources.bufferPoolBytesPerDatabase(), open,
+                configured, configured > sources.memoryBudgetBytes(), ProcessMemory.residentBytes(), heap.getUsed(),
+                heap.getCommitted(), heap.getMax());
+    }
+}

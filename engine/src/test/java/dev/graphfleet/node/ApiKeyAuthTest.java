@@ -1,0 +1,79 @@
+package dev.graphfleet.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+class ApiKeyAuthTest {
+
+    private static final String KEY = "k3y-that-must-never-leak-7f2c";
+
+    @TempDir
+    Path dataDir;
+    GraphNode node;
+    Http anonymous;
+    ListAppender<ILoggingEvent> logs;
+    Logger graphfleetLogger;
+
+    @BeforeEach
+    void start() {
+        graphfleetLogger = (Logger) LoggerFactory.getLogger("dev.graphfleet");
+        logs = new ListAppender<>();
+        logs.start();
+        graphfleetLogger.addAppender(logs);
+        graphfleetLogger.setLevel(Level.DEBUG); // the key must stay out even of debug logs
+        graphfleetLogger.setAdditive(false);
+        TestNodes.seed(dataDir);
+        node = GraphNode.builder(TestNodes.settings(dataDir).withApiKey(KEY)).resources(FixedResources.idle()).start();
+        anonymous = new Http(node.uri());
+    }
+
+    @AfterEach
+    void stop() {
+        node.stop();
+        graphfleetLogger.detachAppender(logs);
+        graphfleetLogger.setLevel(null);
+        graphfleetLogger.setAdditive(true);
+    }
+
+    @Test
+    void everyEndpointButHealthNeedsTheKey() {
+        assertThat(anonymous.get("/health").status()).isEqualTo(200);
+        for (String path : List.of("/metrics", "/metrics/prometheus", "/databases", "/pool", "/attachments")) {
+            NodeApiTest.assertError(anonymous.get(path), 401, "unauthorized", "needs the X-Graph-API-Key header");
+            NodeApiTest.assertError(anonymous.withKey("wrong").get(path), 401, "unauthorized", "does not match");
+            NodeApiTest.assertError(anonymous.withKey(KEY + "x").get(path), 401, "unauthorized", "does not match");
+            assertThat(anonymous.withKey(KEY).get(path).status()).as(path).isEqualTo(200);
+        }
+        NodeApiTest.assertError(anonymous.query("people", "RETURN 1"), 401, "unauthorized", "X-Graph-API-Key");
+        assertThat(anonymous.withKey(KEY).query("people", "RETURN 1").status()).isEqualTo(200);
+        // Unknown paths are not revealed to callers without the key either.
+        assertThat(anonymous.get("/nowhere").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theKeyNeverAppearsInAnswersLogsOrSettings() {
+        Http keyed = anonymous.withKey(KEY);
+        List<Http.Response> answers = List.of(anonymous.get("/metrics"), anonymous.withKey("wrong").get("/pool"),
+                keyed.get("/metrics"), keyed.get("/metrics/prometheus"), keyed.query("people", "RETURN $k", 
+                        java.util.Map.of("k", 1)), keyed.query("people", "MATCH (x:Nope) RETURN x"), keyed.get("/health"));
+        for (Http.Response answer : answers) {
+            assertThat(answer.body()).doesNotContain(KEY);
+            answer.headers().map().values().forEach(values -> assertThat(values.toString()).doesNotContain(KEY));
+        }
+        node.stop();
+        assertThat(logs.list).isNotEmpty();
+        logs.list.forEach(event -> assertThat(event.getFormattedMessage()).doesNotContain(KEY));
+        assertThat(node.settings().toString()).doesNotContain(KEY).contains("apiKey=(set)");
+    }
+}

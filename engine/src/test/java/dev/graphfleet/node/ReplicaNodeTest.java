@@ -1,0 +1,31 @@
+package dev.graphfleet.node;
+
+import dev.graphfleet.config.NodeType;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplicaNodeTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aReplicaServesReadsAndRefusesWritesWith403() {
+        TestNodes.seed(dataDir);
+        try (GraphNode replica = GraphNode.builder(TestNodes.settings(dataDir).withType(NodeType.SHARED_REPLICA))
+                .resources(FixedResources.idle()).start()) {
+            Http http = new Http(replica.uri());
+            assertThat(http.get("/health").json().get("node_type").asText()).isEqualTo("shared_replica");
+            assertThat(http.get("/databases").json().get("read_only").asBoolean()).isTrue();
+            assertThat(http.query("people", "MATCH (p:Person) RETURN count(p)").json().get("rows").toString())
+                    .isEqualTo("[[" + TestNodes.PEOPLE + "]]");
+            NodeApiTest.assertError(http.query("people", "CREATE (:Person {id: 0, name: 'no'})"), 403, "read_only",
+                    "refuses writes");
+            NodeApiTest.assertError(http.query("fresh", "RETURN 1"), 404, "database_not_found", "no database fresh");
+        }
+        assertThat(dataDir.resolve("fresh.kuzu")).doesNotExist();
+    }
+}
