@@ -41,8 +41,13 @@ final class FleetStatusCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Where where;
+    /** Without --nodes or --aws: the local fleet running with --data (./graphfleet local). */
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Where where = new Where();
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Without --nodes/--aws: the local fleet's data directory (default: ~/.graphfleet/local).")
+    java.nio.file.Path localData;
 
     static final class Where {
         @Option(names = "--nodes", split = ",", paramLabel = "URL",
@@ -111,6 +116,13 @@ final class FleetStatusCommand implements Callable<Integer> {
 
     private FleetSource open() {
         ProbeOptions probe = probeOptions();
+        if (where.nodes == null && !where.aws) {
+            rejectAwsOptions();
+            java.nio.file.Path dir = localData != null ? localData : dev.graphfleet.local.LocalFleet.defaultDataDir();
+            return dev.graphfleet.local.LocalFleetSource.open(dir, probe).orElseThrow(() -> new UsageException(
+                    "no local fleet is running with data in " + dir + ": start one with ./graphfleet local, "
+                            + "or give --nodes URL,... or --aws --env ENV"));
+        }
         if (where.nodes != null) {
             rejectAwsOptions();
             return NodesFleetSource.create(urls(where.nodes), probe);
