@@ -7,10 +7,11 @@ import java.time.Instant;
  * Where one shared repository is on its way to being served.
  *
  * @param phase   e.g. {@code download}, {@code verify}, {@code attach}, {@code attached}, {@code failed}
+ * @param version the repository version served (null before the first attach)
  * @param attempt 1 for the first try; grows with each retry
  * @param error   the last failure, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AttachmentProgress(String repository, String phase, long bytesDone, long bytesTotal, int attempt,
-                                 String error, Instant updatedAt) {
+public record AttachmentProgress(String repository, String phase, String version, long bytesDone, long bytesTotal,
+                                 int attempt, String error, Instant updatedAt) {
 }

@@ -10,6 +10,7 @@ import dev.graphfleet.graph.GraphEngines;
 import dev.graphfleet.node.admission.AdmissionSettings;
 import dev.graphfleet.node.metrics.MetricsSettings;
 import dev.graphfleet.pool.DatabaseDefaults;
+import dev.graphfleet.pool.MemoryGovernor;
 import dev.graphfleet.pool.PoolSettings;
 import dev.graphfleet.repo.FetchOptions;
 import dev.graphfleet.repo.RepositoryCache;
@@ -43,11 +44,13 @@ public final class ConfiguredNode implements AutoCloseable {
     private final GraphNode node;
     private final SharedRepositories shared;
     private final RepositoryStore store;
+    private final MemoryGovernor writerGovernor;
 
-    private ConfiguredNode(GraphNode node, SharedRepositories shared, RepositoryStore store) {
+    private ConfiguredNode(GraphNode node, SharedRepositories shared, RepositoryStore store, MemoryGovernor writerGovernor) {
         this.node = node;
         this.shared = shared;
         this.store = store;
+        this.writerGovernor = writerGovernor;
     }
 
     /** Starts the node; {@code environment} supplies the API key variable named in config. */
@@ -55,7 +58,12 @@ public final class ConfiguredNode implements AutoCloseable {
         NodeSettings settings = settings(config, environment);
         NodeConfig nodeConfig = config.requireNode();
         if (!nodeConfig.type().isShared()) {
-            return new ConfiguredNode(GraphNode.start(settings), null, null);
+            // A writer's per-database pools are oversubscribed on purpose (10 x 2 GB on 14 GB): the
+            // governor closes (and so checkpoints) the least recently used idle database over budget.
+            GraphNode writer = GraphNode.start(settings);
+            MemoryGovernor governor = new MemoryGovernor(writer.pool(), settings.memoryBudgetBytes(), 0.9)
+                    .start(Duration.ofSeconds(5));
+            return new ConfiguredNode(writer, null, null, governor);
         }
         if (nodeConfig.store() == null) {
             throw new IllegalArgumentException("node.store: a " + nodeConfig.type().wireName()
@@ -77,7 +85,7 @@ public final class ConfiguredNode implements AutoCloseable {
             throw e;
         }
         shared.attachAll(config.nodeRepositories());
-        return new ConfiguredNode(node, shared, store);
+        return new ConfiguredNode(node, shared, store, null);
     }
 
     /** The node settings of the config's {@code node} section on its tier (or replica group). */
@@ -169,6 +177,9 @@ public final class ConfiguredNode implements AutoCloseable {
     /** Stops the node gracefully, then the attachments and the store. */
     @Override
     public void close() {
+        if (writerGovernor != null) {
+            writerGovernor.close();
+        }
         node.stop();
         if (shared != null) {
             shared.close();

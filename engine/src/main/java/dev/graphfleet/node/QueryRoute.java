@@ -58,7 +58,7 @@ final class QueryRoute implements HttpHandler {
             status = errors.map(e).status();
             throw e;
         } finally {
-            if (pool.statistics().databases().containsKey(database)) { // only databases that exist are counted
+            if (pool.knows(database)) { // only databases that exist are counted
                 stats.recordQuery(database, status, Duration.ofNanos(System.nanoTime() - started));
             }
         }

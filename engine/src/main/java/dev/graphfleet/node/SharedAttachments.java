@@ -16,7 +16,7 @@ public final class SharedAttachments {
             @Override
             public List<AttachmentProgress> attachments() {
                 return shared.attachments().statuses().stream().map(s -> new AttachmentProgress(s.repository(),
-                        s.phase().name().toLowerCase(Locale.ROOT), s.bytesDone(), s.bytesTotal(), s.attempts(),
+                        s.phase().name().toLowerCase(Locale.ROOT), s.version(), s.bytesDone(), s.bytesTotal(), s.attempts(),
                         s.lastError(), s.updatedAt())).toList();
             }
 

@@ -90,6 +90,11 @@ public final class GraphPool implements AutoCloseable {
         }
     }
 
+    /** Whether this pool has served {@code database} (cheap: no statistics are built). */
+    public boolean knows(String database) {
+        return database != null && pools.containsKey(database);
+    }
+
     /** The databases this node can serve (whether or not they are open). */
     public List<String> databases() {
         return catalog.names();

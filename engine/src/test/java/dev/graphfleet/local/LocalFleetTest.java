@@ -126,6 +126,16 @@ class LocalFleetTest {
             JsonNode health = json.readTree(http.send(HttpRequest.newBuilder(after.url().resolve("/health")).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             assertThat(health.get("status").asText()).isEqualTo("ready");
+
+            // What `fleet status` and the console see: every node healthy, replicas on v1.
+            try (dev.graphfleet.fleet.FleetSource source = LocalFleetSource.open(dir,
+                    dev.graphfleet.fleet.nodes.ProbeOptions.defaults()).orElseThrow()) {
+                dev.graphfleet.fleet.FleetSnapshot snapshot = source.snapshot();
+                assertThat(snapshot.allHealthy()).as(snapshot.toString()).isTrue();
+                assertThat(snapshot.instances()).hasSize(3);
+                assertThat(snapshot.instance("replica-1").orElseThrow().node().attachments())
+                        .extracting(dev.graphfleet.fleet.NodeSummary.Attachment::version).containsOnly("v1");
+            }
         }
     }
 }

@@ -164,7 +164,7 @@ class MetricsHttpTest {
                 case 2 -> awaitQuietly(release);
                 default -> { }
             }
-            return List.of(new AttachmentProgress("sec", "attached", 10, 10, 1, null, Instant.EPOCH));
+            return List.of(new AttachmentProgress("sec", "attached", "v1", 10, 10, 1, null, Instant.EPOCH));
         };
         node = GraphNode.builder(TestNodes.settings(dataDir)
                         .withMetrics(MetricsSettings.DEFAULTS.withSectionTimeout(Duration.ofMillis(300))))
