@@ -89,7 +89,8 @@ final class FleetTable {
             return "-";
         }
         NodeSummary.VolumeUsage v = node.dataVolume();
-        return String.format(Locale.ROOT, "%.0f%% of %.0f GB", v.usage() * 100, v.sizeGb());
+        return String.format(Locale.ROOT, "%.0f%% of %.0f GB%s", v.usage() * 100, v.sizeGb(),
+                v.simulated() ? " (simulated)" : "");
     }
 
     static String pool(NodeSummary node) {

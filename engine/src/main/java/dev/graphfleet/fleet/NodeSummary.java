@@ -24,9 +24,16 @@ public record NodeSummary(Instant collectedAt, Long uptimeSeconds, VolumeUsage d
     /**
      * The data volume ({@code system.volumes.data_volume}).
      *
-     * @param usage used fraction 0..1
+     * @param usage     used fraction 0..1
+     * @param simulated true when the capacity is simulated (the local fleet), not a disk
      */
-    public record VolumeUsage(double sizeGb, double usedGb, double freeGb, double usage, String mountPoint) {
+    public record VolumeUsage(double sizeGb, double usedGb, double freeGb, double usage, String mountPoint,
+                              boolean simulated) {
+
+        /** A real volume. */
+        public VolumeUsage(double sizeGb, double usedGb, double freeGb, double usage, String mountPoint) {
+            this(sizeGb, usedGb, freeGb, usage, mountPoint, false);
+        }
     }
 
     /**

@@ -89,6 +89,11 @@ class VolumesLocalCommandTest {
             assertThat(run("volumes", "plan", "--source", "local", "--data", dir.toString())).isZero();
             assertThat(out.toString()).containsPattern("master-1 +shared_master +node +\\d\\.\\d % +60\\.0 "
                     + "+vol-local-master-1 +60 +skip +SKIPPED .*optimizing.*the filesystem already has the space");
+
+            // fleet status says the capacities are simulated
+            assertThat(run("fleet", "status", "--data", dir.toString())).as(err.toString()).isZero();
+            assertThat(out.toString()).containsPattern("master-1 .* \\d+% of 60 GB \\(simulated\\)")
+                    .containsPattern("writer-1 .* \\d+% of 1 GB \\(simulated\\)");
         }
     }
 }

@@ -135,6 +135,7 @@ class LocalFleetTest {
                 assertThat(snapshot.instances()).hasSize(3);
                 assertThat(snapshot.instance("replica-1").orElseThrow().node().attachments())
                         .extracting(dev.graphfleet.fleet.NodeSummary.Attachment::version).containsOnly("v1");
+                assertThat(snapshot.instance("replica-1").orElseThrow().node().dataVolume().simulated()).isTrue();
             }
         }
     }

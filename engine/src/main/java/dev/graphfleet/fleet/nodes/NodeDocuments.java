@@ -89,7 +89,7 @@ final class NodeDocuments {
             usage = size > 0 ? used / size : 0; // an old node reporting 0..100: recompute the fraction
         }
         return new NodeSummary.VolumeUsage(size, used, free != null ? free : size - used, usage,
-                text(v, "mount_point"));
+                text(v, "mount_point"), v.path("simulated").asBoolean(false));
     }
 
     private static NodeSummary.BufferPool bufferPool(JsonNode b) {
