@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Check every instance's data volume and expand the ones that are filling up.",
                 "Exit codes: 0 every instance checked (alerts included), 1 an instance could not be checked, "
                         + "2 usage error."})
-final class VolumesCheckCommand implements Callable<Integer> {
+class VolumesCheckCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;

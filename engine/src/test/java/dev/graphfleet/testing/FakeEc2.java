@@ -51,6 +51,8 @@ public final class FakeEc2 implements AutoCloseable {
     private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<Failure> modifyFailures = new ConcurrentLinkedDeque<>();
 
+    private volatile String describeInstances;
+
     public FakeEc2() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
@@ -65,6 +67,11 @@ public final class FakeEc2 implements AutoCloseable {
         Volume v = new Volume(volumeId, instanceId, device, sizeGb);
         volumes.put(volumeId, v);
         return v;
+    }
+
+    /** What DescribeInstances answers (the XML of {@link AwsXml#describeInstances}); unset: InvalidAction. */
+    public void answerDescribeInstances(String xml) {
+        describeInstances = xml;
     }
 
     public void failNextModify(String code, String message) {
@@ -86,6 +93,13 @@ public final class FakeEc2 implements AutoCloseable {
                 case "DescribeVolumes" -> send(exchange, 200, describeVolumes(form));
                 case "DescribeVolumesModifications" -> describeModifications(exchange, form);
                 case "ModifyVolume" -> modifyVolume(exchange, form);
+                case "DescribeInstances" -> {
+                    if (describeInstances == null) {
+                        send(exchange, 400, error("InvalidAction", "no DescribeInstances answer set"));
+                    } else {
+                        send(exchange, 200, describeInstances);
+                    }
+                }
                 default -> send(exchange, 400, error("InvalidAction", "The action " + action + " is not valid"));
             }
         }
