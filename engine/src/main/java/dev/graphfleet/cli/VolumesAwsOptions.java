@@ -18,6 +18,15 @@ final class VolumesAwsOptions {
             description = "One endpoint for every AWS service (a test or proxy endpoint).")
     String endpoint;
 
+    /** Fails with a usage error (before any call) when no region can be found. */
+    void requireRegion(VolumeClients clients) {
+        try {
+            clients.resolvedRegion();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
     VolumeClients clients() {
         URI uri = null;
         if (endpoint != null) {

@@ -47,6 +47,7 @@ final class VolumesExpandCommand implements Callable<Integer> {
             throw new UsageException("--volume: '" + volumeId + "' is not an EBS volume id (vol-0abc123...)");
         }
         VolumeClients clients = aws.clients();
+        aws.requireRegion(clients);
         Ec2SsmVolumeActions actions = VolumeActionSupport.actions(clients, 5_000);
         return VolumeActionSupport.print(VolumeActionSupport.operations(clients, actions, volumeTable)
                 .expand(volumeId, sizeGb, dryRun), spec.commandLine().getOut());

@@ -50,6 +50,7 @@ final class VolumesFixStuckCommand implements Callable<Integer> {
         }
         VolumeActionSupport.requirePositive("--poll-ms", pollMs);
         VolumeClients clients = aws.clients();
+        aws.requireRegion(clients);
         Ec2SsmVolumeActions actions = VolumeActionSupport.actions(clients, pollMs);
         Map<String, FleetInstance> fleet = new Ec2InstanceSource(new Ec2Inventory(clients.ec2()), environment, service,
                 8001).instances().stream().collect(Collectors.toMap(FleetInstance::instanceId, Function.identity(),

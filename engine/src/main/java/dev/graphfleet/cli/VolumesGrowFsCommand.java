@@ -42,6 +42,7 @@ final class VolumesGrowFsCommand implements Callable<Integer> {
         }
         VolumeActionSupport.requirePositive("--poll-ms", pollMs);
         VolumeClients clients = aws.clients();
+        aws.requireRegion(clients);
         var actions = VolumeActionSupport.actions(clients, pollMs);
         return VolumeActionSupport.print(VolumeActionSupport.operations(clients, actions, null)
                 .growFilesystem(new FleetInstance(instanceId, null, null, mount)), spec.commandLine().getOut());

@@ -9,6 +9,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -59,15 +60,35 @@ public record VolumeClients(String region, String profile, URI endpoint) {
         return configure(SnsClient.builder()).build();
     }
 
+    /** The given region, else the SDK's chain (AWS_REGION, the profile's region); a test endpoint signs as us-east-1. */
+    public String resolvedRegion() {
+        return signingRegion().id();
+    }
+
+    private Region signingRegion() {
+        if (region != null) {
+            return Region.of(region);
+        }
+        if (endpoint != null) {
+            return Region.US_EAST_1;
+        }
+        DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();
+        if (profile != null) {
+            chain.profileName(profile);
+        }
+        try {
+            return chain.build().getRegion();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("no AWS region is set: pass --region (e.g. us-east-1), set AWS_REGION, "
+                    + "or give the profile a region");
+        }
+    }
+
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
         AwsCredentialsProvider credentials = profile == null ? DefaultCredentialsProvider.builder().build()
                 : DefaultCredentialsProvider.builder().profileName(profile).build();
         builder.credentialsProvider(credentials);
-        if (region != null) {
-            builder.region(Region.of(region));
-        } else if (endpoint != null) {
-            builder.region(Region.US_EAST_1); // a test endpoint needs some region to sign with
-        }
+        builder.region(signingRegion());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
