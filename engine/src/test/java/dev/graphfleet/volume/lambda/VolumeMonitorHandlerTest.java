@@ -260,6 +260,17 @@ class VolumeMonitorHandlerTest {
     }
 
     @Test
+    void expandVolumeWaitsForAMonitorHoldingTheVolumesLock() throws Exception {
+        writer("i-0writer", 100, 40);
+        registry.tryLock("vol-i-0writer", "lambda:prod:other", T0, Duration.ofMinutes(15)).orElseThrow();
+
+        assertThat(handler.handleRequest(json("{\"action\":\"expand_volume\",\"volume_id\":\"vol-i-0writer\","
+                + "\"size_gb\":200}"), null)).containsEntry("statusCode", 400).extractingByKey("error").asString()
+                .contains("a monitor is expanding this volume right now");
+        assertThat(modifyRequests()).isEmpty();
+    }
+
+    @Test
     void growFilesystemRunsTheGrowOnAFleetInstanceOnly() throws Exception {
         writer("i-0writer", 100, 40);
 
