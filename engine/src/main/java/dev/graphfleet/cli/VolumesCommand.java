@@ -5,7 +5,11 @@ import picocli.CommandLine.Command;
 
 /** {@code graphfleet volumes ...}: data-volume health and auto-expansion. */
 @Command(name = "volumes", mixinStandardHelpOptions = true, description = "Data-volume health and auto-expansion.",
-        subcommands = {VolumesCheckCommand.class, VolumesPlanCommand.class})
+        subcommands = {VolumesCheckCommand.class,
+                VolumesPlanCommand.class,
+                VolumesExpandCommand.class,
+                VolumesGrowFsCommand.class,
+                VolumesFixStuckCommand.class})
 final class VolumesCommand implements Callable<Integer> {
 
     @Override

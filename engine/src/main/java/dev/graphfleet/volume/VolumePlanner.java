@@ -108,6 +108,42 @@ public final class VolumePlanner {
     }
 
     /**
+     * Why an operator's request to modify a volume of {@code currentGb} to {@code requestedGb} must be refused, or
+     * empty when it may go ahead: a volume never shrinks, never exceeds the maximum, and is not modified while a
+     * modification is in progress or within the cooldown after the last one (the later of the registry's record
+     * and the provider's last modification start).
+     */
+    public Optional<String> refuseManualExpansion(long currentGb, long requestedGb, VolumeModification latest,
+                                                  Instant lastModificationAt, Instant now) {
+        if (requestedGb <= currentGb) {
+            return Optional.of("the new size " + requestedGb + " GB must be larger than the current " + currentGb
+                    + " GB: a volume is never shrunk (or modified to the size it has)");
+        }
+        if (requestedGb > policy.maxVolumeSizeGb()) {
+            return Optional.of("the new size " + requestedGb + " GB is above the maximum "
+                    + policy.maxVolumeSizeGb() + " GB (volumes.max_volume_size_gb)");
+        }
+        VolumeModification mod = latest == null ? VolumeModification.none() : latest;
+        if (mod.state().active()) {
+            return Optional.of("a modification is in progress (" + mod.state().name().toLowerCase(Locale.ROOT)
+                    + ", started " + human(mod.age(now)) + " ago); EBS refuses another until it completes");
+        }
+        Instant last = lastModificationAt;
+        if (mod.since() != null && (last == null || mod.since().isAfter(last))) {
+            last = mod.since();
+        }
+        if (last != null) {
+            Instant end = last.plus(policy.modificationCooldown());
+            if (now.isBefore(end)) {
+                return Optional.of("the volume was modified " + human(Duration.between(last, now))
+                        + " ago; EBS allows one modification per " + human(policy.modificationCooldown())
+                        + ", the next from " + end);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The new size for a volume of {@code currentGb} at {@code usage} expecting {@code projectedGrowthGb} more:
      * the largest of the three terms, rounded up to the rounding multiple, then capped at the maximum.
      */

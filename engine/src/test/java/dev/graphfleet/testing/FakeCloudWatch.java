@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A loopback CloudWatch endpoint speaking what SDK 2.54's CloudWatch client sends: Smithy RPC v2 CBOR
  * ({@code POST /service/GraniteServiceVersion20100801/operation/<Op>}, CBOR bodies, timestamps as CBOR tag 1
- * epoch seconds). It serves ListMetrics and GetMetricData over the metrics put into it.
+ * epoch seconds). It serves ListMetrics and GetMetricData over the metrics put into it, and records PutMetricData.
  */
 public final class FakeCloudWatch implements AutoCloseable {
 
@@ -39,6 +39,7 @@ public final class FakeCloudWatch implements AutoCloseable {
     private final CBORMapper cbor = new CBORMapper();
     private final List<Series> series = new CopyOnWriteArrayList<>();
     private final List<String> operations = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> putMetricData = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresToInject = new AtomicInteger();
 
     public FakeCloudWatch() throws IOException {
@@ -55,6 +56,11 @@ public final class FakeCloudWatch implements AutoCloseable {
     /** Operations received, in order ("ListMetrics", "GetMetricData"). */
     public List<String> operations() {
         return List.copyOf(operations);
+    }
+
+    /** The PutMetricData requests received, as decoded from CBOR (Namespace, MetricData[...]). */
+    public List<JsonNode> putMetricDataRequests() {
+        return List.copyOf(putMetricData);
     }
 
     public void put(String namespace, String name, Map<String, String> dimensions, Instant at, double value) {
@@ -92,6 +98,13 @@ public final class FakeCloudWatch implements AutoCloseable {
             switch (op) {
                 case "ListMetrics" -> send(exchange, 200, listMetrics(request));
                 case "GetMetricData" -> send(exchange, 200, getMetricData(request));
+                case "PutMetricData" -> {
+                    putMetricData.add(request);
+                    send(exchange, 200, write(g -> {
+                        g.writeStartObject();
+                        g.writeEndObject();
+                    }));
+                }
                 default -> send(exchange, 400, error("UnknownOperationException", op));
             }
         }

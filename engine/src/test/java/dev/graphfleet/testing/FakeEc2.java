@@ -51,6 +51,8 @@ public final class FakeEc2 implements AutoCloseable {
     private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<Failure> modifyFailures = new ConcurrentLinkedDeque<>();
 
+    private volatile String describeInstances;
+
     public FakeEc2() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
@@ -65,6 +67,11 @@ public final class FakeEc2 implements AutoCloseable {
         Volume v = new Volume(volumeId, instanceId, device, sizeGb);
         volumes.put(volumeId, v);
         return v;
+    }
+
+    /** What DescribeInstances answers (the XML of {@link AwsXml#describeInstances}); unset: InvalidAction. */
+    public void answerDescribeInstances(String xml) {
+        describeInstances = xml;
     }
 
     public void failNextModify(String code, String message) {
@@ -86,6 +93,13 @@ public final class FakeEc2 implements AutoCloseable {
                 case "DescribeVolumes" -> send(exchange, 200, describeVolumes(form));
                 case "DescribeVolumesModifications" -> describeModifications(exchange, form);
                 case "ModifyVolume" -> modifyVolume(exchange, form);
+                case "DescribeInstances" -> {
+                    if (describeInstances == null) {
+                        send(exchange, 400, error("InvalidAction", "no DescribeInstances answer set"));
+                    } else {
+                        send(exchange, 200, describeInstances);
+                    }
+                }
                 default -> send(exchange, 400, error("InvalidAction", "The action " + action + " is not valid"));
             }
         }
@@ -94,9 +108,10 @@ public final class FakeEc2 implements AutoCloseable {
     private synchronized String describeVolumes(Map<String, String> form) {
         List<String> instances = filterValues(form, "attachment.instance-id");
         List<String> devices = filterValues(form, "attachment.device");
+        List<String> ids = listValues(form, "VolumeId");
         StringBuilder items = new StringBuilder();
         for (Volume v : volumes.values()) {
-            if ((instances.isEmpty() || instances.contains(v.instanceId))
+            if ((ids.isEmpty() || ids.contains(v.id)) && (instances.isEmpty() || instances.contains(v.instanceId))
                     && (devices.isEmpty() || devices.contains(v.device))) {
                 items.append("<item><volumeId>").append(v.id).append("</volumeId><size>").append(v.sizeGb)
                         .append("</size><availabilityZone>us-east-1a</availabilityZone><status>in-use</status>")
@@ -112,13 +127,15 @@ public final class FakeEc2 implements AutoCloseable {
     private synchronized void describeModifications(HttpExchange exchange, Map<String, String> form)
             throws IOException {
         StringBuilder items = new StringBuilder();
-        for (String id : listValues(form, "VolumeId")) {
-            Volume v = volumes.get(id);
-            if (v != null && v.modificationState != null) {
+        List<String> ids = listValues(form, "VolumeId");
+        List<String> states = filterValues(form, "modification-state");
+        for (Volume v : ids.isEmpty() ? volumes.values() : ids.stream().map(volumes::get).toList()) {
+            if (v != null && v.modificationState != null
+                    && (states.isEmpty() || states.contains(v.modificationState))) {
                 items.append(modificationXml(v));
             }
         }
-        if (items.length() == 0) {
+        if (items.length() == 0 && !ids.isEmpty()) {
             send(exchange, 400, error("InvalidVolumeModification.NotFound",
                     "Modification for volume '" + listValues(form, "VolumeId") + "' does not exist."));
             return;

@@ -331,4 +331,33 @@ class VolumePlannerTest {
         }
         return samples;
     }
+
+    @Test
+    void aManualExpansionNeverShrinksNorExceedsTheMaximum() {
+        assertThat(planner.refuseManualExpansion(100, 99, VolumeModification.none(), null, NOW))
+                .hasValueSatisfying(r -> assertThat(r).contains("larger than the current 100 GB").contains("never shrunk"));
+        assertThat(planner.refuseManualExpansion(100, 100, VolumeModification.none(), null, NOW)).isPresent();
+        assertThat(planner.refuseManualExpansion(100, 16385, VolumeModification.none(), null, NOW))
+                .hasValueSatisfying(r -> assertThat(r).contains("above the maximum 16384 GB"));
+        assertThat(planner.refuseManualExpansion(100, 16384, VolumeModification.none(), null, NOW)).isEmpty();
+        assertThat(planner.refuseManualExpansion(100, 101, VolumeModification.none(), null, NOW)).isEmpty();
+    }
+
+    @Test
+    void aManualExpansionWaitsForAModificationInProgressAndTheCooldown() {
+        VolumeModification optimizing = VolumeModification.of(ModificationState.OPTIMIZING,
+                NOW.minus(java.time.Duration.ofMinutes(20)), 150);
+        assertThat(planner.refuseManualExpansion(100, 200, optimizing, null, NOW))
+                .hasValueSatisfying(r -> assertThat(r).contains("in progress (optimizing, started 20 min ago)"));
+        VolumeModification completed = VolumeModification.of(ModificationState.COMPLETED,
+                NOW.minus(java.time.Duration.ofHours(5)), 150);
+        assertThat(planner.refuseManualExpansion(150, 200, completed, null, NOW))
+                .as("EC2's start time counts even when the registry has no record")
+                .hasValueSatisfying(r -> assertThat(r).contains("modified 5 h ago").contains("next from 2026-03-01T13:00:00Z"));
+        assertThat(planner.refuseManualExpansion(150, 200, VolumeModification.none(),
+                NOW.minus(java.time.Duration.ofHours(1)), NOW))
+                .hasValueSatisfying(r -> assertThat(r).contains("modified 1 h ago"));
+        assertThat(planner.refuseManualExpansion(150, 200, completed, NOW.minus(java.time.Duration.ofHours(7)),
+                NOW.plus(java.time.Duration.ofHours(1)))).as("6 h after EC2's start").isEmpty();
+    }
 }

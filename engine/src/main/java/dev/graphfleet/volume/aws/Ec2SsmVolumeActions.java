@@ -8,6 +8,9 @@ import dev.graphfleet.volume.monitor.Sleeper;
 import dev.graphfleet.volume.monitor.VolumeActionException;
 import dev.graphfleet.volume.monitor.VolumeActions;
 import dev.graphfleet.volume.monitor.VolumeDescription;
+import dev.graphfleet.volume.ops.AttachedVolume;
+import dev.graphfleet.volume.ops.VolumeInventory;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -32,7 +35,7 @@ import software.amazon.awssdk.services.ssm.model.InvocationDoesNotExistException
  * resize2fs, three tries). Provider errors become {@link VolumeActionException}s classified by
  * {@link ModificationRefusal#classify}.
  */
-public final class Ec2SsmVolumeActions implements VolumeActions {
+public final class Ec2SsmVolumeActions implements VolumeActions, VolumeInventory {
 
     /**
      * @param dataDevices  device names the data volume is attached as, in order of preference
@@ -147,6 +150,66 @@ public final class Ec2SsmVolumeActions implements VolumeActions {
         throw new VolumeActionException(ModificationRefusal.OTHER, "filesystem grow still running after "
                 + options.growWait().toSeconds() + " s (SSM command " + commandId
                 + "); the next run checks the filesystem");
+    }
+
+    @Override
+    public Optional<AttachedVolume> volume(String volumeId) throws VolumeActionException {
+        List<Volume> found;
+        try {
+            found = ec2.describeVolumes(b -> b.volumeIds(volumeId)).volumes();
+        } catch (AwsServiceException e) {
+            if (e.awsErrorDetails() != null && "InvalidVolume.NotFound".equals(e.awsErrorDetails().errorCode())) {
+                return Optional.empty();
+            }
+            throw failure("describe volume " + volumeId, e);
+        } catch (SdkException e) {
+            throw failure("describe volume " + volumeId, e);
+        }
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Volume v = found.get(0);
+        return Optional.of(new AttachedVolume(v.volumeId(), v.size(), dataAttachment(v), modification(volumeId)));
+    }
+
+    /** All pages of DescribeVolumesModifications filtered by state, then the volumes in batches of 200. */
+    @Override
+    public List<AttachedVolume> withModification(ModificationState state) throws VolumeActionException {
+        List<software.amazon.awssdk.services.ec2.model.VolumeModification> mods = new ArrayList<>();
+        try {
+            ec2.describeVolumesModificationsPaginator(b -> b.filters(Filter.builder().name("modification-state")
+                    .values(state.name().toLowerCase(java.util.Locale.ROOT)).build()))
+                    .volumesModifications().forEach(mods::add);
+        } catch (SdkException e) {
+            throw failure("list the volume modifications in state " + state, e);
+        }
+        Map<String, Volume> volumes = new java.util.HashMap<>();
+        List<String> ids = mods.stream().map(m -> m.volumeId()).distinct().toList();
+        for (int from = 0; from < ids.size(); from += 200) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + 200));
+            try {
+                ec2.describeVolumes(b -> b.volumeIds(batch)).volumes().forEach(v -> volumes.put(v.volumeId(), v));
+            } catch (SdkException e) {
+                throw failure("describe the volumes being modified", e);
+            }
+        }
+        List<AttachedVolume> out = new ArrayList<>();
+        for (software.amazon.awssdk.services.ec2.model.VolumeModification m : mods) {
+            Volume v = volumes.get(m.volumeId());
+            if (v == null || m.startTime() == null) {
+                continue; // deleted since: nothing to grow
+            }
+            out.add(new AttachedVolume(v.volumeId(), v.size(), dataAttachment(v),
+                    VolumeModification.of(ModificationState.parse(m.modificationStateAsString()), m.startTime(),
+                            m.targetSize() == null ? 0 : m.targetSize())));
+        }
+        return out;
+    }
+
+    /** The instance the volume is attached to as a data device; null when none (root volumes are not ours). */
+    private String dataAttachment(Volume v) {
+        return v.attachments().stream().filter(a -> options.dataDevices().contains(a.device()))
+                .map(VolumeAttachment::instanceId).findFirst().orElse(null);
     }
 
     /** The latest modification of the volume; none when it was never modified. */

@@ -40,9 +40,11 @@ public final class VolumeMonitor {
     }
 
     private final Parts parts;
+    private final MonitorSink sink;
 
-    private VolumeMonitor(Parts parts) {
+    private VolumeMonitor(Parts parts, MonitorSink sink) {
         this.parts = parts;
+        this.sink = sink;
     }
 
     public static Builder builder(VolumePolicy policy, InstanceVolumeReader nodes) {
@@ -82,7 +84,19 @@ public final class VolumeMonitor {
         } finally {
             pool.shutdownNow();
         }
-        return new MonitorReport(startedAt, Duration.ofNanos(System.nanoTime() - start), alarm, dryRun, reports);
+        MonitorReport report = new MonitorReport(startedAt, Duration.ofNanos(System.nanoTime() - start), alarm,
+                dryRun, reports);
+        publish(report);
+        return report;
+    }
+
+    /** Tells the sink (alerts, metrics); its failures are logged by it and never change the report. */
+    private void publish(MonitorReport report) {
+        try {
+            MonitorSink.all(List.of(sink)).publish(report);
+        } catch (Exception e) {
+            throw new IllegalStateException("MonitorSink.all never throws", e);
+        }
     }
 
     /** Starts every node read, at most maxReadsInFlight at a time; a read not started by the deadline is dropped. */
@@ -157,6 +171,7 @@ public final class VolumeMonitor {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
         private MonitorOptions options = MonitorOptions.defaults();
+        private MonitorSink sink = MonitorSink.none();
 
         private Builder(VolumePolicy policy, InstanceVolumeReader nodes) {
             this.policy = Objects.requireNonNull(policy, "policy");
@@ -170,10 +185,12 @@ public final class VolumeMonitor {
         public Builder clock(Clock v) { clock = Objects.requireNonNull(v); return this; }
         public Builder sleeper(Sleeper v) { sleeper = Objects.requireNonNull(v); return this; }
         public Builder options(MonitorOptions v) { options = Objects.requireNonNull(v); return this; }
+        /** Told of every finished run (SNS alerts, CloudWatch metrics); none by default. */
+        public Builder sink(MonitorSink v) { sink = Objects.requireNonNull(v); return this; }
 
         public VolumeMonitor build() {
             return new VolumeMonitor(new Parts(new VolumePlanner(policy), nodes, cloudWatch, actions, registry,
-                    history, clock, sleeper, options));
+                    history, clock, sleeper, options), sink);
         }
     }
 }

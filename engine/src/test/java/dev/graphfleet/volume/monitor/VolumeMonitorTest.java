@@ -155,6 +155,22 @@ class VolumeMonitorTest {
     }
 
     @Test
+    void theSinkIsToldOfEveryFinishedRunAndItsFailureChangesNothing() {
+        FleetInstance w1 = node("w1", 100, 85);
+        List<MonitorReport> told = new ArrayList<>();
+
+        MonitorReport report = monitor("monitor-a", Duration.ofSeconds(10)).sink(told::add).build()
+                .run(List.of(w1), false, false);
+        MonitorReport second = monitor("monitor-b", Duration.ofSeconds(10))
+                .sink(r -> { throw new IllegalStateException("SNS is down"); }).build()
+                .run(List.of(w1), false, true);
+
+        assertThat(told).containsExactly(report);
+        assertThat(report.instances().get(0).outcome()).isEqualTo(Outcome.EXPANDED);
+        assertThat(second.instances()).hasSize(1);
+    }
+
+    @Test
     void fallsBackToCloudWatchWhenTheNodeNeverAnswers() {
         FleetInstance replica = deadNode("i-0dead", 100);
         cloudWatchHas("i-0dead", "/data", 90.0, 100);
