@@ -77,7 +77,7 @@ final class DatabasePool {
             if (entry == null) {
                 entry = create(now);
             }
-            entry.lend(now, !settings.leakDetectionThreshold().isZero());
+            entry.lend(now);
             lastBorrowedAt = now;
             return new PooledConnection(this, entry);
         } catch (RuntimeException | Error e) {
@@ -251,12 +251,23 @@ final class DatabasePool {
                 counters.leaks.increment();
                 Thread borrower = entry.borrower;
                 log.warn("possible connection leak: a connection to {} has been held by thread {} for {} s "
-                                + "(leak threshold {} s); borrowed at:", spec.name(),
+                                + "(leak threshold {} s); that thread is now at:", spec.name(),
                         borrower == null ? "?" : borrower.getName(),
                         TimeUnit.NANOSECONDS.toSeconds(now - entry.borrowedAt),
-                        settings.leakDetectionThreshold().toSeconds(), entry.borrowStack);
+                        settings.leakDetectionThreshold().toSeconds(), borrowerStack(borrower));
             }
         }
+    }
+
+    /**
+     * The borrower's stack when the leak is noticed, not at borrow time: capturing a stack on every
+     * borrow costs microseconds on the hottest path, and a thread that holds a connection too long
+     * is almost always still inside the code that borrowed it.
+     */
+    private static Throwable borrowerStack(Thread borrower) {
+        Throwable stack = new Throwable("stack of the thread holding the connection");
+        stack.setStackTrace(borrower == null ? new StackTraceElement[0] : borrower.getStackTrace());
+        return stack;
     }
 
     /**

@@ -8,8 +8,8 @@ import java.time.Duration;
  * @param acquireTimeout          how long a caller waits for a free connection before "pool exhausted"
  * @param healthCheckInterval     how often idle connections run a trivial query
  * @param cleanupInterval         how often idle connections past their TTL are closed
- * @param leakDetectionThreshold  a connection held longer is reported with its borrower's stack;
- *                                zero turns detection (and the stack capture on borrow) off
+ * @param leakDetectionThreshold  a connection held longer is reported with its borrower's thread and
+ *                                where that thread is; zero turns detection off
  * @param backgroundMaintenance   run health checks, cleanup and leak detection on a scheduler
  *                                thread; off in tests, which call {@link GraphPool#runMaintenance()}
  */

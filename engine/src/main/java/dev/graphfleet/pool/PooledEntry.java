@@ -18,7 +18,6 @@ final class PooledEntry {
     volatile boolean broken;
     volatile long borrowedAt;
     volatile Thread borrower;
-    volatile Throwable borrowStack;
     volatile boolean leakReported;
 
     PooledEntry(GraphConnection connection, DatabaseHandle handle, long createdAt, long generation) {
@@ -32,10 +31,9 @@ final class PooledEntry {
         return now - createdAt >= ttlNanos;
     }
 
-    void lend(long now, boolean captureStack) {
+    void lend(long now) {
         borrowedAt = now;
         borrower = Thread.currentThread();
-        borrowStack = captureStack ? new Throwable("borrowed here") : null;
         leakReported = false;
         inUse = true;
     }
@@ -43,6 +41,5 @@ final class PooledEntry {
     void giveBack() {
         inUse = false;
         borrower = null;
-        borrowStack = null;
     }
 }
