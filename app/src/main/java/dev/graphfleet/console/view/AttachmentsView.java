@@ -35,7 +35,9 @@ public final class AttachmentsView extends VBox {
         table.setItems(model.rows());
         table.getColumns().add(Tables.column("Node", 130, AttachmentRow::nodeProperty));
         table.getColumns().add(Tables.column("Repository", 110, AttachmentRow::repositoryProperty));
-        table.getColumns().add(Tables.column("Version", 70, AttachmentRow::versionProperty));
+        var version = Tables.column("Version", 70, AttachmentRow::versionProperty);
+        version.visibleProperty().bind(model.anyVersionProperty());
+        table.getColumns().add(version);
         table.getColumns().add(Tables.styled("Phase", 110, AttachmentRow::phaseProperty, "phase-", false));
         TableColumn<AttachmentRow, Gauge> progress = Tables.column("Progress", 250, AttachmentRow::gaugeProperty);
         progress.setCellFactory(c -> new GaugeCell<>());

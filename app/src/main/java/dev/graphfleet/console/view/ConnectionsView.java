@@ -37,7 +37,10 @@ public final class ConnectionsView extends VBox {
         use.setCellFactory(c -> new GaugeCell<>());
         table.getColumns().add(use);
         table.getColumns().add(Tables.numeric("Node waits", 110, ConnectionRow::waitsProperty));
-        table.getColumns().add(Tables.numeric("Node timeouts", 120, ConnectionRow::timeoutsProperty));
+        var timeouts = Tables.levelled("Node timeouts", 120, ConnectionRow::timeoutsProperty,
+                ConnectionRow::timeoutsLevelProperty, "level-");
+        timeouts.getStyleClass().add("numeric");
+        table.getColumns().add(timeouts);
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(toolbar, table);
     }

@@ -37,9 +37,10 @@ public final class MemoryView extends VBox {
                 LiveControls.pauseButton("memory-pause", model));
         toolbar.getStyleClass().add("view-toolbar");
 
-        HBox legend = new HBox(swatch("mem-os", "OS overhead"), swatch("mem-pools", "buffer pools"),
-                swatch("mem-over", "over budget"), swatch("ram-marker", "end of RAM"),
-                swatch("mem-process", "process (resident)"), swatch("bar-track", "free"));
+        HBox legend = new HBox(swatch("mem-os", "OS overhead"), swatch("mem-pools", "open buffer pools"),
+                swatch("mem-headroom", "rest of the budget"), swatch("mem-over", "beyond the budget or the RAM"),
+                swatch("ram-marker", "end of RAM"), swatch("mem-process", "process (resident)"),
+                swatch("bar-track", "free"));
         legend.getStyleClass().add("legend");
 
         TableView<MemoryRow> table = table(model);

@@ -6,7 +6,9 @@ import dev.graphfleet.fleet.FleetInstance;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -19,6 +21,7 @@ public final class AttachmentsViewModel extends LiveViewModel {
 
     private final ObservableList<AttachmentRow> rows = FXCollections.observableArrayList();
     private final IntegerProperty failed = new SimpleIntegerProperty(this, "failed");
+    private final BooleanProperty anyVersion = new SimpleBooleanProperty(this, "anyVersion");
 
     @Override
     protected void update(ConsoleState state) {
@@ -39,6 +42,7 @@ public final class AttachmentsViewModel extends LiveViewModel {
             return row;
         }, (row, item) -> row.update(item.node(), item.attachment()));
         RowSync.set(failed, (int) items.stream().filter(i -> "failed".equals(i.attachment().phase())).count());
+        RowSync.set(anyVersion, items.stream().anyMatch(i -> i.attachment().version() != null));
     }
 
     private record Item(String node, NodeDetail.Attachment attachment) {
@@ -53,5 +57,10 @@ public final class AttachmentsViewModel extends LiveViewModel {
 
     public IntegerProperty failedProperty() {
         return failed;
+    }
+
+    /** Some node says which version it attaches (else the version column is left out). */
+    public BooleanProperty anyVersionProperty() {
+        return anyVersion;
     }
 }

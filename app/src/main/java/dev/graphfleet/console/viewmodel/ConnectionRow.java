@@ -23,6 +23,7 @@ public final class ConnectionRow {
     private final StringProperty waits = new SimpleStringProperty(this, "waits");
     private final StringProperty timeouts = new SimpleStringProperty(this, "timeouts");
     private final StringProperty level = new SimpleStringProperty(this, "level");
+    private final StringProperty timeoutsLevel = new SimpleStringProperty(this, "timeoutsLevel");
     private final ObjectProperty<Gauge> gauge = new SimpleObjectProperty<>(this, "gauge");
 
     ConnectionRow(String key) {
@@ -43,8 +44,8 @@ public final class ConnectionRow {
         set(utilisationText, f.inUse() + " of " + f.max() + " in use (" + Units.percent(used) + ")");
         set(waits, Units.count(f.waits(), "wait", "waits"));
         set(timeouts, Units.count(f.timeouts(), "timeout", "timeouts"));
-        set(level, f.timeouts() > 0 || (f.max() > 0 && f.inUse() >= f.max()) ? "exhausted"
-                : used >= 0.8 ? "busy" : "ok");
+        set(level, f.max() > 0 && f.inUse() >= f.max() ? "exhausted" : used >= 0.8 ? "busy" : "ok");
+        set(timeoutsLevel, f.timeouts() > 0 ? "exhausted" : "ok");
         set(gauge, new Gauge(used, level.get(), utilisationText.get()));
     }
 
@@ -96,8 +97,13 @@ public final class ConnectionRow {
         return timeouts;
     }
 
-    /** ok, busy (≥ 80 % in use) or exhausted (all in use, or timeouts seen). */
+    /** ok, busy (≥ 80 % in use) or exhausted (every connection in use). */
     public StringProperty levelProperty() {
         return level;
+    }
+
+    /** exhausted when the node has seen acquire timeouts, else ok. */
+    public StringProperty timeoutsLevelProperty() {
+        return timeoutsLevel;
     }
 }

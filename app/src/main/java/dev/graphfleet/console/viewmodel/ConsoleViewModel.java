@@ -1,6 +1,7 @@
 package dev.graphfleet.console.viewmodel;
 
 import dev.graphfleet.console.service.ConsoleState;
+import dev.graphfleet.console.service.MemoryCheck;
 import dev.graphfleet.console.service.RefreshStatus;
 import dev.graphfleet.fleet.FleetSnapshot;
 import dev.graphfleet.fleet.Health;
@@ -53,7 +54,7 @@ public final class ConsoleViewModel {
         RowSync.set(source, snapshot.source());
         RowSync.set(status, "Refreshed " + TIME.format(refresh.finishedAt().atZone(zone)) + " in "
                 + Units.millis(refresh.took()) + " · next in " + Units.millis(refresh.nextIn()));
-        RowSync.set(problems, problems(snapshot));
+        RowSync.set(problems, problems(state));
         RowSync.set(sourceUnreachable, !snapshot.sourceReachable());
         RowSync.set(banner, snapshot.sourceReachable() ? "" : banner(snapshot, refresh));
         fleet.apply(state);
@@ -70,7 +71,9 @@ public final class ConsoleViewModel {
                 + "retrying in " + Units.millis(refresh.nextIn()) + " (the wait doubles after each failure).";
     }
 
-    private static String problems(FleetSnapshot snapshot) {
+    /** The problems of every view in a few words, so the status bar tells what the other tabs would. */
+    private String problems(ConsoleState state) {
+        FleetSnapshot snapshot = state.fleet();
         List<String> parts = new ArrayList<>();
         if (!snapshot.sourceReachable()) {
             parts.add("source unreachable");
@@ -83,6 +86,25 @@ public final class ConsoleViewModel {
                 .filter(i -> i.nodeError() != null && i.health() != Health.UNREACHABLE).count();
         if (metricsErrors > 0) {
             parts.add(Units.count(metricsErrors, "node", "nodes") + " without metrics");
+        }
+        long overBudget = state.memory().values().stream().filter(MemoryCheck.MemoryVerdict::overBudget).count();
+        if (overBudget > 0) {
+            parts.add(Units.count(overBudget, "node", "nodes") + " over memory budget");
+        }
+        double expandAt = volumes.expansionThresholdProperty().get();
+        long fullVolumes = snapshot.instances().stream()
+                .filter(i -> i.node() != null && i.node().dataVolume() != null && i.node().dataVolume().usage() > expandAt)
+                .count();
+        if (fullVolumes > 0) {
+            parts.add(Units.count(fullVolumes, "volume", "volumes") + " over " + Units.percent(expandAt));
+        }
+        long failedAttachments = snapshot.instances().stream()
+                .filter(i -> i.node() != null)
+                .flatMap(i -> i.node().attachments().stream())
+                .filter(a -> "failed".equals(a.phase()))
+                .count();
+        if (failedAttachments > 0) {
+            parts.add(Units.count(failedAttachments, "attachment", "attachments") + " failed");
         }
         if (!snapshot.warnings().isEmpty()) {
             parts.add(Units.count(snapshot.warnings().size(), "warning", "warnings") + ": "

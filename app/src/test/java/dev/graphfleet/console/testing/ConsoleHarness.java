@@ -72,9 +72,9 @@ public final class ConsoleHarness implements AutoCloseable {
         return state;
     }
 
-    /** Clicks a tab (by its title) and waits for the FX thread and any refresh it started. */
-    public void openTab(String title) throws Exception {
-        robot.clickOn(title);
+    /** Clicks a view's tab ({@code buffer-pools}, {@code volumes}, …) and waits for the FX thread. */
+    public void openTab(String name) throws Exception {
+        robot.clickOn("#tab-" + name);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -104,6 +104,7 @@ public final class ConsoleHarness implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(10, TimeUnit.SECONDS);
         assembly.close();
         servers.forEach(NodeServer::close);
         FxToolkit.cleanupStages();
