@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 ConsoleCommand.class,
                 ServeCommand.class,
                 ConfigCommand.class,
+                FleetCommand.class,
                 QueryCommand.class,
                 RepoCommand.class,
                 AttachCommand.class,

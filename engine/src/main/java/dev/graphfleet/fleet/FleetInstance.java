@@ -1,5 +1,6 @@
 package dev.graphfleet.fleet;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.graphfleet.config.NodeType;
 import java.net.URI;
 import java.util.Objects;
@@ -34,6 +35,7 @@ public record FleetInstance(String id, NodeType role, URI endpoint, String state
         return role == null ? "unknown" : role.wireName();
     }
 
+    @JsonIgnore
     public boolean isHealthy() {
         return health == Health.HEALTHY;
     }

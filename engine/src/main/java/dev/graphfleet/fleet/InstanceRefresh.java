@@ -1,5 +1,6 @@
 package dev.graphfleet.fleet;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -21,6 +22,7 @@ public record InstanceRefresh(String id, String status, Integer percentComplete,
     }
 
     /** Still replacing instances (or about to). */
+    @JsonIgnore
     public boolean isActive() {
         String s = status.toLowerCase(Locale.ROOT);
         return s.equals("pending") || s.equals("inprogress") || s.equals("cancelling")

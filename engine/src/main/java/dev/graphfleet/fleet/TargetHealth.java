@@ -35,6 +35,11 @@ public record TargetHealth(State state, String reason, String description) {
         Objects.requireNonNull(state, "state");
     }
 
+    /** Of one instance in two target groups: a state that is not healthy wins, the first when both are not. */
+    public static TargetHealth worse(TargetHealth a, TargetHealth b) {
+        return a.state() == State.HEALTHY ? b : a;
+    }
+
     public static TargetHealth of(State state) {
         return new TargetHealth(state, null, null);
     }

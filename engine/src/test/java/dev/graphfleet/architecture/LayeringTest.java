@@ -23,7 +23,9 @@ class LayeringTest {
     @ArchTest
     static final ArchRule decisionsDoNotUseTheAwsSdk = noClasses()
             .that().resideInAnyPackage("dev.graphfleet.pool..", "dev.graphfleet.graph..", "dev.graphfleet.config..",
-                    "dev.graphfleet.volume", "dev.graphfleet.repo", "dev.graphfleet.fleet")
+                    "dev.graphfleet.volume", "dev.graphfleet.repo", "dev.graphfleet.fleet",
+                    "dev.graphfleet.fleet.nodes", "dev.graphfleet.fleet.discovery", "dev.graphfleet.fleet.snapshot",
+                    "dev.graphfleet.fleet.refresh", "dev.graphfleet.fleet.registry")
             .should().dependOnClassesThat().resideInAPackage("software.amazon..")
             .allowEmptyShould(true)
             .because("decisions are pure code; SDK calls live in the .aws/.s3 adapter packages");

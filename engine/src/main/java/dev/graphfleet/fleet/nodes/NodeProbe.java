@@ -76,7 +76,7 @@ public final class NodeProbe {
         if (metrics.status == 200 && metrics.json != null) {
             summary = NodeDocuments.summary(metrics.json);
             cluster = NodeDocuments.cluster(metrics.json);
-        } else {
+        } else if (health.failure == null || metrics.failure == null) { // both unanswered: the health says it
             metricsError = metricsProblem(metrics);
         }
         String nodeId = doc != null && doc.nodeId() != null ? doc.nodeId() : cluster == null ? null : cluster.nodeId();

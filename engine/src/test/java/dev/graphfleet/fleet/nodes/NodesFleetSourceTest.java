@@ -9,6 +9,8 @@ import dev.graphfleet.fleet.FleetSnapshot;
 import dev.graphfleet.fleet.Health;
 import dev.graphfleet.fleet.NodeSummary;
 import dev.graphfleet.testing.MutableClock;
+import dev.graphfleet.testing.ScriptedNode;
+import dev.graphfleet.testing.SilentNode;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,7 +1,8 @@
-package dev.graphfleet.fleet.nodes;
+package dev.graphfleet.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.graphfleet.fleet.nodes.NodeProbe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,20 +20,25 @@ import java.util.concurrent.Executors;
  * A real HTTP server on loopback answering /health and /metrics the way a Graphfleet node does, with
  * answers the test sets (status and body per path). Records the API key header of each request.
  */
-final class ScriptedNode implements AutoCloseable {
+public final class ScriptedNode implements AutoCloseable {
 
     record Answer(int status, String body) {
     }
 
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
-    final List<String> keysSeen = new CopyOnWriteArrayList<>();
-    final List<String> pathsSeen = new CopyOnWriteArrayList<>();
+    public final List<String> keysSeen = new CopyOnWriteArrayList<>();
+    public final List<String> pathsSeen = new CopyOnWriteArrayList<>();
     private volatile String requiredKey;
 
-    ScriptedNode() {
+    public ScriptedNode() {
+        this("127.0.0.1", 0);
+    }
+
+    /** On {@code host:port} (port 0: any free port). Fails when the port is taken on that address. */
+    public ScriptedNode(String host, int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress(host, port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,39 +51,44 @@ final class ScriptedNode implements AutoCloseable {
         server.start();
     }
 
-    static ScriptedNode serving(String healthJson, String metricsJson) {
+    public static ScriptedNode serving(String healthJson, String metricsJson) {
         ScriptedNode node = new ScriptedNode();
         node.answer("/health", 200, healthJson);
         node.answer("/metrics", 200, metricsJson);
         return node;
     }
 
-    static String health(String status, String nodeId, String nodeType) {
+    public static String health(String status, String nodeId, String nodeType) {
         return "{\"status\":\"" + status + "\",\"node_id\":\"" + nodeId + "\",\"node_type\":\"" + nodeType
                 + "\",\"uptime_seconds\":3600,\"read_only\":false}";
     }
 
-    static String resource(String name) {
-        try (InputStream in = ScriptedNode.class.getResourceAsStream(name)) {
+    /** A realistic node answer from {@code src/test/resources/dev/graphfleet/fleet/nodes/}. */
+    public static String resource(String name) {
+        try (InputStream in = ScriptedNode.class.getResourceAsStream("/dev/graphfleet/fleet/nodes/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    ScriptedNode answer(String path, int status, String body) {
+    public ScriptedNode answer(String path, int status, String body) {
         answers.put(path, new Answer(status, body));
         return this;
     }
 
     /** /metrics answers 401 unless this key is sent (as the node's auth does). */
-    ScriptedNode requireKey(String key) {
+    public ScriptedNode requireKey(String key) {
         requiredKey = key;
         return this;
     }
 
-    URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    public URI url() {
+        return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -1,4 +1,4 @@
-package dev.graphfleet.fleet.nodes;
+package dev.graphfleet.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A node that accepts connections and reads nothing, answers nothing: a hung process. */
-final class SilentNode implements AutoCloseable {
+public final class SilentNode implements AutoCloseable {
 
     private final ServerSocket socket;
     private final List<Socket> accepted = new CopyOnWriteArrayList<>();
 
-    SilentNode() {
+    public SilentNode() {
         try {
             socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -34,11 +34,11 @@ final class SilentNode implements AutoCloseable {
         acceptor.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + socket.getLocalPort());
     }
 
-    int connectionsAccepted() {
+    public int connectionsAccepted() {
         return accepted.size();
     }
 

@@ -1,0 +1,21 @@
+package dev.graphfleet.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code graphfleet fleet status|validate}: the fleet as it runs, and its config checked. */
+@Command(name = "fleet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Look at a fleet: writers, shared masters, replica groups and their snapshots.",
+        subcommands = {FleetStatusCommand.class, FleetValidateCommand.class, CommandLine.HelpCommand.class})
+final class FleetCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "fleet needs a subcommand: graphfleet fleet status --nodes URL[,URL...] | --aws --env ENV,"
+                        + " or graphfleet fleet validate --config FILE");
+    }
+}

@@ -1,0 +1,204 @@
+package dev.graphfleet.cli;
+
+import dev.graphfleet.config.ConfigValidator;
+import dev.graphfleet.config.GraphfleetConfig;
+import dev.graphfleet.fleet.FleetJson;
+import dev.graphfleet.fleet.FleetSnapshot;
+import dev.graphfleet.fleet.FleetSource;
+import dev.graphfleet.fleet.aws.AwsFleetSource;
+import dev.graphfleet.fleet.aws.AwsSettings;
+import dev.graphfleet.fleet.nodes.NodesFleetSource;
+import dev.graphfleet.fleet.nodes.ProbeOptions;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code graphfleet fleet status}: every instance with its role, health, data version, volume and
+ * pool, read from node URLs or from an AWS account. Exit 0 when every instance is healthy, 1 when
+ * one is not or the source cannot be read, 2 for a usage error.
+ */
+@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Show the fleet: each instance's role, group, health, snapshot and its age,",
+                "data volume usage and connection pool; each replica group's scaling and load balancer.",
+                "Reads node URLs (--nodes) or an AWS environment (--aws --env ENV).",
+                "Exit 0 when every instance is healthy, 1 when one is not or the source cannot be read."})
+final class FleetStatusCommand implements Callable<Integer> {
+
+    /** Environment lookup; tests replace it. */
+    static UnaryOperator<String> env = System::getenv;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Where where;
+
+    static final class Where {
+        @Option(names = "--nodes", split = ",", paramLabel = "URL",
+                description = "Node API URLs, comma-separated, e.g. http://10.0.1.5:8001,http://10.0.1.6:8001.")
+        List<String> nodes;
+
+        @Option(names = "--aws", description = "Discover the fleet in AWS (EC2 tags, Auto Scaling, ELB, registry).")
+        boolean aws;
+    }
+
+    @Option(names = "--env", paramLabel = "ENV", description = "With --aws: the environment tag, e.g. prod"
+            + " (default: the config's environment).")
+    String environment;
+
+    @Option(names = "--region", paramLabel = "R", description = "With --aws: AWS region (default: the SDK's chain).")
+    String region;
+
+    @Option(names = "--profile", paramLabel = "P", description = "With --aws: AWS profile (default: the SDK's chain).")
+    String profile;
+
+    @Option(names = "--endpoint", paramLabel = "URL",
+            description = "With --aws: one endpoint for every AWS service (a test or proxy endpoint).")
+    String endpoint;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "With --aws: the fleet config; names the instance registry table and the replica groups.")
+    Path config;
+
+    @Option(names = "--service", paramLabel = "NAME",
+            description = "With --aws: only resources tagged Service=NAME (default: any).")
+    String service;
+
+    @Option(names = "--no-probe", description = "With --aws: do not call the nodes (when their private addresses"
+            + " are out of reach); health then comes from the load balancer.")
+    boolean noProbe;
+
+    @Option(names = "--node-port", defaultValue = "8001", paramLabel = "PORT",
+            description = "With --aws: the nodes' API port (default: ${DEFAULT-VALUE}).")
+    int nodePort;
+
+    @Option(names = "--api-key-env", paramLabel = "VAR",
+            description = "Environment variable holding the nodes' API key (sent as X-Graph-API-Key).")
+    String apiKeyEnv;
+
+    @Option(names = "--timeout-ms", defaultValue = "3000", paramLabel = "MS",
+            description = "Per request to a node (default: ${DEFAULT-VALUE}).")
+    long timeoutMs;
+
+    @Option(names = "--json", description = "Print the snapshot as JSON instead of tables.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        FleetSnapshot snapshot;
+        try (FleetSource source = open()) {
+            snapshot = source.snapshot();
+        }
+        out.print(json ? FleetJson.write(snapshot) + System.lineSeparator() : FleetTable.render(snapshot));
+        out.flush();
+        if (json && !snapshot.sourceReachable()) { // the table says it already
+            spec.commandLine().getErr().println("graphfleet: " + FleetTable.summary(snapshot));
+        }
+        return snapshot.allHealthy() ? GraphfleetCli.EXIT_OK : GraphfleetCli.EXIT_FAILURE;
+    }
+
+    private FleetSource open() {
+        ProbeOptions probe = probeOptions();
+        if (where.nodes != null) {
+            rejectAwsOptions();
+            return NodesFleetSource.create(urls(where.nodes), probe);
+        }
+        GraphfleetConfig fleetConfig = config == null ? null : loadConfig(config);
+        String env = environment != null ? environment : fleetConfig == null ? null : fleetConfig.environment();
+        if (env == null || env.isBlank()) {
+            throw new UsageException("--aws needs --env ENV (the Environment tag, e.g. prod), or --config FILE"
+                    + " whose environment is used");
+        }
+        if (nodePort < 1 || nodePort > 65535) {
+            throw new UsageException("--node-port must be 1..65535 (found " + nodePort + ")");
+        }
+        AwsSettings settings = AwsSettings.of(region, profile, endpoint == null ? null : url("--endpoint", endpoint));
+        String table = fleetConfig == null ? null : fleetConfig.registry().instanceTable();
+        return AwsFleetSource.create(settings, new AwsFleetSource.Options(env, service, table, fleetConfig,
+                !noProbe, nodePort, probe));
+    }
+
+    private ProbeOptions probeOptions() {
+        if (timeoutMs < 1) {
+            throw new UsageException("--timeout-ms must be at least 1 (found " + timeoutMs + ")");
+        }
+        String key = null;
+        if (apiKeyEnv != null) {
+            key = env.apply(apiKeyEnv);
+            if (key == null || key.isEmpty()) {
+                throw new UsageException("--api-key-env " + apiKeyEnv + ": the environment variable " + apiKeyEnv
+                        + " is not set; export it with the nodes' API key");
+            }
+        }
+        return new ProbeOptions(Duration.ofMillis(timeoutMs), ProbeOptions.DEFAULT_PARALLELISM, key);
+    }
+
+    private void rejectAwsOptions() {
+        List<String> given = new ArrayList<>();
+        addIf(given, environment != null, "--env");
+        addIf(given, region != null, "--region");
+        addIf(given, profile != null, "--profile");
+        addIf(given, endpoint != null, "--endpoint");
+        addIf(given, config != null, "--config");
+        addIf(given, service != null, "--service");
+        addIf(given, noProbe, "--no-probe");
+        if (!given.isEmpty()) {
+            throw new UsageException(String.join(", ", given) + (given.size() == 1 ? " goes" : " go")
+                    + " with --aws, not --nodes");
+        }
+    }
+
+    private static void addIf(List<String> list, boolean condition, String option) {
+        if (condition) {
+            list.add(option);
+        }
+    }
+
+    private static List<URI> urls(List<String> values) {
+        List<URI> urls = new ArrayList<>();
+        for (String value : values) {
+            if (!value.isBlank()) {
+                urls.add(url("--nodes", value.trim()));
+            }
+        }
+        if (urls.isEmpty()) {
+            throw new UsageException("--nodes needs at least one URL, e.g. --nodes http://10.0.1.5:8001");
+        }
+        return urls;
+    }
+
+    private static URI url(String option, String value) {
+        try {
+            URI uri = new URI(value);
+            if (uri.getUserInfo() != null) {
+                throw new UsageException(option + ": a URL must not carry credentials (host " + uri.getHost() + ")");
+            }
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new UsageException(option + ": '" + value + "' is not an http(s)://host:port URL,"
+                        + " e.g. http://10.0.1.5:8001");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new UsageException(option + ": '" + value + "' is not a URL (" + e.getReason()
+                    + "); use http(s)://host:port");
+        }
+    }
+
+    private static GraphfleetConfig loadConfig(Path file) {
+        GraphfleetConfig loaded = GraphfleetConfig.load(file);
+        ConfigValidator.requireValid(loaded, file.toString());
+        return loaded;
+    }
+}
