@@ -91,8 +91,7 @@ public final class FleetView extends VBox {
     private static TableView<GroupRow> groupTable(FleetViewModel model) {
         TableView<GroupRow> table = Tables.table("group-table", "No replica groups");
         table.setItems(model.groups());
-        table.setFixedCellSize(26);
-        table.prefHeightProperty().bind(Bindings.size(model.groups()).multiply(26).add(32));
+        table.prefHeightProperty().bind(Bindings.size(model.groups()).multiply(Tables.ROW_HEIGHT).add(32));
         table.getColumns().add(Tables.styled("Health", 110, GroupRow::healthProperty, "health-", true));
         table.getColumns().add(Tables.column("Group", 150, r -> new javafx.beans.property.ReadOnlyStringWrapper(r.name())));
         table.getColumns().add(Tables.column("Tier", 130, GroupRow::tierProperty));

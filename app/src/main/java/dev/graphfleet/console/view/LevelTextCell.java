@@ -7,7 +7,7 @@ import javafx.scene.control.TableRow;
 
 /**
  * A text cell coloured by another property of its row (e.g. a volume's status text coloured by its
- * level): style class {@code prefix + level}.
+ * level): style class {@code prefix + level}. The text must change whenever the level does.
  */
 final class LevelTextCell<R> extends TableCell<R, String> {
 
@@ -23,20 +23,10 @@ final class LevelTextCell<R> extends TableCell<R, String> {
     @Override
     protected void updateItem(String item, boolean empty) {
         super.updateItem(item, empty);
-        if (applied != null) {
-            getStyleClass().remove(applied);
-            applied = null;
-        }
         TableRow<R> row = getTableRow();
-        if (empty || item == null || row == null || row.getItem() == null) {
-            setText(null);
-            return;
-        }
-        setText(item);
-        String value = level.apply(row.getItem()).getValue();
-        if (value != null && !value.isEmpty()) {
-            applied = prefix + value;
-            getStyleClass().add(applied);
-        }
+        boolean blank = empty || item == null || row == null || row.getItem() == null;
+        setText(blank ? null : item);
+        String value = blank ? null : level.apply(row.getItem()).getValue();
+        applied = StyleClasses.swap(this, applied, value == null || value.isEmpty() ? null : prefix + value);
     }
 }

@@ -103,8 +103,7 @@ public final class MemoryView extends VBox {
             }
         });
         table.getColumns().add(bar);
-        table.getColumns().add(Tables.styled("Status", 110,
-                r -> r.overBudgetProperty().map(over -> over ? "over budget" : "fits"), "", false));
+        table.getColumns().add(Tables.styled("Status", 110, MemoryRow::statusProperty, "", false));
         return table;
     }
 }

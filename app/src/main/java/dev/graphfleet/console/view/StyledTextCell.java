@@ -10,33 +10,23 @@ import javafx.scene.layout.Region;
 final class StyledTextCell<R> extends TableCell<R, String> {
 
     private final String prefix;
-    private final boolean dot;
+    private final Region dot;
     private String applied;
 
-    StyledTextCell(String prefix, boolean dot) {
+    StyledTextCell(String prefix, boolean withDot) {
         this.prefix = prefix;
-        this.dot = dot;
+        this.dot = withDot ? new Region() : null;
+        if (dot != null) {
+            dot.getStyleClass().add("health-dot");
+        }
     }
 
     @Override
     protected void updateItem(String item, boolean empty) {
         super.updateItem(item, empty);
-        if (applied != null) {
-            getStyleClass().remove(applied);
-            applied = null;
-        }
-        if (empty || item == null) {
-            setText(null);
-            setGraphic(null);
-            return;
-        }
-        setText(item);
-        applied = prefix + item.replace(' ', '-');
-        getStyleClass().add(applied);
-        if (dot) {
-            Region marker = new Region();
-            marker.getStyleClass().add("health-dot");
-            setGraphic(marker);
-        }
+        boolean blank = empty || item == null;
+        setText(blank ? null : item);
+        setGraphic(blank ? null : dot);
+        applied = StyleClasses.swap(this, applied, blank ? null : prefix + item.replace(' ', '-'));
     }
 }

@@ -9,6 +9,8 @@ import javafx.scene.control.TableView;
 /** Small builders for the views' tables: columns bound to a row property, styled cells. */
 final class Tables {
 
+    static final double ROW_HEIGHT = 26;
+
     private Tables() {
     }
 
@@ -17,6 +19,8 @@ final class Tables {
         table.setId(id);
         table.setPlaceholder(new Label(emptyText));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // One row height for all: the table need not measure cells on every refresh.
+        table.setFixedCellSize(ROW_HEIGHT);
         return table;
     }
 

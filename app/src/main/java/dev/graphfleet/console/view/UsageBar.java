@@ -45,11 +45,7 @@ final class UsageBar extends StackPane {
         fraction = Math.max(0, Math.min(1, value));
         thresholds = marks;
         text.setText(label);
-        if (levelClass != null) {
-            getStyleClass().remove(levelClass);
-        }
-        levelClass = "usage-" + level;
-        getStyleClass().add(levelClass);
+        levelClass = StyleClasses.swap(this, levelClass, "usage-" + level);
         requestLayout();
     }
 

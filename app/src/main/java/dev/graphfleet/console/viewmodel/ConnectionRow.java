@@ -33,6 +33,22 @@ public final class ConnectionRow {
     record Figures(String node, String database, int inUse, int idle, int max, long waits, long timeouts) {
     }
 
+    /** A node that sent no pool figures this time: one row saying why. */
+    void updateUnavailable(String nodeId, String why) {
+        set(node, nodeId);
+        set(database, "no figures: " + why);
+        set(inUse, "—");
+        set(idle, "—");
+        set(max, "—");
+        set(utilisation, 0.0);
+        set(utilisationText, "—");
+        set(waits, "—");
+        set(timeouts, "—");
+        set(level, "unknown");
+        set(timeoutsLevel, "unknown");
+        set(gauge, null);
+    }
+
     void update(Figures f) {
         set(node, f.node());
         set(database, f.database());

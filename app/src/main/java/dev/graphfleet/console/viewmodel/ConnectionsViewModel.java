@@ -29,24 +29,31 @@ public final class ConnectionsViewModel extends LiveViewModel {
                 detail.pools().stream().sorted(Comparator.comparing(NodeDetail.DatabasePool::database))
                         .forEach(p -> items.add(new Item(instance.id() + "/" + p.database(), new ConnectionRow.Figures(
                                 instance.id(), p.database(), p.inUse(), p.idle(), p.max(), detail.waits(),
-                                detail.timeouts()))));
+                                detail.timeouts()), null, null)));
             } else {
                 NodeSummary.PoolUsage pool = instance.node() == null ? null : instance.node().pool();
-                if (pool != null) {
-                    items.add(new Item(instance.id() + "/", new ConnectionRow.Figures(instance.id(), ALL_DATABASES,
-                            pool.inUse(), pool.idle(), pool.max(), pool.waits(), pool.timeouts())));
-                }
+                items.add(pool == null
+                        ? new Item(instance.id() + "/", null, instance.id(), Unavailable.why(instance, "pool"))
+                        : new Item(instance.id() + "/", new ConnectionRow.Figures(instance.id(), ALL_DATABASES,
+                                pool.inUse(), pool.idle(), pool.max(), pool.waits(), pool.timeouts()), null, null));
             }
         }
         items.sort(Comparator.comparing(Item::key));
         RowSync.sync(rows, items, Item::key, ConnectionRow::key, item -> {
             ConnectionRow row = new ConnectionRow(item.key());
-            row.update(item.figures());
+            item.applyTo(row);
             return row;
-        }, (row, item) -> row.update(item.figures()));
+        }, (row, item) -> item.applyTo(row));
     }
 
-    private record Item(String key, ConnectionRow.Figures figures) {
+    private record Item(String key, ConnectionRow.Figures figures, String node, String why) {
+        void applyTo(ConnectionRow row) {
+            if (figures == null) {
+                row.updateUnavailable(node, why);
+            } else {
+                row.update(figures);
+            }
+        }
     }
 
     public ObservableList<ConnectionRow> rows() {

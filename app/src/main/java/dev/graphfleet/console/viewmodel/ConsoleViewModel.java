@@ -45,6 +45,17 @@ public final class ConsoleViewModel {
     public ConsoleViewModel(String sourceName, ZoneId zone) {
         source.set(sourceName);
         this.zone = Objects.requireNonNull(zone, "zone");
+        activate(section.get());
+        section.addListener((obs, was, now) -> activate(now));
+    }
+
+    /** Only the view on screen diffs each refresh; the others catch up when shown. */
+    private void activate(ConsoleSection onScreen) {
+        fleet.setActive(onScreen == ConsoleSection.FLEET);
+        memory.setActive(onScreen == ConsoleSection.BUFFER_POOLS);
+        connections.setActive(onScreen == ConsoleSection.CONNECTIONS);
+        volumes.setActive(onScreen == ConsoleSection.VOLUMES);
+        attachments.setActive(onScreen == ConsoleSection.ATTACHMENTS);
     }
 
     /** Takes one refresh (FX thread): every view that is not paused updates in place. */
@@ -97,6 +108,11 @@ public final class ConsoleViewModel {
                 .count();
         if (fullVolumes > 0) {
             parts.add(Units.count(fullVolumes, "volume", "volumes") + " over " + Units.percent(expandAt));
+        }
+        long poolTimeouts = snapshot.instances().stream()
+                .filter(i -> i.node() != null && i.node().pool() != null && i.node().pool().timeouts() > 0).count();
+        if (poolTimeouts > 0) {
+            parts.add(Units.count(poolTimeouts, "node", "nodes") + " with pool timeouts");
         }
         long failedAttachments = snapshot.instances().stream()
                 .filter(i -> i.node() != null)

@@ -49,6 +49,8 @@ public final class FleetViewModel extends LiveViewModel {
     protected void update(ConsoleState state) {
         FleetSnapshot fleet = state.fleet();
         Map<String, ReplicaGroup> groupOf = new HashMap<>();
+        Map<String, FleetInstance> byId = new HashMap<>();
+        fleet.instances().forEach(i -> byId.put(i.id(), i));
         fleet.replicaGroups().forEach(g -> g.instanceIds().forEach(id -> groupOf.put(id, g)));
         List<FleetInstance> ordered = fleet.instances().stream().sorted(ORDER).toList();
         RowSync.sync(instances, ordered, FleetInstance::id, InstanceRow::id,
@@ -61,10 +63,10 @@ public final class FleetViewModel extends LiveViewModel {
         RowSync.sync(groups, fleet.replicaGroups(), ReplicaGroup::name, GroupRow::name,
                 g -> {
                     GroupRow row = new GroupRow(g.name());
-                    row.update(g, fleet);
+                    row.update(g, byId);
                     return row;
                 },
-                (row, g) -> row.update(g, fleet));
+                (row, g) -> row.update(g, byId));
         Map<Health, Long> counts = fleet.healthCounts();
         RowSync.set(healthy, counts.get(Health.HEALTHY).intValue());
         RowSync.set(total, fleet.instances().size());

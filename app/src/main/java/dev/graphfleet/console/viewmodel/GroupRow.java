@@ -2,8 +2,9 @@ package dev.graphfleet.console.viewmodel;
 
 import static dev.graphfleet.console.viewmodel.RowSync.set;
 
-import dev.graphfleet.fleet.FleetSnapshot;
+import dev.graphfleet.fleet.FleetInstance;
 import dev.graphfleet.fleet.ReplicaGroup;
+import java.util.Map;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -23,12 +24,13 @@ public final class GroupRow {
         this.name = name;
     }
 
-    void update(ReplicaGroup group, FleetSnapshot fleet) {
+    void update(ReplicaGroup group, Map<String, FleetInstance> byId) {
         set(tier, group.tier() == null ? "—" : group.tier());
         set(instanceType, group.instanceType() == null ? "—" : group.instanceType());
         set(scaling, group.scaling() == null ? "—"
                 : group.scaling().min() + " / " + group.scaling().desired() + " / " + group.scaling().max());
-        long healthy = fleet.members(group).stream().filter(i -> i.isHealthy()).count();
+        long healthy = group.instanceIds().stream().map(byId::get)
+                .filter(i -> i != null && i.isHealthy()).count();
         int size = group.instanceIds().size();
         set(members, healthy + " of " + size + " healthy");
         set(serving, group.targetHealth().isEmpty() ? "no load balancer"

@@ -7,27 +7,37 @@ import javafx.beans.property.SimpleBooleanProperty;
 /**
  * A view that follows the refreshes on its own and can be paused: while paused it keeps the last
  * picture still (to read or compare it) and remembers the newest state, which it shows on resume.
- * All methods run on the FX thread.
+ * A view that is not on screen (inactive) also only remembers, and catches up when shown: the FX
+ * thread diffs one view per refresh, not all of them. All methods run on the FX thread.
  */
 public abstract class LiveViewModel {
 
     private final BooleanProperty paused = new SimpleBooleanProperty(this, "paused", false);
     private ConsoleState latest;
     private ConsoleState shown;
+    private boolean active = true;
 
     protected LiveViewModel() {
-        paused.addListener((obs, was, now) -> {
-            if (!now && latest != null && latest != shown) {
-                show(latest);
-            }
-        });
+        paused.addListener((obs, was, now) -> catchUp());
     }
 
-    /** Takes a refresh: shown now unless paused. */
+    /** Takes a refresh: shown now unless paused or off screen. */
     public final void apply(ConsoleState state) {
         latest = state;
-        if (!paused.get()) {
+        if (!paused.get() && active) {
             show(state);
+        }
+    }
+
+    /** On screen or not; a view coming on screen shows the newest state at once. */
+    public final void setActive(boolean onScreen) {
+        active = onScreen;
+        catchUp();
+    }
+
+    private void catchUp() {
+        if (active && !paused.get() && latest != null && latest != shown) {
+            show(latest);
         }
     }
 

@@ -31,6 +31,7 @@ public final class MemoryRow {
     private final BooleanProperty overBudget = new SimpleBooleanProperty(this, "overBudget");
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
     private final ObjectProperty<MemoryBar> bar = new SimpleObjectProperty<>(this, "bar");
+    private final StringProperty status = new SimpleStringProperty(this, "status");
 
     MemoryRow(String id) {
         this.id = id;
@@ -39,6 +40,20 @@ public final class MemoryRow {
     /** Figures of one refresh; -1 for an unknown RAM or process size. */
     record Figures(String role, long ram, long osOverhead, long budget, long bufferPools, int openDatabases,
                    long process, boolean over, String reason) {
+    }
+
+    /** A node that sent no memory figures this time (unreachable, or no buffer_pool section): why. */
+    void updateUnavailable(String nodeRole, String why) {
+        set(role, nodeRole);
+        set(ramBytes, -1L);
+        set(ram, "—");
+        set(budget, "—");
+        set(bufferPools, "—");
+        set(process, "—");
+        set(overBudget, false);
+        set(reason, why);
+        set(bar, null);
+        set(status, "no figures");
     }
 
     void update(Figures f) {
@@ -55,6 +70,12 @@ public final class MemoryRow {
         set(overBudget, f.over());
         set(reason, f.reason());
         set(bar, new MemoryBar(f.ram(), f.osOverhead(), f.budget(), f.bufferPools(), f.process()));
+        set(status, f.over() ? "over budget" : "fits");
+    }
+
+    /** over budget, fits, or no figures. */
+    public StringProperty statusProperty() {
+        return status;
     }
 
     /** All the figures for the stacked bar, replaced as one value so the bar redraws once. */

@@ -23,24 +23,32 @@ public final class MemoryViewModel extends LiveViewModel {
 
     @Override
     protected void update(ConsoleState state) {
+        // Every instance keeps its row: one that stops answering says so instead of vanishing.
         List<Item> items = new ArrayList<>();
         for (FleetInstance instance : state.fleet().instances()) {
             NodeSummary.BufferPool pool = instance.node() == null ? null : instance.node().bufferPool();
-            if (pool != null) {
-                items.add(new Item(instance.id(), figures(instance, pool, state.detail(instance.id()),
-                        state.memory(instance.id()))));
-            }
+            items.add(pool == null
+                    ? new Item(instance.id(), null, InstanceRow.roleLabel(instance), Unavailable.why(instance, "buffer_pool"))
+                    : new Item(instance.id(), figures(instance, pool, state.detail(instance.id()),
+                            state.memory(instance.id())), null, null));
         }
         items.sort((a, b) -> a.id().compareTo(b.id()));
         RowSync.sync(rows, items, Item::id, MemoryRow::id, item -> {
             MemoryRow row = new MemoryRow(item.id());
-            row.update(item.figures());
+            item.applyTo(row);
             return row;
-        }, (row, item) -> row.update(item.figures()));
-        RowSync.set(overBudgetCount, (int) items.stream().filter(i -> i.figures().over()).count());
+        }, (row, item) -> item.applyTo(row));
+        RowSync.set(overBudgetCount, (int) items.stream().filter(i -> i.figures() != null && i.figures().over()).count());
     }
 
-    private record Item(String id, MemoryRow.Figures figures) {
+    private record Item(String id, MemoryRow.Figures figures, String role, String why) {
+        void applyTo(MemoryRow row) {
+            if (figures == null) {
+                row.updateUnavailable(role, why);
+            } else {
+                row.update(figures);
+            }
+        }
     }
 
     private static MemoryRow.Figures figures(FleetInstance instance, NodeSummary.BufferPool pool, NodeDetail detail,

@@ -1,7 +1,6 @@
 package dev.graphfleet.console.viewmodel;
 
 import java.time.Duration;
-import java.util.Locale;
 
 /** Numbers as the console shows them: always with a unit, short enough to read at a glance. */
 public final class Units {
@@ -22,18 +21,23 @@ public final class Units {
             value /= 1024;
             unit++;
         }
-        return unit >= 3 ? String.format(Locale.ROOT, "%.1f %s", value, BINARY[unit])
-                : String.format(Locale.ROOT, "%.0f %s", value, BINARY[unit]);
+        return (unit >= 3 ? oneDecimal(value) : Long.toString(Math.round(value))) + " " + BINARY[unit];
+    }
+
+    /** {@code 2.04} → {@code 2.0}; without String.format, which is slow enough to matter for 500 rows a second. */
+    private static String oneDecimal(double value) {
+        long tenths = Math.round(value * 10);
+        return tenths / 10 + "." + Math.abs(tenths % 10);
     }
 
     /** Volume sizes as the node reports them (GB): {@code 431 GB}, {@code 23.2 GB} under 100. */
     public static String gigabytes(double gb) {
-        return gb >= 100 ? String.format(Locale.ROOT, "%.0f GB", gb) : String.format(Locale.ROOT, "%.1f GB", gb);
+        return (gb >= 100 ? Long.toString(Math.round(gb)) : oneDecimal(gb)) + " GB";
     }
 
     /** A fraction 0..1 as {@code 86 %}. */
     public static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%.0f %%", fraction * 100);
+        return Math.round(fraction * 100) + " %";
     }
 
     /** {@code 40 s}, {@code 5 min}, {@code 2 h 05 min}, {@code 3 d 4 h}. */
@@ -46,7 +50,8 @@ public final class Units {
             return s / 60 + " min";
         }
         if (s < 86_400) {
-            return String.format(Locale.ROOT, "%d h %02d min", s / 3600, s % 3600 / 60);
+            long minutes = s % 3600 / 60;
+            return s / 3600 + " h " + (minutes < 10 ? "0" : "") + minutes + " min";
         }
         return s / 86_400 + " d " + s % 86_400 / 3600 + " h";
     }
@@ -57,7 +62,7 @@ public final class Units {
         if (ms < 1000) {
             return ms + " ms";
         }
-        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+        return ms % 1000 == 0 ? ms / 1000 + " s" : oneDecimal(ms / 1000.0) + " s";
     }
 
     /** {@code 1 database}, {@code 3 databases}. */

@@ -31,6 +31,19 @@ public final class VolumeRow {
                    double alarm, double expansion) {
     }
 
+    /** A node that sent no volume figures this time: why. */
+    void updateUnavailable(String why) {
+        set(mountPoint, "—");
+        set(size, "—");
+        set(used, "—");
+        set(free, "—");
+        set(usage, 0.0);
+        set(usageText, "—");
+        set(level, "unknown");
+        set(status, "no figures: " + why);
+        set(gauge, null);
+    }
+
     void update(Figures f) {
         set(mountPoint, f.mountPoint() == null ? "—" : f.mountPoint());
         set(size, Units.gigabytes(f.sizeGb()));

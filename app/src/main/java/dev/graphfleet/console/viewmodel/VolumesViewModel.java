@@ -30,23 +30,29 @@ public final class VolumesViewModel extends LiveViewModel {
         for (FleetInstance instance : state.fleet().instances()) {
             NodeSummary node = instance.node();
             NodeSummary.VolumeUsage v = node == null ? null : node.dataVolume();
-            if (v != null) {
-                items.add(new Item(instance.id(), new VolumeRow.Figures(v.mountPoint(), v.sizeGb(), v.usedGb(),
-                        v.freeGb(), v.usage(), node.staleSections().contains("system"), alarmThreshold.get(),
-                        expansionThreshold.get())));
-            }
+            items.add(v == null ? new Item(instance.id(), null, Unavailable.why(instance, "data volume"))
+                    : new Item(instance.id(), new VolumeRow.Figures(v.mountPoint(), v.sizeGb(), v.usedGb(),
+                            v.freeGb(), v.usage(), node.staleSections().contains("system"), alarmThreshold.get(),
+                            expansionThreshold.get()), null));
         }
         items.sort(Comparator.comparing(Item::id));
         RowSync.sync(rows, items, Item::id, VolumeRow::id, item -> {
             VolumeRow row = new VolumeRow(item.id());
-            row.update(item.figures());
+            item.applyTo(row);
             return row;
-        }, (row, item) -> row.update(item.figures()));
+        }, (row, item) -> item.applyTo(row));
         RowSync.set(overThreshold, (int) items.stream()
-                .filter(i -> i.figures().usage() > i.figures().expansion()).count());
+                .filter(i -> i.figures() != null && i.figures().usage() > i.figures().expansion()).count());
     }
 
-    private record Item(String id, VolumeRow.Figures figures) {
+    private record Item(String id, VolumeRow.Figures figures, String why) {
+        void applyTo(VolumeRow row) {
+            if (figures == null) {
+                row.updateUnavailable(why);
+            } else {
+                row.update(figures);
+            }
+        }
     }
 
     public ObservableList<VolumeRow> rows() {

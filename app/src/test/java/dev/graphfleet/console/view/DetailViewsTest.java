@@ -106,6 +106,27 @@ class DetailViewsTest {
     }
 
     @Test
+    void aNodeThatStopsAnsweringKeepsItsRowAndSaysWhy() throws Exception {
+        NodeServer replica = NodeServer.start(Fleets.replica("replica-a").volume(500, 431, "/mnt/lbug-data"));
+        open(false, NodeServer.start(Fleets.writer()), replica);
+        console.openTab("volumes");
+        console.refresh();
+        var row = console.model().volumes().rows().stream().filter(r -> r.id().equals("replica-a")).findFirst()
+                .orElseThrow();
+        replica.stop();
+
+        console.refresh();
+
+        assertThat(console.model().volumes().rows()).as("the same row, updated in place").contains(row).hasSize(2);
+        assertThat(row.statusProperty().get()).startsWith("no figures: unreachable: /health: connection refused");
+        assertThat(cell(console, "volumes-table", row.statusProperty().get()).orElseThrow().getStyleClass())
+                .contains("level-unknown");
+        assertThat(console.find("#volumes-summary", Label.class).getText())
+                .isEqualTo("No volume over the expansion threshold");
+        console.screenshot("volumes-node-unreachable");
+    }
+
+    @Test
     void attachmentsShowPhaseProgressAttemptAndTheFailure() throws Exception {
         var replica = Fleets.replica("replica-b")
                 .attachment("industry", "downloading", 1_073_741_824L, 2_147_483_648L, 1, null)
@@ -152,6 +173,7 @@ class DetailViewsTest {
         assertThat(texts(console, "connections-table")).contains("17 waits", "2 timeouts", "12", "30", "100");
         assertThat(cell(console, "connections-table", "2 timeouts").orElseThrow().getStyleClass())
                 .contains("level-exhausted");
+        assertThat(console.find("#status-problems", Label.class).getText()).isEqualTo("1 node with pool timeouts");
         console.screenshot("connections-exhausted");
     }
 

@@ -59,15 +59,35 @@ class RowSyncTest {
     }
 
     @Test
-    void newGoneAndReorderedKeysChangeTheListButKeepSurvivingRows() {
-        sync(new Item("a", "1"), new Item("b", "2"), new Item("c", "3"));
+    void goneAndNewKeysAreRemovedAndInsertedWhereTheyBelong() {
+        sync(new Item("a", "1"), new Item("b", "2"), new Item("c", "3"), new Item("e", "5"));
         Row c = rows.get(2);
+        List<String> changes = new ArrayList<>();
+        rows.addListener((ListChangeListener<Row>) ch -> {
+            while (ch.next()) {
+                changes.add((ch.wasReplaced() ? "replaced " : ch.wasRemoved() ? "removed " : "added ")
+                        + ch.getFrom() + ".." + ch.getTo());
+            }
+        });
+
+        sync(new Item("c", "3"), new Item("d", "4"), new Item("e", "5"));
+
+        assertThat(rows).extracting(r -> r.key).containsExactly("c", "d", "e");
+        assertThat(rows.get(0)).isSameAs(c);
+        assertThat(changes).as("no wholesale replace: the table keeps its other cells")
+                .containsExactly("removed 0..0", "added 1..2");
+    }
+
+    @Test
+    void survivingRowsThatChangeOrderAreReorderedOnce() {
+        sync(new Item("a", "1"), new Item("b", "2"));
+        Row a = rows.get(0);
         listChanges.set(0);
 
-        sync(new Item("c", "3"), new Item("d", "4"));
+        sync(new Item("b", "2"), new Item("a", "1"));
 
-        assertThat(rows).extracting(r -> r.key).containsExactly("c", "d");
-        assertThat(rows.get(0)).isSameAs(c);
+        assertThat(rows).extracting(r -> r.key).containsExactly("b", "a");
+        assertThat(rows.get(1)).isSameAs(a);
         assertThat(listChanges.get()).isEqualTo(1);
     }
 }
