@@ -2,10 +2,13 @@ package dev.graphfleet.console;
 
 import dev.graphfleet.cli.UsageException;
 import dev.graphfleet.console.service.NodeDetailReader;
+import dev.graphfleet.fleet.nodes.NodeProbe;
 import dev.graphfleet.fleet.nodes.NodesFleetSource;
 import dev.graphfleet.fleet.nodes.ProbeOptions;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,13 +52,15 @@ final class ConsoleOptions {
         String apiKey = apiKey(environment);
         List<URI> urls = nodes.stream().map(String::trim).filter(s -> !s.isEmpty()).map(ConsoleOptions::url).toList();
         ProbeOptions probe = new ProbeOptions(timeout, ProbeOptions.DEFAULT_PARALLELISM, apiKey);
+        // One HTTP client for the fleet reads and the detail reads: one connection pool, one start-up.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
         NodesFleetSource source;
         try {
-            source = NodesFleetSource.create(urls, probe);
+            source = new NodesFleetSource(urls, new NodeProbe(http, probe), "nodes", Clock.systemUTC());
         } catch (IllegalArgumentException e) {
             throw new UsageException("--nodes: " + e.getMessage());
         }
-        return new ConsoleConfig(source, NodeDetailReader.create(timeout, apiKey), interval, dark);
+        return new ConsoleConfig(source, new NodeDetailReader(http, timeout, apiKey), interval, dark);
     }
 
     private static URI url(String text) {

@@ -3,7 +3,10 @@ package dev.graphfleet.console;
 import dev.graphfleet.cli.ConsoleLauncher;
 import dev.graphfleet.cli.GraphfleetCli;
 import dev.graphfleet.cli.UsageException;
+import java.lang.management.ManagementFactory;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
@@ -12,6 +15,8 @@ import picocli.CommandLine;
  * window opens: a bad option is exit code 2 with a message naming it.
  */
 public final class GraphfleetConsoleLauncher implements ConsoleLauncher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphfleetConsoleLauncher.class);
 
     @Override
     public int launch(List<String> args) {
@@ -30,6 +35,7 @@ public final class GraphfleetConsoleLauncher implements ConsoleLauncher {
             System.err.println("See: graphfleet console --help");
             return GraphfleetCli.EXIT_USAGE;
         }
+        LOG.info("options checked {} ms after the JVM started", ManagementFactory.getRuntimeMXBean().getUptime());
         ConsoleApp.run(config);
         return GraphfleetCli.EXIT_OK;
     }

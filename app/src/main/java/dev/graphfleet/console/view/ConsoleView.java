@@ -4,6 +4,7 @@ import dev.graphfleet.console.viewmodel.ConsoleSection;
 import dev.graphfleet.console.viewmodel.ConsoleViewModel;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -76,22 +77,30 @@ public final class ConsoleView extends BorderPane {
     }
 
     private static TabPane tabs(ConsoleViewModel model) {
-        Map<ConsoleSection, Node> views = new EnumMap<>(ConsoleSection.class);
-        views.put(ConsoleSection.FLEET, new FleetView(model.fleet()));
-        views.put(ConsoleSection.BUFFER_POOLS, new MemoryView(model.memory()));
-        views.put(ConsoleSection.CONNECTIONS, new ConnectionsView(model.connections()));
-        views.put(ConsoleSection.VOLUMES, new VolumesView(model.volumes()));
-        views.put(ConsoleSection.ATTACHMENTS, new AttachmentsView(model.attachments()));
+        Map<ConsoleSection, Supplier<Node>> views = new EnumMap<>(ConsoleSection.class);
+        views.put(ConsoleSection.FLEET, () -> new FleetView(model.fleet()));
+        views.put(ConsoleSection.BUFFER_POOLS, () -> new MemoryView(model.memory()));
+        views.put(ConsoleSection.CONNECTIONS, () -> new ConnectionsView(model.connections()));
+        views.put(ConsoleSection.VOLUMES, () -> new VolumesView(model.volumes()));
+        views.put(ConsoleSection.ATTACHMENTS, () -> new AttachmentsView(model.attachments()));
         TabPane tabs = new TabPane();
         tabs.setId("views");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         for (ConsoleSection section : ConsoleSection.values()) {
-            Tab tab = new Tab(section.title(), views.get(section));
+            Tab tab = new Tab(section.title());
             tab.setId("tab-" + section.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             tab.setUserData(section);
+            // A view is built the first time it is shown: the first frame needs only one.
+            tab.selectedProperty().addListener((obs, was, now) -> {
+                if (now && tab.getContent() == null) {
+                    tab.setContent(views.get(section).get());
+                }
+            });
             tabs.getTabs().add(tab);
         }
-        tabs.getSelectionModel().select(model.sectionProperty().get().ordinal());
+        Tab first = tabs.getTabs().get(model.sectionProperty().get().ordinal());
+        first.setContent(views.get(model.sectionProperty().get()).get());
+        tabs.getSelectionModel().select(first);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) ->
                 model.sectionProperty().set((ConsoleSection) now.getUserData()));
         model.sectionProperty().addListener((obs, was, now) -> tabs.getSelectionModel().select(now.ordinal()));
