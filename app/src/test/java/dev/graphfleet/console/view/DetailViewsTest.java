@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graphfleet.console.testing.ConsoleHarness;
 import dev.graphfleet.console.testing.Fleets;
+import dev.graphfleet.console.testing.Goldens;
 import dev.graphfleet.console.testing.NodeServer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +62,7 @@ class DetailViewsTest {
         var bar = console.model().memory().rows().stream().filter(r -> r.id().equals("replica-a")).findFirst()
                 .orElseThrow().barProperty().get();
         assertThat(bar.beyondRam()).as("OS 2 GiB + budget 10 GiB on 8 GiB of RAM").isEqualTo(gib(4));
-        console.screenshot("memory-over-budget");
+        Goldens.assertMatches(console.screenshot("memory-over-budget"), "memory-over-budget");
     }
 
     @Test
@@ -102,7 +103,7 @@ class DetailViewsTest {
         assertThat(usage.text()).isEqualTo("86 % used");
         assertThat(usage.level()).isEqualTo("expand");
         assertThat(console.find("#status-problems", Label.class).getText()).isEqualTo("1 volume over 80 %");
-        console.screenshot("volumes-over-threshold");
+        Goldens.assertMatches(console.screenshot("volumes-over-threshold"), "volumes-over-threshold");
     }
 
     @Test
@@ -147,7 +148,7 @@ class DetailViewsTest {
                 .filter(r -> r.repositoryProperty().get().equals("industry")).findFirst().orElseThrow();
         assertThat(progress.gaugeProperty().get().text()).isEqualTo("1.0 GiB of 2.0 GiB (50 %)");
         assertThat(console.find("#status-problems", Label.class).getText()).isEqualTo("1 attachment failed");
-        console.screenshot("attachments-failure");
+        Goldens.assertMatches(console.screenshot("attachments-failure"), "attachments-failure");
     }
 
     @Test
@@ -174,7 +175,7 @@ class DetailViewsTest {
         assertThat(cell(console, "connections-table", "2 timeouts").orElseThrow().getStyleClass())
                 .contains("level-exhausted");
         assertThat(console.find("#status-problems", Label.class).getText()).isEqualTo("1 node with pool timeouts");
-        console.screenshot("connections-exhausted");
+        Goldens.assertMatches(console.screenshot("connections-exhausted"), "connections-exhausted");
     }
 
     @Test
@@ -186,6 +187,6 @@ class DetailViewsTest {
 
         assertThat(console.scene().getRoot().getStyleClass()).contains("theme-dark");
         assertThat(console.find("#memory-summary", Label.class).getText()).isEqualTo("1 node over budget");
-        console.screenshot("memory-dark");
+        Goldens.assertMatches(console.screenshot("memory-dark"), "memory-dark");
     }
 }
