@@ -85,7 +85,7 @@ final class AttachCommand implements java.util.concurrent.Callable<Integer> {
                     () -> shared.get() == null ? Set.of() : shared.get().servingVersions(), Clock.systemUTC());
             RepositoryFetcher fetcher = new RepositoryFetcher(source, cache, FetchOptions.defaults());
             try (SharedRepositories repos = new SharedRepositories(GraphEngines.load(),
-                    new StoreRepositorySource(fetcher), settings, Clock.systemUTC())) {
+                    new StoreRepositorySource(source, fetcher), settings, Clock.systemUTC())) {
                 shared.set(repos);
                 List<AttachmentStatus> finished = attachInForeground(repos, names, err);
                 return report(repos, finished, out, err);

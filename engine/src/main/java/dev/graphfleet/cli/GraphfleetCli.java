@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 QueryCommand.class,
                 RepoCommand.class,
                 AttachCommand.class,
+                LocalCommand.class,
+                VolumesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class GraphfleetCli implements Runnable {

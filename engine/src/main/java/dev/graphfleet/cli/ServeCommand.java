@@ -1,8 +1,11 @@
 package dev.graphfleet.cli;
 
+import dev.graphfleet.config.ConfigValidator;
+import dev.graphfleet.config.GraphfleetConfig;
+import dev.graphfleet.node.ConfiguredNode;
 import dev.graphfleet.node.GraphNode;
 import dev.graphfleet.node.NodeSettings;
-import dev.graphfleet.node.NodeType;
+import dev.graphfleet.config.NodeType;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,11 +18,16 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", description = "Run a headless graph node: the HTTP API over the databases in a data directory.")
 final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--data-dir", required = true, paramLabel = "DIR", description = "Directory of the databases (<name>.kuzu).")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The fleet config file; its node section describes this node (see docs/config.md).")
+    Path config;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory of the databases (<name>.kuzu), without --config.")
     Path dataDir;
 
-    @Option(names = "--port", paramLabel = "P", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
-    int port = NodeSettings.DEFAULT_PORT;
+    @Option(names = "--port", paramLabel = "P",
+            description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}, or node.api.port with --config).")
+    Integer port;
 
     @Option(names = "--host", paramLabel = "H", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host = "127.0.0.1";
@@ -36,6 +44,12 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (config != null) {
+            return serveConfigured();
+        }
+        if (dataDir == null) {
+            throw new UsageException("give --config FILE, or --data-dir DIR for a plain writer node");
+        }
         NodeSettings settings = settings();
         GraphNode node;
         try {
@@ -54,12 +68,36 @@ final class ServeCommand implements Callable<Integer> {
 
     NodeSettings settings() {
         NodeType nodeType = parseType();
-        if (port < 0 || port > 65_535) {
-            throw new UsageException("--port must be 0..65535, got " + port);
+        int listenPort = port == null ? NodeSettings.DEFAULT_PORT : port;
+        if (listenPort < 0 || listenPort > 65_535) {
+            throw new UsageException("--port must be 0..65535, got " + listenPort);
         }
         String id = nodeId != null ? nodeId : nodeType.wireName() + "-" + ProcessHandle.current().pid();
-        return NodeSettings.defaults(dataDir).withType(nodeType).withNodeId(id).withListen(host, port)
+        return NodeSettings.defaults(dataDir).withType(nodeType).withNodeId(id).withListen(host, listenPort)
                 .withApiKey(apiKey());
+    }
+
+    /** The node the config's node section describes; --port may override its port. */
+    private int serveConfigured() throws InterruptedException {
+        GraphfleetConfig loaded = GraphfleetConfig.load(config);
+        ConfigValidator.requireValid(loaded, config.toString()).forEach(w -> System.err.println("graphfleet: warning " + w));
+        if (port != null) {
+            loaded = loaded.withNodePort(port);
+        }
+        ConfiguredNode node;
+        try {
+            node = ConfiguredNode.start(loaded, System.getenv());
+        } catch (IllegalStateException e) {
+            System.err.println("graphfleet: " + e.getMessage());
+            return GraphfleetCli.EXIT_FAILURE;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(node::close, "graphfleet-shutdown"));
+        NodeSettings settings = node.node().settings();
+        System.out.println("graphfleet: node " + settings.nodeId() + " (" + settings.type().wireName()
+                + ") listening on " + node.node().uri());
+        System.out.flush();
+        node.awaitStopped();
+        return GraphfleetCli.EXIT_OK;
     }
 
     private NodeType parseType() {

@@ -32,6 +32,16 @@ public enum NodeType {
         return this == SHARED_REPLICA;
     }
 
+    /** Parses a wire name; the error lists the valid ones. */
+    public static NodeType parse(String text) {
+        for (NodeType type : values()) {
+            if (type.wireName.equals(text)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("unknown node type '" + text + "': use one of " + String.join(", ", wireNames()));
+    }
+
     public static List<String> wireNames() {
         return Arrays.stream(values()).map(NodeType::wireName).toList();
     }

@@ -16,7 +16,7 @@ public record NodeSummary(Instant collectedAt, Long uptimeSeconds, VolumeUsage d
                           List<String> staleSections) {
 
     public NodeSummary {
-        attachmentPhases = attachmentPhases == null ? Map.of() : Map.copyOf(attachmentPhases);
+        attachmentPhases = OrderedMaps.copyOf(attachmentPhases);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         staleSections = staleSections == null ? List.of() : List.copyOf(staleSections);
     }

@@ -30,9 +30,9 @@ public record ReplicaGroup(String name, String autoScalingGroup, String tier, St
     public ReplicaGroup {
         Objects.requireNonNull(name, "name");
         instanceIds = instanceIds == null ? List.of() : List.copyOf(instanceIds);
-        lifecycle = lifecycle == null ? Map.of() : Map.copyOf(lifecycle);
-        targetHealth = targetHealth == null ? Map.of() : Map.copyOf(targetHealth);
-        versions = versions == null ? Map.of() : Map.copyOf(versions);
+        lifecycle = OrderedMaps.copyOf(lifecycle);
+        targetHealth = OrderedMaps.copyOf(targetHealth);
+        versions = OrderedMaps.copyOf(versions);
     }
 
     /** Instances the load balancer routes to now. */

@@ -125,7 +125,7 @@ public final class GraphNode implements AutoCloseable {
                 new HealthRoute(status, mapper),
                 new MetricsRoute(collector, mapper),
                 new PrometheusRoute(prometheus),
-                new DatabasesRoute(pool, sources.sizes(), settings.type().readOnly(), mapper),
+                new DatabasesRoute(pool, sources.sizes(), settings.type().isReadOnly(), mapper),
                 new QueryRoute(new QueryRequestReader(mapper, limits), runner,
                         new NdjsonWriter(mapper, errors, limits.streamChunkRows()), errors, sources.queries(), pool,
                         mapper, limits.maxRows()),

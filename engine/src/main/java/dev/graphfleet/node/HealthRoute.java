@@ -22,6 +22,6 @@ final class HealthRoute implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) {
         boolean ready = status.ready();
         HttpJson.send(exchange, mapper, ready ? 200 : 503, new Health(status.state(), status.nodeId(),
-                status.type().wireName(), status.uptimeSeconds(), status.type().readOnly()));
+                status.type().wireName(), status.uptimeSeconds(), status.type().isReadOnly()));
     }
 }

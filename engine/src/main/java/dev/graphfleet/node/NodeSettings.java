@@ -1,5 +1,6 @@
 package dev.graphfleet.node;
 
+import dev.graphfleet.config.NodeType;
 import dev.graphfleet.node.admission.AdmissionSettings;
 import dev.graphfleet.node.metrics.MetricsSettings;
 import dev.graphfleet.pool.DatabaseDefaults;
@@ -71,7 +72,7 @@ public record NodeSettings(String nodeId, NodeType type, String host, int port, 
 
     /** The database defaults as this node applies them: read-only on a replica. */
     public DatabaseDefaults effectiveDatabases() {
-        return type.readOnly() ? databases.withReadOnly(true) : databases;
+        return type.isReadOnly() ? databases.withReadOnly(true) : databases;
     }
 
     public NodeSettings withNodeId(String id) {

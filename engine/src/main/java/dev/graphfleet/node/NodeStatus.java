@@ -1,5 +1,6 @@
 package dev.graphfleet.node;
 
+import dev.graphfleet.config.NodeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -47,6 +47,11 @@ public record QueryLimits(int maxQueryLength, int maxParameters, int maxStringLe
         }
     }
 
+    public QueryLimits withMaxQueryLength(int length) {
+        return new QueryLimits(length, maxParameters, maxStringLength, maxListItems, maxMapKeys, maxNestingDepth,
+                maxAbsNumber, maxRows, streamChunkRows, Math.max(maxBodyBytes, length), writeConflictRetry);
+    }
+
     public QueryLimits withMaxRows(int rows) {
         return new QueryLimits(maxQueryLength, maxParameters, maxStringLength, maxListItems, maxMapKeys,
                 maxNestingDepth, maxAbsNumber, rows, streamChunkRows, maxBodyBytes, writeConflictRetry);

@@ -1,5 +1,6 @@
 package dev.graphfleet.node;
 
+import dev.graphfleet.config.NodeType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;

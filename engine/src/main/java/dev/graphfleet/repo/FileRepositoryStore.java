@@ -1,7 +1,6 @@
 package dev.graphfleet.repo;
 
 import dev.graphfleet.repo.RepositoryException.Reason;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -137,41 +136,7 @@ public final class FileRepositoryStore extends AbstractRepositoryStore {
                     + " bytes, shorter than its manifest says");
         }
         channel.position(offset);
-        return new BoundedStream(Channels.newInputStream(channel), length);
-    }
-
-    /** Ends after {@code remaining} bytes, like an HTTP body with a Content-Length. */
-    private static final class BoundedStream extends FilterInputStream {
-        private long remaining;
-
-        BoundedStream(InputStream in, long remaining) {
-            super(in);
-            this.remaining = remaining;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int b = super.read();
-            if (b >= 0) {
-                remaining--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int n = super.read(buffer, offset, (int) Math.min(length, remaining));
-            if (n > 0) {
-                remaining -= n;
-            }
-            return n;
-        }
+        return new BoundedInputStream(Channels.newInputStream(channel), length);
     }
 
     @Override

@@ -71,9 +71,18 @@ public final class AttachmentManager implements AutoCloseable {
         }
     }
 
-    /** Fetches the current version again and moves the repository to it if it changed. */
+    /** Fetches the store's current version again and moves the repository to it if it changed. */
     public void refresh(String repository) {
+        moveTo(repository, null);
+    }
+
+    /**
+     * Moves a repository to {@code version} (a rollback or a pinned group), or back to following
+     * the store's current version when it is null; queries in flight finish on the old one.
+     */
+    public void moveTo(String repository, String version) {
         Tracker tracker = trackers.computeIfAbsent(repository, Tracker::new);
+        tracker.wantedVersion = version;
         executor.execute(() -> attempt(tracker, 1));
     }
 
@@ -91,7 +100,7 @@ public final class AttachmentManager implements AutoCloseable {
     private void attempt(Tracker tracker, int attempt) {
         tracker.start(attempt);
         try {
-            FetchedRepository fetched = source.fetch(tracker.name, tracker);
+            FetchedRepository fetched = source.fetch(tracker.name, tracker.wantedVersion, tracker);
             tracker.phase(AttachPhase.ATTACHING);
             if (!fetched.version().equals(tracker.servingVersion)) {
                 pool.retarget(specOf.apply(tracker.name, fetched.file()));
@@ -132,6 +141,7 @@ public final class AttachmentManager implements AutoCloseable {
         private AttachPhase phase = AttachPhase.PENDING;
         private String version;
         private volatile String servingVersion;
+        private volatile String wantedVersion;
         private int attempts;
         private String lastError;
         private long bytesDone;

@@ -6,7 +6,8 @@ package dev.graphfleet.shared;
  */
 public interface RepositorySource {
 
-    FetchedRepository fetch(String name, Progress progress) throws Exception;
+    /** Fetches {@code version} of the repository, or the store's current one when it is null. */
+    FetchedRepository fetch(String name, String version, Progress progress) throws Exception;
 
     /** Progress callbacks; called from the fetching thread. */
     interface Progress {

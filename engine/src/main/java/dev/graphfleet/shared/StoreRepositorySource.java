@@ -4,21 +4,28 @@ import dev.graphfleet.repo.FetchListener;
 import dev.graphfleet.repo.FetchProgress;
 import dev.graphfleet.repo.FetchResult;
 import dev.graphfleet.repo.RepositoryFetcher;
+import dev.graphfleet.repo.Manifest;
 import dev.graphfleet.repo.RepositoryName;
+import dev.graphfleet.repo.RepositoryStore;
+import dev.graphfleet.repo.Version;
 
 /** Repositories from a store (S3 or a directory), through the verified, resumable fetcher. */
 public final class StoreRepositorySource implements RepositorySource {
 
+    private final RepositoryStore store;
     private final RepositoryFetcher fetcher;
 
-    public StoreRepositorySource(RepositoryFetcher fetcher) {
+    public StoreRepositorySource(RepositoryStore store, RepositoryFetcher fetcher) {
+        this.store = store;
         this.fetcher = fetcher;
     }
 
     @Override
-    public FetchedRepository fetch(String name, Progress progress) throws Exception {
+    public FetchedRepository fetch(String name, String version, Progress progress) throws Exception {
         progress.phase(AttachPhase.DOWNLOADING);
-        FetchResult result = fetcher.fetchCurrent(RepositoryName.of(name), new FetchListener() {
+        RepositoryName repository = RepositoryName.of(name);
+        Manifest manifest = version == null ? store.current(repository) : store.manifest(repository, Version.parse(version));
+        FetchResult result = fetcher.fetch(manifest, new FetchListener() {
             private FetchProgress.Phase last = FetchProgress.Phase.DOWNLOADING;
 
             @Override

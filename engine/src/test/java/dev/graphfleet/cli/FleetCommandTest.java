@@ -8,7 +8,7 @@ import dev.graphfleet.fleet.Health;
 import dev.graphfleet.testing.AwsXml;
 import dev.graphfleet.testing.QueryProtocolServer;
 import dev.graphfleet.testing.ScriptedNode;
-import dev.graphfleet.testing.SilentNode;
+import dev.graphfleet.testing.SilentNodes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -56,9 +56,10 @@ class FleetCommandTest {
     void anUnreachableNodeExitsOneAndIsShownWithTheReason() throws Exception {
         try (ScriptedNode replica = ScriptedNode.serving(ScriptedNode.health("ready", "replica-a", "shared_replica"),
                 ScriptedNode.resource("replica-metrics.json"));
-             SilentNode hung = new SilentNode()) {
+             SilentNodes hung = new SilentNodes()) {
+            String hungUrl = hung.add("hung").toString();
 
-            int code = run("fleet", "status", "--timeout-ms", "300", "--nodes", replica.url() + "," + hung.url());
+            int code = run("fleet", "status", "--timeout-ms", "300", "--nodes", replica.url() + "," + hungUrl);
 
             assertThat(code).isEqualTo(1);
             assertThat(out.toString()).contains("industry@v2 sec@v3").contains("86% of 500 GB")

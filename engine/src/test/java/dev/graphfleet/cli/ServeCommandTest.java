@@ -68,7 +68,7 @@ class ServeCommandTest {
 
     @Test
     void usageErrorsExitWithTwoAndNameTheFix() {
-        assertThat(run("serve")).isEqualTo(new Result(2, "Missing required option: '--data-dir=DIR'"));
+        assertThat(run("serve")).isEqualTo(new Result(2, "graphfleet: give --config FILE, or --data-dir DIR for a plain writer node"));
         assertThat(run("serve", "--data-dir", dataDir.toString(), "--type", "primary"))
                 .isEqualTo(new Result(2, "graphfleet: --type: unknown node type 'primary': use one of writer, "
                         + "shared_master, shared_replica"));

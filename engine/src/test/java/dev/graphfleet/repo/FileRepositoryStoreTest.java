@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.graphfleet.repo.RepositoryException.Reason;
-import dev.graphfleet.testing.MutableClock;
+import dev.graphfleet.testing.SettableClock;
 import dev.graphfleet.testing.TestFiles;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -25,7 +25,7 @@ class FileRepositoryStoreTest {
     Path temp;
     private Path root;
     private FileRepositoryStore store;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-21T10:00:00Z"));
 
     @BeforeEach
     void open() throws Exception {

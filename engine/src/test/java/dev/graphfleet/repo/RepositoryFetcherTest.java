@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.graphfleet.repo.RepositoryException.Reason;
-import dev.graphfleet.testing.MutableClock;
+import dev.graphfleet.testing.SettableClock;
 import dev.graphfleet.testing.TestFiles;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,7 @@ class RepositoryFetcherTest {
     Path temp;
     private FileRepositoryStore store;
     private RepositoryCache cache;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-21T10:00:00Z"));
     private final Set<VersionRef> pinned = new HashSet<>();
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
 

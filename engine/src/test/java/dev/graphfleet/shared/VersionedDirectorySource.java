@@ -34,13 +34,13 @@ final class VersionedDirectorySource implements RepositorySource {
     }
 
     @Override
-    public FetchedRepository fetch(String name, Progress progress) throws Exception {
+    public FetchedRepository fetch(String name, String wanted, Progress progress) throws Exception {
         progress.phase(AttachPhase.DOWNLOADING);
         AtomicInteger failures = failuresLeft.get(name);
         if (failures != null && failures.getAndDecrement() > 0) {
             throw new IOException("injected: store answered 500 for " + name);
         }
-        String version = Files.readString(root.resolve(name).resolve("CURRENT")).strip();
+        String version = wanted != null ? wanted : Files.readString(root.resolve(name).resolve("CURRENT")).strip();
         Path source = root.resolve(name).resolve(version + ".kuzu");
         Path target = Files.createDirectories(cache.resolve(name)).resolve(version + ".kuzu");
         long size = Files.size(source);

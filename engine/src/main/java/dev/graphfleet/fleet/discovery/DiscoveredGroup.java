@@ -2,6 +2,7 @@ package dev.graphfleet.fleet.discovery;
 
 import dev.graphfleet.fleet.GroupScaling;
 import dev.graphfleet.fleet.InstanceRefresh;
+import dev.graphfleet.fleet.OrderedMaps;
 import dev.graphfleet.fleet.TargetHealth;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,6 @@ public record DiscoveredGroup(String name, String autoScalingGroup, String tier,
     public DiscoveredGroup {
         Objects.requireNonNull(name, "name");
         members = members == null ? List.of() : List.copyOf(members);
-        targetHealth = targetHealth == null ? Map.of() : Map.copyOf(targetHealth);
+        targetHealth = OrderedMaps.copyOf(targetHealth);
     }
 }

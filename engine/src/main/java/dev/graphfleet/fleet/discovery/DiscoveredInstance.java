@@ -1,5 +1,6 @@
 package dev.graphfleet.fleet.discovery;
 
+import dev.graphfleet.fleet.OrderedMaps;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +18,6 @@ public record DiscoveredInstance(String id, String role, String state, String in
 
     public DiscoveredInstance {
         Objects.requireNonNull(id, "id");
-        tags = tags == null ? Map.of() : Map.copyOf(tags);
+        tags = OrderedMaps.copyOf(tags);
     }
 }

@@ -116,8 +116,11 @@ public final class FleetAssembler {
         ReplicaGroupConfig configured = config == null ? null : config.replicas().get(g.name());
         String tier = g.tier() != null ? g.tier() : configured == null ? null : configured.tier();
         String type = configured != null ? config.effectiveInstance(g.name()).type() : commonType(g);
+        Map<String, TargetHealth> targetHealth = new LinkedHashMap<>(); // in the group's order
+        ids.stream().filter(g.targetHealth()::containsKey).forEach(id -> targetHealth.put(id, g.targetHealth().get(id)));
+        g.targetHealth().forEach(targetHealth::putIfAbsent); // targets that are not (or no longer) members
         return new ReplicaGroup(g.name(), g.autoScalingGroup(), tier, type, g.scaling(), ids, lifecycle,
-                g.targetHealth(), versions, g.launchTemplateVersion(), g.refresh());
+                targetHealth, versions, g.launchTemplateVersion(), g.refresh());
     }
 
     private static String commonType(DiscoveredGroup g) {

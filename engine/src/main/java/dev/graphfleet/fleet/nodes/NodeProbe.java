@@ -56,13 +56,24 @@ public final class NodeProbe {
      * {@code timeout × ceil(n / parallelism)}.
      */
     public List<CompletableFuture<NodeReport>> probeAll(List<URI> endpoints, Instant seenAt) {
-        return fanOut(endpoints, options.parallelism(), endpoint -> probe(endpoint, seenAt));
+        return probeTargets(endpoints.stream().map(NodeTarget::of).toList(), seenAt);
+    }
+
+    /** {@link #probeAll} with a key per node (a target without one gets the options' key). */
+    public List<CompletableFuture<NodeReport>> probeTargets(List<NodeTarget> targets, Instant seenAt) {
+        return fanOut(targets, options.parallelism(), target -> probe(target, seenAt));
     }
 
     /** Reads one node; completes normally, with a report of UNREACHABLE health when it does not answer. */
     public CompletableFuture<NodeReport> probe(URI endpoint, Instant seenAt) {
-        CompletableFuture<Answer> health = get(endpoint, "health", false);
-        CompletableFuture<Answer> metrics = get(endpoint, "metrics", true);
+        return probe(NodeTarget.of(endpoint), seenAt);
+    }
+
+    public CompletableFuture<NodeReport> probe(NodeTarget target, Instant seenAt) {
+        URI endpoint = target.url();
+        String key = target.apiKey() != null ? target.apiKey() : options.apiKey();
+        CompletableFuture<Answer> health = get(endpoint, "health", null);
+        CompletableFuture<Answer> metrics = get(endpoint, "metrics", key);
         return health.thenCombine(metrics, (h, m) -> report(endpoint, h, m, seenAt))
                 .exceptionally(e -> new NodeReport(endpoint, null, null, null, Health.UNKNOWN,
                         "could not read the node: " + describe(e), null, null, null));
@@ -124,12 +135,13 @@ public final class NodeProbe {
     private record Answer(int status, JsonNode json, String failure) {
     }
 
-    private CompletableFuture<Answer> get(URI endpoint, String path, boolean withKey) {
+    /** @param apiKey sent as {@value #API_KEY_HEADER} when not null */
+    private CompletableFuture<Answer> get(URI endpoint, String path, String apiKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(resolve(endpoint, path)).GET()
                 .timeout(options.timeout())
                 .header("Accept", "application/json");
-        if (withKey && options.apiKey() != null) {
-            request.header(API_KEY_HEADER, options.apiKey());
+        if (apiKey != null) {
+            request.header(API_KEY_HEADER, apiKey);
         }
         CompletableFuture<HttpResponse<byte[]>> sent;
         try {

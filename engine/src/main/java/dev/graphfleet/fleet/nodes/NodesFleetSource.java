@@ -29,22 +29,31 @@ public final class NodesFleetSource implements FleetSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodesFleetSource.class);
 
-    private final List<URI> nodes;
+    private final List<NodeTarget> nodes;
     private final NodeProbe probe;
     private final String environment;
     private final Clock clock;
 
-    public NodesFleetSource(List<URI> nodes, NodeProbe probe, String environment, Clock clock) {
+    /**
+     * @param nodes       the nodes, each with its own API key or none (then the probe's key is sent)
+     * @param environment what the snapshot calls the fleet: {@code nodes} for a list of URLs, {@code local}
+     */
+    public NodesFleetSource(List<NodeTarget> nodes, NodeProbe probe, String environment, Clock clock) {
         this.nodes = List.copyOf(nodes);
         this.probe = Objects.requireNonNull(probe, "probe");
         this.environment = environment == null ? "nodes" : environment;
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.nodes.forEach(NodesFleetSource::checkUrl);
+        this.nodes.forEach(n -> checkUrl(n.url()));
     }
 
-    /** Reads {@code nodes} with its own HTTP client. */
+    /** Reads {@code nodes} with its own HTTP client; every node gets the options' API key. */
     public static NodesFleetSource create(List<URI> nodes, ProbeOptions options) {
-        return new NodesFleetSource(nodes, NodeProbe.create(options), "nodes", Clock.systemUTC());
+        return create(nodes.stream().map(NodeTarget::of).toList(), options, "nodes");
+    }
+
+    /** Reads {@code nodes}, each with its own key (e.g. the local fleet's), with its own HTTP client. */
+    public static NodesFleetSource create(List<NodeTarget> nodes, ProbeOptions options, String environment) {
+        return new NodesFleetSource(nodes, NodeProbe.create(options), environment, Clock.systemUTC());
     }
 
     @Override
@@ -64,7 +73,7 @@ public final class NodesFleetSource implements FleetSource {
     }
 
     private FleetSnapshot read(Instant takenAt) {
-        List<CompletableFuture<NodeReport>> reads = probe.probeAll(nodes, takenAt);
+        List<CompletableFuture<NodeReport>> reads = probe.probeTargets(nodes, takenAt);
         awaitAll(reads);
         List<FleetInstance> instances = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -72,7 +81,7 @@ public final class NodesFleetSource implements FleetSource {
         for (int i = 0; i < nodes.size(); i++) {
             NodeReport report = reads.get(i).getNow(null);
             if (report == null) { // the safety deadline passed: the node cannot have answered
-                report = new NodeReport(nodes.get(i), null, null, null, Health.UNREACHABLE,
+                report = new NodeReport(nodes.get(i).url(), null, null, null, Health.UNREACHABLE,
                         "no answer within " + safetyDeadline().toMillis() + " ms", null, null, null);
             }
             URI other = seen.putIfAbsent(report.displayId(), report.endpoint());

@@ -1,5 +1,6 @@
 package dev.graphfleet.fleet.refresh;
 
+import dev.graphfleet.fleet.OrderedMaps;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,7 @@ public record Verification(String target, List<String> onTarget, Map<String, Str
     public Verification {
         Objects.requireNonNull(target, "target");
         onTarget = List.copyOf(onTarget);
-        offTarget = Map.copyOf(offTarget);
+        offTarget = OrderedMaps.copyOf(offTarget);
         unknownVersion = List.copyOf(unknownVersion);
         notServing = List.copyOf(notServing);
     }

@@ -1,6 +1,7 @@
 package dev.graphfleet.fleet.snapshot;
 
 import dev.graphfleet.fleet.FleetTags;
+import dev.graphfleet.fleet.OrderedMaps;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +37,7 @@ public record DataSnapshot(String id, String volumeId, State state, String progr
     public DataSnapshot {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(state, "state");
-        tags = tags == null ? Map.of() : Map.copyOf(tags);
+        tags = OrderedMaps.copyOf(tags);
     }
 
     public String tag(String key) {

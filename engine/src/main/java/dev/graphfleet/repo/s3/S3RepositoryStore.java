@@ -1,5 +1,6 @@
 package dev.graphfleet.repo.s3;
 
+import dev.graphfleet.repo.BoundedInputStream;
 import dev.graphfleet.repo.AbstractRepositoryStore;
 import dev.graphfleet.repo.RepositoryException;
 import dev.graphfleet.repo.RepositoryException.Reason;
@@ -234,7 +235,7 @@ public final class S3RepositoryStore extends AbstractRepositoryStore {
                 try {
                     FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
                     channel.position(offset);
-                    return new Bounded(Channels.newInputStream(channel), length);
+                    return new BoundedInputStream(Channels.newInputStream(channel), length);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -314,40 +315,6 @@ public final class S3RepositoryStore extends AbstractRepositoryStore {
             } catch (SdkException | IOException e) {
                 // the connection is gone either way
             }
-        }
-    }
-
-    /** Ends after {@code remaining} bytes. */
-    private static final class Bounded extends FilterInputStream {
-        private long remaining;
-
-        Bounded(InputStream in, long remaining) {
-            super(in);
-            this.remaining = remaining;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int b = super.read();
-            if (b >= 0) {
-                remaining--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int n = super.read(buffer, offset, (int) Math.min(length, remaining));
-            if (n > 0) {
-                remaining -= n;
-            }
-            return n;
         }
     }
 

@@ -23,7 +23,7 @@ import dev.graphfleet.fleet.refresh.Verification;
 import dev.graphfleet.testing.AwsXml;
 import dev.graphfleet.testing.DynamoDbLocal;
 import dev.graphfleet.testing.QueryProtocolServer;
-import dev.graphfleet.testing.MutableClock;
+import dev.graphfleet.testing.SettableClock;
 import dev.graphfleet.testing.ScriptedNode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,7 +106,7 @@ class AwsFleetSourceTest {
         return new AwsFleetSource(new Ec2Inventory(ec2), new AutoScalingInventory(autoScaling),
                 new TargetHealthReader(elb), registryTable == null ? null : new DynamoInstanceRegistry(dynamo, registryTable),
                 probe ? NodeProbe.create(options.probe()) : null, options, "aws(prod, us-east-1)",
-                new MutableClock(NOW), null);
+                new SettableClock(NOW), null);
     }
 
     private void scriptProdFleet() {

@@ -8,9 +8,9 @@ import dev.graphfleet.fleet.FleetInstance;
 import dev.graphfleet.fleet.FleetSnapshot;
 import dev.graphfleet.fleet.Health;
 import dev.graphfleet.fleet.NodeSummary;
-import dev.graphfleet.testing.MutableClock;
+import dev.graphfleet.testing.SettableClock;
 import dev.graphfleet.testing.ScriptedNode;
-import dev.graphfleet.testing.SilentNode;
+import dev.graphfleet.testing.SilentNodes;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -43,7 +43,8 @@ class NodesFleetSourceTest {
     }
 
     private static NodesFleetSource source(ProbeOptions options, URI... nodes) {
-        return new NodesFleetSource(List.of(nodes), NodeProbe.create(options), "nodes", new MutableClock(NOW));
+        return new NodesFleetSource(java.util.Arrays.stream(nodes).map(NodeTarget::of).toList(),
+                NodeProbe.create(options), "nodes", new SettableClock(NOW));
     }
 
     private static NodesFleetSource source(URI... nodes) {
@@ -51,22 +52,23 @@ class NodesFleetSourceTest {
     }
 
     @Test
-    void readsHealthyStartingAndHungNodesIntoOneSnapshot() {
+    void readsHealthyStartingAndHungNodesIntoOneSnapshot() throws Exception {
         ScriptedNode writer = started(ScriptedNode.serving(ScriptedNode.health("ready", "writer-1", "writer"),
                 ScriptedNode.resource("writer-metrics.json")));
         ScriptedNode replica = started(ScriptedNode.serving(
                 ScriptedNode.health("starting", "replica-a", "shared_replica"),
                 ScriptedNode.resource("replica-metrics.json")));
         replica.answer("/health", 503, ScriptedNode.health("starting", "replica-a", "shared_replica"));
-        SilentNode hung = started(new SilentNode());
+        SilentNodes hung = started(new SilentNodes());
+        URI hungUrl = hung.add("hung");
 
-        FleetSnapshot snapshot = source(writer.url(), replica.url(), hung.url()).snapshot();
+        FleetSnapshot snapshot = source(writer.url(), replica.url(), hungUrl).snapshot();
 
         assertThat(snapshot.sourceReachable()).isTrue();
         assertThat(snapshot.takenAt()).isEqualTo(NOW);
         assertThat(snapshot.source()).isEqualTo("nodes(3)");
         assertThat(snapshot.instances()).extracting(FleetInstance::id)
-                .containsExactly("writer-1", "replica-a", "127.0.0.1:" + hung.url().getPort());
+                .containsExactly("writer-1", "replica-a", "127.0.0.1:" + hungUrl.getPort());
         assertThat(snapshot.instances()).extracting(FleetInstance::health)
                 .containsExactly(Health.HEALTHY, Health.UNHEALTHY, Health.UNREACHABLE);
         assertThat(snapshot.writers()).extracting(FleetInstance::id).containsExactly("writer-1");
@@ -104,7 +106,7 @@ class NodesFleetSourceTest {
         assertThat(h.role()).isNull();
         assertThat(h.roleName()).isEqualTo("unknown");
         assertThat(h.node()).isNull();
-        assertThat(hung.connectionsAccepted()).isGreaterThanOrEqualTo(1);
+        assertThat(hung.accepted()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -131,14 +133,36 @@ class NodesFleetSourceTest {
     }
 
     @Test
+    void eachNodeCanHaveItsOwnKeyAsInTheLocalFleet() {
+        ScriptedNode a = started(ScriptedNode.serving(ScriptedNode.health("ready", "a", "writer"), "{}")
+                .requireKey("key-a"));
+        ScriptedNode b = started(ScriptedNode.serving(ScriptedNode.health("ready", "b", "shared_master"), "{}")
+                .requireKey("key-b"));
+        ScriptedNode c = started(ScriptedNode.serving(ScriptedNode.health("ready", "c", "shared_replica"), "{}")
+                .requireKey("shared-key"));
+        NodeTarget withKey = new NodeTarget(a.url(), "key-a");
+
+        FleetSnapshot snapshot = new NodesFleetSource(List.of(withKey, new NodeTarget(b.url(), "key-b"),
+                NodeTarget.of(c.url())), NodeProbe.create(new ProbeOptions(TIMEOUT, 4, "shared-key")), "local",
+                new SettableClock(NOW)).snapshot();
+
+        assertThat(snapshot.environment()).isEqualTo("local");
+        assertThat(snapshot.instances()).extracting(FleetInstance::nodeError).containsOnlyNulls();
+        assertThat(a.keysSeen).contains("/metrics=key-a");
+        assertThat(c.keysSeen).contains("/metrics=shared-key");
+        assertThat(withKey.toString()).doesNotContain("key-a");
+    }
+
+    @Test
     void aRefusedConnectionIsUnreachableAndNoAnswerAtAllMakesTheSourceUnreachable() throws IOException {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        SilentNode hung = started(new SilentNode());
+        SilentNodes hung = started(new SilentNodes());
+        URI hungUrl = hung.add("hung");
 
-        FleetSnapshot snapshot = source(URI.create("http://127.0.0.1:" + closedPort), hung.url()).snapshot();
+        FleetSnapshot snapshot = source(URI.create("http://127.0.0.1:" + closedPort), hungUrl).snapshot();
 
         assertThat(snapshot.instances()).extracting(FleetInstance::health)
                 .containsOnly(Health.UNREACHABLE);

@@ -3,7 +3,7 @@ package dev.graphfleet.fleet.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.graphfleet.testing.MutableClock;
+import dev.graphfleet.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class SnapshotJobsTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T06:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-22T06:00:00Z"));
 
     @Test
     void aSecondRequestWhileOneRunsGetsTheRunningJobAndStartsNothing() {

@@ -1,0 +1,350 @@
+package dev.graphfleet.local;
+
+import dev.graphfleet.config.NodeType;
+import dev.graphfleet.graph.GraphEngine;
+import dev.graphfleet.graph.GraphEngines;
+import dev.graphfleet.node.GraphNode;
+import dev.graphfleet.node.NodeSettings;
+import dev.graphfleet.node.SharedAttachments;
+import dev.graphfleet.node.admission.AdmissionSettings;
+import dev.graphfleet.pool.DatabaseDefaults;
+import dev.graphfleet.pool.DirectoryCatalog;
+import dev.graphfleet.pool.GraphPool;
+import dev.graphfleet.pool.PoolSettings;
+import dev.graphfleet.repo.FetchOptions;
+import dev.graphfleet.repo.FileRepositoryStore;
+import dev.graphfleet.repo.Manifest;
+import dev.graphfleet.repo.RepositoryCache;
+import dev.graphfleet.repo.RepositoryException;
+import dev.graphfleet.repo.RepositoryFetcher;
+import dev.graphfleet.repo.RepositoryName;
+import dev.graphfleet.repo.StoreUri;
+import dev.graphfleet.shared.AttachPhase;
+import dev.graphfleet.shared.AttachSettings;
+import dev.graphfleet.shared.AttachmentStatus;
+import dev.graphfleet.shared.SharedRepositories;
+import dev.graphfleet.shared.SharedRepositorySettings;
+import dev.graphfleet.shared.StoreRepositorySource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The embedded default fleet: on this machine, one writer with a few customer databases, one
+ * shared master holding the repositories and N shared replicas attaching them from a local store,
+ * each a real node on its own loopback port with its own data directory and a per-run API key.
+ * Snapshots publish the master's repositories as a new version; replicas move to it one at a time.
+ */
+public final class LocalFleet implements AutoCloseable {
+
+    public static final List<String> CUSTOMER_DATABASES = List.of("customer_a", "customer_b");
+    private static final long NODE_MEMORY = 256 * DatabaseDefaults.MIB;
+    private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
+
+    /** Where and how big; {@code replicas} shared replicas (default 2). */
+    public record Options(Path dataDir, int replicas, SampleSizes sizes) {
+        public Options {
+            if (replicas < 0 || replicas > 10) {
+                throw new IllegalArgumentException("--replicas must be 0..10 on one machine, got " + replicas);
+            }
+            dataDir = dataDir.toAbsolutePath().normalize();
+        }
+    }
+
+    private final Options options;
+    private final GraphEngine engine = GraphEngines.load();
+    private final SecureRandom random = new SecureRandom();
+    private final FileRepositoryStore store;
+    private final Map<String, String> pinned = new TreeMap<>();
+    private GraphNode writer;
+    private GraphNode master;
+    private final List<Replica> replicas = new ArrayList<>();
+
+    /** A replica node with its repositories. */
+    private record Replica(String id, GraphNode node, SharedRepositories shared, String apiKey, Path dataDir) {
+    }
+
+    private LocalFleet(Options options) {
+        this.options = options;
+        try {
+            Files.createDirectories(options.dataDir().resolve("store"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + options.dataDir(), e);
+        }
+        this.store = new FileRepositoryStore((StoreUri.Local) StoreUri.parse(options.dataDir().resolve("store").toUri().toString()));
+    }
+
+    public static LocalFleet start(Options options, Consumer<String> progress) {
+        LocalFleet fleet = new LocalFleet(options);
+        try {
+            fleet.startNodes(progress);
+            return fleet;
+        } catch (RuntimeException e) {
+            fleet.close();
+            throw e;
+        }
+    }
+
+    private void startNodes(Consumer<String> progress) {
+        Path writerDir = options.dataDir().resolve("writer-1");
+        Path masterDir = options.dataDir().resolve("master-1");
+        prepareWriter(writerDir, progress);
+        prepareMaster(masterDir, progress);
+        writer = GraphNode.start(settings("writer-1", NodeType.WRITER, writerDir, newKey()));
+        progress.accept("writer-1 serving " + CUSTOMER_DATABASES + " on " + writer.uri());
+        master = GraphNode.start(settings("master-1", NodeType.SHARED_MASTER, masterDir, newKey()));
+        progress.accept("master-1 serving " + SampleRepositories.NAMES + " on " + master.uri());
+        for (int i = 1; i <= options.replicas(); i++) {
+            replicas.add(startReplica("replica-" + i, 0, newKey()));
+        }
+        for (Replica replica : replicas) {
+            awaitAttached(replica, null, null);
+            progress.accept(replica.id() + " attached " + SampleRepositories.NAMES + " on " + replica.node().uri());
+        }
+        writeFile();
+    }
+
+    private void prepareWriter(Path dir, Consumer<String> progress) {
+        try (GraphPool pool = setupPool(dir)) {
+            for (String name : CUSTOMER_DATABASES) {
+                if (pool.query(name, "CALL show_tables() RETURN name").isEmpty()) {
+                    progress.accept("creating customer database " + name);
+                    pool.query(name, "CREATE NODE TABLE Entity(id INT64, name STRING, PRIMARY KEY(id))");
+                    pool.query(name, "CREATE REL TABLE OWNS(FROM Entity TO Entity, share DOUBLE)");
+                    pool.query(name, "UNWIND range(1, 1000) AS i CREATE (:Entity {id: i, name: 'entity-' + CAST(i AS STRING)})");
+                    pool.query(name, "UNWIND range(2, 1000) AS i MATCH (a:Entity {id: i / 2}), (b:Entity {id: i}) "
+                            + "CREATE (a)-[:OWNS {share: 0.5}]->(b)");
+                }
+            }
+        }
+    }
+
+    /** Generates the repositories on first run and publishes each as v1 if the store has none. */
+    private void prepareMaster(Path dir, Consumer<String> progress) {
+        try (GraphPool pool = setupPool(dir)) {
+            for (String name : SampleRepositories.NAMES) {
+                SampleRepositories.ensure(pool, name, options.sizes(), progress);
+                pool.forceCleanup(name);
+            }
+        }
+        for (String name : SampleRepositories.NAMES) {
+            try {
+                store.current(RepositoryName.of(name));
+            } catch (RepositoryException e) {
+                publish(name, dir.resolve(name + engine.fileExtension()));
+                progress.accept("published " + name + " v1 to " + store.uri());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private GraphPool setupPool(Path dir) {
+        DatabaseDefaults defaults = DatabaseDefaults.writer().withBufferPoolBytes(NODE_MEMORY).withMaxConnections(1);
+        return new GraphPool(engine, new DirectoryCatalog(dir, engine.fileExtension(), defaults, true),
+                PoolSettings.DEFAULTS.withBackgroundMaintenance(false));
+    }
+
+    private Manifest publish(String name, Path file) {
+        try {
+            return store.publish(RepositoryName.of(name), file, engine.version());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Replica startReplica(String id, int port, String apiKey) {
+        Path dir = options.dataDir().resolve(id);
+        AtomicReference<SharedRepositories> ref = new AtomicReference<>();
+        RepositoryCache cache = new RepositoryCache(SharedRepositories.defaultCacheDir(dir), 4L << 30,
+                () -> ref.get() == null ? Set.of() : ref.get().servingVersions(), Clock.systemUTC());
+        SharedRepositorySettings sharedSettings = SharedRepositorySettings.defaults(NODE_MEMORY)
+                .withAttach(new AttachSettings(3, List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), Duration.ofSeconds(30)));
+        SharedRepositories shared = new SharedRepositories(engine,
+                new StoreRepositorySource(store, new RepositoryFetcher(store, cache, FetchOptions.defaults())),
+                sharedSettings, Clock.systemUTC());
+        ref.set(shared);
+        NodeSettings settings = settings(id, NodeType.SHARED_REPLICA, dir, apiKey).withListen("127.0.0.1", port);
+        GraphNode node = GraphNode.builder(settings).pool(shared.pool()).attachments(SharedAttachments.of(shared)).start();
+        for (String name : SampleRepositories.NAMES) {
+            shared.attachments().moveTo(name, pinned.get(name));
+        }
+        return new Replica(id, node, shared, apiKey, dir);
+    }
+
+    private NodeSettings settings(String id, NodeType type, Path dir, String apiKey) {
+        // One machine runs the whole fleet: CPU admission would refuse work whenever another node is
+        // busy, so only the in-flight limit and memory guard apply locally.
+        AdmissionSettings admission = new AdmissionSettings(95, 100, 100, 10, Duration.ofSeconds(5), Duration.ofSeconds(1));
+        return NodeSettings.defaults(dir).withNodeId(id).withType(type).withListen("127.0.0.1", 0).withApiKey(apiKey)
+                .withDatabases(DatabaseDefaults.writer().withBufferPoolBytes(NODE_MEMORY).withMaxConnections(4))
+                .withMemoryBudgetBytes(4 * NODE_MEMORY)
+                .withAdmission(admission);
+    }
+
+    private String newKey() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Waits until every repository of the replica is attached, {@code repository} at {@code version} if given. */
+    private void awaitAttached(Replica replica, String repository, String version) {
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicReference<AttachmentStatus> failed = new AtomicReference<>();
+        Consumer<AttachmentStatus> check = status -> {
+            List<AttachmentStatus> all = replica.shared().attachments().statuses();
+            if (all.stream().anyMatch(s -> s.phase() == AttachPhase.FAILED)) {
+                all.stream().filter(s -> s.phase() == AttachPhase.FAILED).findFirst().ifPresent(failed::set);
+                done.countDown();
+            } else if (all.size() == SampleRepositories.NAMES.size() && all.stream().allMatch(s ->
+                    s.phase() == AttachPhase.ATTACHED
+                            && (version == null || !s.repository().equals(repository) || version.equals(s.version())))) {
+                done.countDown();
+            }
+        };
+        replica.shared().attachments().addListener(check);
+        check.accept(null);
+        try {
+            if (!done.await(STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(replica.id() + " did not attach its repositories within "
+                        + STEP_TIMEOUT.toSeconds() + " s: " + replica.shared().attachments().statuses());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + replica.id(), e);
+        }
+        if (failed.get() != null) {
+            throw new IllegalStateException(replica.id() + ": " + failed.get().repository() + " failed to attach: "
+                    + failed.get().lastError());
+        }
+    }
+
+    /**
+     * Publishes the master's {@code repository} as a new version (after a checkpoint), then moves
+     * the replicas to it one at a time, each serving the new version before the next moves.
+     */
+    public Manifest snapshot(String repository, Consumer<String> progress) {
+        RepositoryName name = RepositoryName.of(repository);
+        master.pool().forceCleanup(name.value());
+        Manifest manifest = publish(name.value(), master.settings().dataDir().resolve(name.value() + engine.fileExtension()));
+        progress.accept("published " + name + " " + manifest.version());
+        rollTo(name.value(), manifest.version().toString(), progress);
+        pinned.remove(name.value());
+        writeFile();
+        return manifest;
+    }
+
+    /** Moves the replicas back to {@code version} (default: the one before the newest), one at a time. */
+    public String rollback(String repository, String version, Consumer<String> progress) {
+        RepositoryName name = RepositoryName.of(repository);
+        String target = version != null ? version : previousVersion(name);
+        rollTo(name.value(), target, progress);
+        pinned.put(name.value(), target);
+        writeFile();
+        return target;
+    }
+
+    private String previousVersion(RepositoryName name) {
+        try {
+            Manifest current = store.current(name);
+            if (current.version().number() < 2) {
+                throw new IllegalStateException(name + " has only " + current.version() + ": nothing to roll back to");
+            }
+            return "v" + (current.version().number() - 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void rollTo(String repository, String version, Consumer<String> progress) {
+        for (Replica replica : replicas) {
+            replica.shared().attachments().moveTo(repository, version);
+            awaitAttached(replica, repository, version);
+            String serving = replica.shared().attachments().statuses().stream()
+                    .filter(s -> s.repository().equals(repository)).findFirst().map(AttachmentStatus::version).orElse("?");
+            if (!serving.equals(version) || !replica.node().ready()) {
+                throw new IllegalStateException("rolling refresh stopped at " + replica.id() + ": it serves " + repository
+                        + " " + serving + ", not " + version + "; the replicas after it were not touched");
+            }
+            progress.accept(replica.id() + " serves " + repository + " " + version);
+        }
+    }
+
+    /** Stops and starts a replica on the same port and data directory (e.g. after it crashed). */
+    public void restartReplica(String id) {
+        for (int i = 0; i < replicas.size(); i++) {
+            Replica old = replicas.get(i);
+            if (old.id().equals(id)) {
+                int port = old.node().port();
+                old.node().close();
+                old.shared().close();
+                Replica fresh = startReplica(id, port, old.apiKey());
+                replicas.set(i, fresh);
+                awaitAttached(fresh, null, null);
+                writeFile();
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no replica " + id + " in the local fleet");
+    }
+
+    public List<LocalNode> nodes() {
+        List<LocalNode> nodes = new ArrayList<>();
+        nodes.add(new LocalNode("writer-1", NodeType.WRITER, writer.uri(), writer.settings().apiKey(), writer.settings().dataDir()));
+        nodes.add(new LocalNode("master-1", NodeType.SHARED_MASTER, master.uri(), master.settings().apiKey(),
+                master.settings().dataDir()));
+        for (Replica replica : replicas) {
+            nodes.add(new LocalNode(replica.id(), NodeType.SHARED_REPLICA, replica.node().uri(), replica.apiKey(),
+                    replica.dataDir()));
+        }
+        return nodes;
+    }
+
+    public Path dataDir() {
+        return options.dataDir();
+    }
+
+    private void writeFile() {
+        new LocalFleetFile(ProcessHandle.current().pid(), Instant.now(), nodes(), Map.copyOf(pinned))
+                .write(options.dataDir());
+    }
+
+    /** Stops every node cleanly (replicas first, then master and writer, which checkpoint). */
+    @Override
+    public void close() {
+        LocalFleetFile.delete(options.dataDir());
+        for (Replica replica : replicas) {
+            replica.node().close();
+            replica.shared().close();
+        }
+        if (master != null) {
+            master.close();
+        }
+        if (writer != null) {
+            writer.close();
+        }
+        store.close();
+    }
+
+    /** The default place: {@code ~/.graphfleet/local}. */
+    public static Path defaultDataDir() {
+        return Path.of(System.getProperty("user.home"), ".graphfleet", "local");
+    }
+
+}

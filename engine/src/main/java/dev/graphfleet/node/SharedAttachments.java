@@ -1,0 +1,30 @@
+package dev.graphfleet.node;
+
+import dev.graphfleet.shared.AttachPhase;
+import dev.graphfleet.shared.SharedRepositories;
+import java.util.List;
+import java.util.Locale;
+
+/** The node's view of a shared node's attachments: answered from memory, never by I/O. */
+public final class SharedAttachments {
+
+    private SharedAttachments() {
+    }
+
+    public static AttachmentStatus of(SharedRepositories shared) {
+        return new AttachmentStatus() {
+            @Override
+            public List<AttachmentProgress> attachments() {
+                return shared.attachments().statuses().stream().map(s -> new AttachmentProgress(s.repository(),
+                        s.phase().name().toLowerCase(Locale.ROOT), s.bytesDone(), s.bytesTotal(), s.attempts(),
+                        s.lastError(), s.updatedAt())).toList();
+            }
+
+            /** Ready only when every repository serves: a load balancer must not send queries before. */
+            @Override
+            public boolean ready() {
+                return shared.attachments().statuses().stream().allMatch(s -> s.phase() == AttachPhase.ATTACHED);
+            }
+        };
+    }
+}
