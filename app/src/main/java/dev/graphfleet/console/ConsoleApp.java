@@ -31,7 +31,7 @@ public final class ConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         LOG.info("JavaFX started {} ms after the JVM", ManagementFactory.getRuntimeMXBean().getUptime());
-        ConsoleConfig current = config != null ? config : ConsoleConfig.empty(false);
+        ConsoleConfig current = config != null ? config : ConsoleConfig.empty(false, null);
         assembly = ConsoleAssembly.create(current, Clock.systemUTC(), ZoneId.systemDefault());
         stage.setTitle(assembly.title());
         Scene scene = new Scene(assembly.root(), 1360, 820);

@@ -31,7 +31,8 @@ public final class ConsoleAssembly implements AutoCloseable {
 
     public static ConsoleAssembly create(ConsoleConfig config, Clock clock, ZoneId zone) {
         if (!config.hasSource()) {
-            return new ConsoleAssembly(new EmptyStateView(config.dark()), null, null);
+            return new ConsoleAssembly(new EmptyStateView(config.dark(),
+                    config.localFleetDir() == null ? null : config.localFleetDir().toString()), null, null);
         }
         ConsoleViewModel model = new ConsoleViewModel(config.source().name(), zone);
         model.darkThemeProperty().set(config.dark());

@@ -2,14 +2,16 @@ package dev.graphfleet.console;
 
 import dev.graphfleet.console.service.NodeDetailReader;
 import dev.graphfleet.fleet.FleetSource;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What the console shows and how: the fleet source (null: none given, the empty state), the node
- * detail reader, the refresh interval, and the theme.
+ * What the console shows and how: the fleet source (null: none found, the empty state), the node
+ * detail reader, the refresh interval, the theme, and where a local fleet was looked for.
  */
-public record ConsoleConfig(FleetSource source, NodeDetailReader details, Duration interval, boolean dark) {
+public record ConsoleConfig(FleetSource source, NodeDetailReader details, Duration interval, boolean dark,
+                            Path localFleetDir) {
 
     /** Waits grow up to this while the source cannot be read. */
     public static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
@@ -18,8 +20,9 @@ public record ConsoleConfig(FleetSource source, NodeDetailReader details, Durati
         Objects.requireNonNull(interval, "interval");
     }
 
-    public static ConsoleConfig empty(boolean dark) {
-        return new ConsoleConfig(null, null, Duration.ofSeconds(1), dark);
+    /** No source: the empty state, which says where no local fleet was found. */
+    public static ConsoleConfig empty(boolean dark, Path lookedIn) {
+        return new ConsoleConfig(null, null, Duration.ofSeconds(1), dark, lookedIn);
     }
 
     public boolean hasSource() {

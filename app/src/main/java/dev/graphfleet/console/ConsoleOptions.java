@@ -3,21 +3,30 @@ package dev.graphfleet.console;
 import dev.graphfleet.cli.UsageException;
 import dev.graphfleet.console.service.NodeDetailReader;
 import dev.graphfleet.fleet.nodes.NodeProbe;
+import dev.graphfleet.fleet.nodes.NodeTarget;
 import dev.graphfleet.fleet.nodes.NodesFleetSource;
 import dev.graphfleet.fleet.nodes.ProbeOptions;
+import dev.graphfleet.local.LocalFleet;
+import dev.graphfleet.local.LocalFleetFile;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code graphfleet console} options, parsed with picocli in the app (the engine passes them through). */
-@Command(name = "graphfleet console", description = "Open the desktop console on a fleet of nodes.")
+@Command(name = "graphfleet console",
+        description = "Open the desktop console: on the local fleet (./graphfleet local) unless --nodes is given.")
 final class ConsoleOptions {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
@@ -26,6 +35,11 @@ final class ConsoleOptions {
     @Option(names = "--nodes", split = ",", paramLabel = "URL",
             description = "Node URLs to watch, comma-separated, e.g. http://10.0.1.5:8001,http://10.0.1.6:8001.")
     List<String> nodes = new ArrayList<>();
+
+    @Option(names = "--local-data", paramLabel = "DIR",
+            description = "Data directory of the local fleet to watch when no --nodes are given "
+                    + "(default: ~/.graphfleet/local, as for ./graphfleet local).")
+    Path localData;
 
     @Option(names = "--refresh-s", paramLabel = "SECONDS",
             description = "Seconds between refreshes (default: ${DEFAULT-VALUE}).")
@@ -46,21 +60,44 @@ final class ConsoleOptions {
     ConsoleConfig toConfig(Function<String, String> environment) {
         Duration interval = seconds("--refresh-s", refreshSeconds, 0.1, 3600);
         Duration timeout = seconds("--timeout-s", timeoutSeconds, 0.1, 600);
-        if (nodes.isEmpty()) {
-            return new ConsoleConfig(null, null, interval, dark);
-        }
+        Path localDir = localData != null ? localData : LocalFleet.defaultDataDir();
         String apiKey = apiKey(environment);
-        List<URI> urls = nodes.stream().map(String::trim).filter(s -> !s.isEmpty()).map(ConsoleOptions::url).toList();
+        List<NodeTarget> targets;
+        String fleetName;
+        if (!nodes.isEmpty()) {
+            targets = nodes.stream().map(String::trim).filter(s -> !s.isEmpty()).map(ConsoleOptions::url)
+                    .map(NodeTarget::of).toList();
+            fleetName = "nodes";
+        } else {
+            Optional<LocalFleetFile> local = readLocalFleet(localDir);
+            if (local.isEmpty()) {
+                return new ConsoleConfig(null, null, interval, dark, localDir);
+            }
+            // The local fleet gives every node its own key, from its owner-only file.
+            targets = local.get().nodes().stream().map(n -> new NodeTarget(n.url(), n.apiKey())).toList();
+            fleetName = "local";
+        }
         ProbeOptions probe = new ProbeOptions(timeout, ProbeOptions.DEFAULT_PARALLELISM, apiKey);
         // One HTTP client for the fleet reads and the detail reads: one connection pool, one start-up.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
         NodesFleetSource source;
         try {
-            source = new NodesFleetSource(urls, new NodeProbe(http, probe), "nodes", Clock.systemUTC());
+            source = new NodesFleetSource(targets, new NodeProbe(http, probe), fleetName, Clock.systemUTC());
         } catch (IllegalArgumentException e) {
             throw new UsageException("--nodes: " + e.getMessage());
         }
-        return new ConsoleConfig(source, new NodeDetailReader(http, timeout, apiKey), interval, dark);
+        Map<URI, String> keys = new HashMap<>();
+        targets.stream().filter(t -> t.apiKey() != null).forEach(t -> keys.put(t.url(), t.apiKey()));
+        return new ConsoleConfig(source, new NodeDetailReader(http, timeout, apiKey, keys), interval, dark, localDir);
+    }
+
+    private static Optional<LocalFleetFile> readLocalFleet(Path dir) {
+        try {
+            return LocalFleetFile.read(dir);
+        } catch (UncheckedIOException e) {
+            throw new UsageException("--local-data: " + e.getMessage()
+                    + "; stop and restart ./graphfleet local, or pass --nodes");
+        }
     }
 
     private static URI url(String text) {

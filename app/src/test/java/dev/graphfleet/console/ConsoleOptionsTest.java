@@ -4,12 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.graphfleet.cli.UsageException;
+import dev.graphfleet.config.NodeType;
+import dev.graphfleet.console.service.Backoff;
+import dev.graphfleet.console.service.ConsoleState;
+import dev.graphfleet.console.service.FleetPoller;
+import dev.graphfleet.console.testing.Fleets;
+import dev.graphfleet.console.testing.NodeServer;
+import dev.graphfleet.local.LocalFleetFile;
+import dev.graphfleet.local.LocalNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.util.Map;
-import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class ConsoleOptionsTest {
+
+    @TempDir
+    Path localData;
 
     private static ConsoleConfig parse(Map<String, String> env, String... args) {
         ConsoleOptions options = new ConsoleOptions();
@@ -18,11 +35,37 @@ class ConsoleOptionsTest {
     }
 
     @Test
-    void withoutNodesThereIsNoSource() {
-        ConsoleConfig config = parse(Map.of());
+    void withoutNodesOrARunningLocalFleetThereIsNoSource() {
+        ConsoleConfig config = parse(Map.of(), "--local-data", localData.toString());
 
         assertThat(config.hasSource()).isFalse();
+        assertThat(config.localFleetDir()).isEqualTo(localData);
         assertThat(config.interval()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aRunningLocalFleetIsTheDefaultSourceEachNodeReadWithItsOwnKey() throws Exception {
+        try (NodeServer writer = NodeServer.start(Fleets.writer()).requireKey("key-of-writer");
+             NodeServer replica = NodeServer.start(Fleets.replica("replica-1")).requireKey("key-of-replica")) {
+            new LocalFleetFile(ProcessHandle.current().pid(), Instant.now(), List.of(
+                    new LocalNode("writer-1", NodeType.WRITER, writer.uri(), "key-of-writer", localData),
+                    new LocalNode("replica-1", NodeType.SHARED_REPLICA, replica.uri(), "key-of-replica", localData)),
+                    Map.of()).write(localData);
+
+            ConsoleConfig config = parse(Map.of(), "--local-data", localData.toString());
+
+            assertThat(config.source().name()).isEqualTo("nodes(2)");
+            try (FleetPoller poller = new FleetPoller(config.source(), config.details(),
+                    new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30)), Clock.systemUTC(), state -> { })) {
+                ConsoleState state = poller.refreshNow().get(10, TimeUnit.SECONDS);
+                assertThat(state.fleet().environment()).isEqualTo("local");
+                assertThat(state.fleet().instances()).allSatisfy(i -> {
+                    assertThat(i.nodeError()).as("metrics read with the node's own key").isNull();
+                    assertThat(i.node()).isNotNull();
+                });
+                assertThat(state.details()).hasSize(2).allSatisfy((id, detail) -> assertThat(detail.error()).isNull());
+            }
+        }
     }
 
     @Test
@@ -59,7 +102,7 @@ class ConsoleOptionsTest {
 
     @Test
     void aRefreshOutsideItsRangeIsRefused() {
-        assertThatThrownBy(() -> parse(Map.of(), "--refresh-s", "0"))
+        assertThatThrownBy(() -> parse(Map.of(), "--refresh-s", "0", "--local-data", localData.toString()))
                 .hasMessage("--refresh-s must be between 0.1 and 3600.0 seconds, got 0.0");
     }
 }

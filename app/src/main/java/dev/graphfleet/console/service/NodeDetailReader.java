@@ -30,17 +30,23 @@ public final class NodeDetailReader {
     private final HttpClient http;
     private final Duration timeout;
     private final String apiKey;
+    private final Map<URI, String> keysByNode;
     private final ObjectMapper json = new ObjectMapper();
 
-    public NodeDetailReader(HttpClient http, Duration timeout, String apiKey) {
+    /**
+     * @param apiKey     sent to every node, or null
+     * @param keysByNode nodes with their own key (the local fleet's), sent instead of {@code apiKey}
+     */
+    public NodeDetailReader(HttpClient http, Duration timeout, String apiKey, Map<URI, String> keysByNode) {
         this.http = http;
         this.timeout = timeout;
         this.apiKey = apiKey == null || apiKey.isEmpty() ? null : apiKey;
+        this.keysByNode = Map.copyOf(keysByNode);
     }
 
     public static NodeDetailReader create(Duration timeout, String apiKey) {
         return new NodeDetailReader(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout).build(), timeout, apiKey);
+                .connectTimeout(timeout).build(), timeout, apiKey, Map.of());
     }
 
     /** Details of every instance of {@code fleet} that has an endpoint and answered; by instance id. */
@@ -58,8 +64,9 @@ public final class NodeDetailReader {
     private CompletableFuture<NodeDetail> read(URI endpoint) {
         HttpRequest.Builder request = HttpRequest.newBuilder(metricsUri(endpoint)).GET().timeout(timeout)
                 .header("Accept", "application/json");
-        if (apiKey != null) {
-            request.header(API_KEY_HEADER, apiKey);
+        String key = keysByNode.getOrDefault(endpoint, apiKey);
+        if (key != null) {
+            request.header(API_KEY_HEADER, key);
         }
         try {
             return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())

@@ -62,7 +62,8 @@ public final class ConsoleViewModel {
     public void apply(ConsoleState state) {
         FleetSnapshot snapshot = state.fleet();
         RefreshStatus refresh = state.refresh();
-        RowSync.set(source, snapshot.source());
+        RowSync.set(source, "local".equals(snapshot.environment()) ? "local fleet, " + snapshot.source()
+                : snapshot.source());
         RowSync.set(status, "Refreshed " + TIME.format(refresh.finishedAt().atZone(zone)) + " in "
                 + Units.millis(refresh.took()) + " · next in " + Units.millis(refresh.nextIn()));
         RowSync.set(problems, problems(state));

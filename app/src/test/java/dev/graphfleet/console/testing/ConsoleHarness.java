@@ -49,7 +49,7 @@ public final class ConsoleHarness implements AutoCloseable {
         NodesFleetSource source = NodesFleetSource.create(urls,
                 new ProbeOptions(NODE_TIMEOUT, ProbeOptions.DEFAULT_PARALLELISM, null));
         ConsoleConfig config = new ConsoleConfig(source, NodeDetailReader.create(NODE_TIMEOUT, null),
-                Duration.ofSeconds(1), dark);
+                Duration.ofSeconds(1), dark, null);
         return show(config, servers);
     }
 

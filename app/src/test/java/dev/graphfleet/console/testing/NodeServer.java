@@ -21,6 +21,7 @@ public final class NodeServer implements AutoCloseable {
     private HttpServer server;
     private ExecutorService executor;
     private volatile NodeDocument document;
+    private volatile String requiredKey;
 
     private NodeServer(NodeDocument document) throws IOException {
         this.document = document;
@@ -37,7 +38,14 @@ public final class NodeServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 0);
         server.createContext("/health", exchange -> answer(exchange, this.document.healthStatus(),
                 this.document.healthBytes()));
-        server.createContext("/metrics", exchange -> answer(exchange, 200, this.document.metricsBytes()));
+        server.createContext("/metrics", exchange -> {
+            String key = requiredKey;
+            if (key != null && !key.equals(exchange.getRequestHeaders().getFirst("X-Graph-API-Key"))) {
+                answer(exchange, 401, "{\"error\":\"unauthorized\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } else {
+                answer(exchange, 200, this.document.metricsBytes());
+            }
+        });
         server.setExecutor(executor);
         server.start();
     }
@@ -74,6 +82,12 @@ public final class NodeServer implements AutoCloseable {
 
     public void serve(NodeDocument next) {
         document = next;
+    }
+
+    /** Like a node with an API key: /metrics answers 401 without {@code key} in X-Graph-API-Key. */
+    public NodeServer requireKey(String key) {
+        requiredKey = key;
+        return this;
     }
 
     public NodeDocument document() {
