@@ -5,6 +5,7 @@ import dev.graphfleet.cli.GraphfleetCli;
 import dev.graphfleet.cli.UsageException;
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -17,6 +18,13 @@ import picocli.CommandLine;
 public final class GraphfleetConsoleLauncher implements ConsoleLauncher {
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphfleetConsoleLauncher.class);
+
+    /** The checked configuration for {@code args}, without opening anything; throws on a usage error. */
+    public static ConsoleConfig configFrom(String[] args, Function<String, String> environment) {
+        ConsoleOptions options = new ConsoleOptions();
+        new CommandLine(options).parseArgs(args);
+        return options.toConfig(environment);
+    }
 
     @Override
     public int launch(List<String> args) {

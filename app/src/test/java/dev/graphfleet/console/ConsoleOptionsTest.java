@@ -14,11 +14,11 @@ import dev.graphfleet.local.LocalFleetFile;
 import dev.graphfleet.local.LocalNode;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -98,6 +98,23 @@ class ConsoleOptionsTest {
         assertThatThrownBy(() -> parse(Map.of(), "--nodes", "http://h:1", "--api-key-env", "GRAPH_API_KEY"))
                 .isInstanceOf(UsageException.class)
                 .hasMessageStartingWith("--api-key-env names GRAPH_API_KEY, but that environment variable is not set");
+    }
+
+    @Test
+    void awsOptionsWithoutAwsAreNamed() {
+        assertThatThrownBy(() -> parse(Map.of(), "--env", "prod", "--region", "us-east-1"))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--env, --region go with --aws; add --aws to read the fleet from AWS");
+    }
+
+    @Test
+    void awsNeedsAnEnvironmentAndIsOneSourceOnly() {
+        assertThatThrownBy(() -> parse(Map.of(), "--aws"))
+                .hasMessageStartingWith("--aws needs --env ENV (the Environment tag, e.g. prod)");
+        assertThatThrownBy(() -> parse(Map.of(), "--aws", "--env", "prod", "--nodes", "http://h:1"))
+                .hasMessage("--aws and --nodes are two sources; pass one of them");
+        assertThatThrownBy(() -> parse(Map.of(), "--aws", "--env", "prod", "--endpoint", "localhost:4566"))
+                .hasMessageStartingWith("--endpoint: 'localhost:4566' is not an http(s) URL");
     }
 
     @Test

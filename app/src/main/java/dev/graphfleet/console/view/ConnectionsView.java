@@ -4,7 +4,6 @@ import dev.graphfleet.console.viewmodel.ConnectionRow;
 import dev.graphfleet.console.viewmodel.ConnectionsViewModel;
 import dev.graphfleet.console.viewmodel.Gauge;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;

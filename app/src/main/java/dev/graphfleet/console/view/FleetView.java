@@ -53,7 +53,9 @@ public final class FleetView extends VBox {
     }
 
     private static TableView<InstanceRow> instanceTable(FleetViewModel model) {
-        TableView<InstanceRow> table = Tables.table("instance-table", "No instances match");
+        TableView<InstanceRow> table = Tables.table("instance-table", "No instances");
+        ((Label) table.getPlaceholder()).textProperty().bind(model.filterProperty()
+                .map(f -> f.isBlank() ? "No instances" : "No instance matches \"" + f.trim() + "\""));
         table.setItems(model.visibleInstances());
         var health = Tables.styled("Health", 120, InstanceRow::healthProperty, "health-", true);
         table.getColumns().add(health);

@@ -1,12 +1,11 @@
 package dev.graphfleet.console.view;
 
+import dev.graphfleet.console.viewmodel.Gauge;
 import dev.graphfleet.console.viewmodel.Units;
 import dev.graphfleet.console.viewmodel.VolumeRow;
 import dev.graphfleet.console.viewmodel.VolumesViewModel;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import dev.graphfleet.console.viewmodel.Gauge;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
