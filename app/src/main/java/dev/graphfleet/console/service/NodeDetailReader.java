@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 public final class NodeDetailReader {
 
     static final String API_KEY_HEADER = "X-Graph-API-Key";
+    static final int PARALLELISM = 64;
 
     private final HttpClient http;
     private final Duration timeout;
@@ -49,13 +51,28 @@ public final class NodeDetailReader {
                 .connectTimeout(timeout).build(), timeout, apiKey, Map.of());
     }
 
-    /** Details of every instance of {@code fleet} that has an endpoint and answered; by instance id. */
+    /**
+     * Details of every instance of {@code fleet} that has an endpoint and answered; by instance id.
+     * At most {@link #PARALLELISM} requests are open at once (a 500-instance fleet is not 500 sockets).
+     */
     public Map<String, NodeDetail> read(FleetSnapshot fleet) {
         List<FleetInstance> answering = fleet.instances().stream()
                 .filter(i -> i.endpoint() != null && i.health() != Health.UNREACHABLE)
                 .toList();
+        Semaphore open = new Semaphore(PARALLELISM);
         Map<String, CompletableFuture<NodeDetail>> reads = new HashMap<>();
-        answering.forEach(i -> reads.put(i.id(), read(i.endpoint())));
+        for (FleetInstance instance : answering) {
+            if (!open.tryAcquire()) {
+                try {
+                    open.acquire(); // the refresh thread waits here, never the FX thread
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    reads.put(instance.id(), CompletableFuture.completedFuture(NodeDetail.failed("interrupted")));
+                    continue;
+                }
+            }
+            reads.put(instance.id(), read(instance.endpoint()).whenComplete((detail, failure) -> open.release()));
+        }
         Map<String, NodeDetail> out = new HashMap<>();
         reads.forEach((id, read) -> out.put(id, read.join()));
         return out;

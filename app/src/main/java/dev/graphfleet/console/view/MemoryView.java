@@ -3,8 +3,9 @@ package dev.graphfleet.console.view;
 import dev.graphfleet.console.viewmodel.MemoryBar;
 import dev.graphfleet.console.viewmodel.MemoryRow;
 import dev.graphfleet.console.viewmodel.MemoryViewModel;
+import dev.graphfleet.console.viewmodel.OverBudget;
+import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -18,10 +19,8 @@ import javafx.scene.layout.VBox;
 public final class MemoryView extends VBox {
 
     private final VBox reasons = new VBox();
-    private final MemoryViewModel model;
 
     public MemoryView(MemoryViewModel model) {
-        this.model = model;
         getStyleClass().addAll("view", "memory-view");
         setId("memory-view");
 
@@ -49,25 +48,22 @@ public final class MemoryView extends VBox {
         reasons.setId("memory-reasons");
         reasons.getStyleClass().add("reasons");
         reasons.managedProperty().bind(reasons.visibleProperty());
-        model.rows().addListener((ListChangeListener<MemoryRow>) c -> showReasons());
-        model.overBudgetCountProperty().addListener((obs, was, now) -> showReasons());
-        showReasons();
+        model.overBudgetProperty().addListener((obs, was, now) -> showReasons(now));
+        showReasons(model.overBudgetProperty().get());
 
         getChildren().addAll(toolbar, legend, table, reasons);
     }
 
     /** Reasons are few and long, so they read as sentences under the table rather than in a cell. */
-    private void showReasons() {
+    private void showReasons(List<OverBudget> overBudget) {
         reasons.getChildren().clear();
-        for (MemoryRow row : model.rows()) {
-            if (row.overBudgetProperty().get()) {
-                Label node = new Label(row.id());
-                node.getStyleClass().add("reason-node");
-                Label why = new Label(row.reasonProperty().get());
-                why.setWrapText(true);
-                why.getStyleClass().add("reason-text");
-                reasons.getChildren().addAll(node, why);
-            }
+        for (OverBudget entry : overBudget) {
+            Label node = new Label(entry.node());
+            node.getStyleClass().add("reason-node");
+            Label why = new Label(entry.reason());
+            why.setWrapText(true);
+            why.getStyleClass().add("reason-text");
+            reasons.getChildren().addAll(node, why);
         }
         reasons.setVisible(!reasons.getChildren().isEmpty());
     }

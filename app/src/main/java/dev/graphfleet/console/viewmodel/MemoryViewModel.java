@@ -9,7 +9,9 @@ import dev.graphfleet.fleet.NodeSummary;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -20,6 +22,7 @@ public final class MemoryViewModel extends LiveViewModel {
 
     private final ObservableList<MemoryRow> rows = FXCollections.observableArrayList();
     private final IntegerProperty overBudgetCount = new SimpleIntegerProperty(this, "overBudgetCount");
+    private final ObjectProperty<List<OverBudget>> overBudget = new SimpleObjectProperty<>(this, "overBudget", List.of());
 
     @Override
     protected void update(ConsoleState state) {
@@ -38,7 +41,10 @@ public final class MemoryViewModel extends LiveViewModel {
             item.applyTo(row);
             return row;
         }, (row, item) -> item.applyTo(row));
-        RowSync.set(overBudgetCount, (int) items.stream().filter(i -> i.figures() != null && i.figures().over()).count());
+        List<OverBudget> over = items.stream().filter(i -> i.figures() != null && i.figures().over())
+                .map(i -> new OverBudget(i.id(), i.figures().reason())).toList();
+        RowSync.set(overBudgetCount, over.size());
+        RowSync.set(overBudget, over); // equal lists: no change, no rebuilt labels
     }
 
     private record Item(String id, MemoryRow.Figures figures, String role, String why) {
@@ -82,5 +88,10 @@ public final class MemoryViewModel extends LiveViewModel {
 
     public IntegerProperty overBudgetCountProperty() {
         return overBudgetCount;
+    }
+
+    /** The nodes over budget with their reasons, in node order. */
+    public ObjectProperty<List<OverBudget>> overBudgetProperty() {
+        return overBudget;
     }
 }
