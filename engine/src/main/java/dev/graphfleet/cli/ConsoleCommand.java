@@ -1,10 +1,11 @@
 package dev.graphfleet.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 /**
  * Opens the desktop console. The console lives in the app module; the server jar has no JavaFX,
@@ -13,8 +14,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "console", description = "Open the desktop console (default source: the embedded local fleet).")
 final class ConsoleCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..*", hidden = true)
-    List<String> args = List.of();
+    /** Everything after {@code console}, options included: the console parses its own (--nodes, --help). */
+    @Unmatched
+    List<String> args = new ArrayList<>();
 
     @Override
     public Integer call() {

@@ -1,0 +1,234 @@
+package dev.graphfleet.console;
+
+import dev.graphfleet.cli.UsageException;
+import dev.graphfleet.config.ConfigException;
+import dev.graphfleet.config.ConfigValidator;
+import dev.graphfleet.config.GraphfleetConfig;
+import dev.graphfleet.console.service.NodeDetailReader;
+import dev.graphfleet.fleet.aws.AwsFleetSource;
+import dev.graphfleet.fleet.aws.AwsSettings;
+import dev.graphfleet.fleet.nodes.NodeProbe;
+import dev.graphfleet.fleet.nodes.NodeTarget;
+import dev.graphfleet.fleet.nodes.NodesFleetSource;
+import dev.graphfleet.fleet.nodes.ProbeOptions;
+import dev.graphfleet.local.LocalFleet;
+import dev.graphfleet.local.LocalFleetFile;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code graphfleet console} options, parsed with picocli in the app (the engine passes them through). */
+@Command(name = "graphfleet console",
+        description = "Open the desktop console on the local fleet (./graphfleet local), a list of nodes (--nodes) "
+                + "or an AWS environment (--aws --env ENV).")
+final class ConsoleOptions {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Option(names = "--nodes", split = ",", paramLabel = "URL",
+            description = "Node URLs to watch, comma-separated, e.g. http://10.0.1.5:8001,http://10.0.1.6:8001.")
+    List<String> nodes = new ArrayList<>();
+
+    @Option(names = "--aws", description = "Discover the fleet in AWS (EC2 tags, Auto Scaling, ELB, registry) "
+            + "with the default credentials chain.")
+    boolean aws;
+
+    @Option(names = "--env", paramLabel = "ENV", description = "With --aws: the Environment tag, e.g. prod "
+            + "(default: the environment of --config).")
+    String environmentTag;
+
+    @Option(names = "--region", paramLabel = "R", description = "With --aws: AWS region (default: the SDK's chain).")
+    String region;
+
+    @Option(names = "--profile", paramLabel = "P", description = "With --aws: AWS profile (default: the SDK's chain).")
+    String profile;
+
+    @Option(names = "--endpoint", paramLabel = "URL",
+            description = "With --aws: one endpoint for every AWS service (a test or proxy endpoint).")
+    String endpoint;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "With --aws: the fleet config; names the instance registry table and the replica groups.")
+    Path fleetConfig;
+
+    @Option(names = "--service", paramLabel = "NAME", description = "With --aws: only resources tagged Service=NAME.")
+    String service;
+
+    @Option(names = "--node-port", paramLabel = "PORT",
+            description = "With --aws: the nodes' API port (default: ${DEFAULT-VALUE}).")
+    int nodePort = 8001;
+
+    @Option(names = "--local-data", paramLabel = "DIR",
+            description = "Data directory of the local fleet to watch when no --nodes are given "
+                    + "(default: ~/.graphfleet/local, as for ./graphfleet local).")
+    Path localData;
+
+    @Option(names = "--refresh-s", paramLabel = "SECONDS",
+            description = "Seconds between refreshes (default: ${DEFAULT-VALUE}).")
+    double refreshSeconds = 1.0;
+
+    @Option(names = "--timeout-s", paramLabel = "SECONDS",
+            description = "Seconds a node has to answer (default: ${DEFAULT-VALUE}).")
+    double timeoutSeconds = 3.0;
+
+    @Option(names = "--api-key-env", paramLabel = "VAR",
+            description = "Environment variable holding the nodes' API key (sent as X-Graph-API-Key).")
+    String apiKeyEnv;
+
+    @Option(names = "--dark", description = "Start with the dark theme.")
+    boolean dark;
+
+    /** The checked configuration; throws {@link UsageException} naming the option and the fix. */
+    ConsoleConfig toConfig(Function<String, String> environment) {
+        Duration interval = seconds("--refresh-s", refreshSeconds, 0.1, 3600);
+        Duration timeout = seconds("--timeout-s", timeoutSeconds, 0.1, 600);
+        Path localDir = localData != null ? localData : LocalFleet.defaultDataDir();
+        String apiKey = apiKey(environment);
+        checkSourceOptions();
+        if (aws) {
+            return awsConfig(interval, timeout, apiKey, localDir);
+        }
+        List<NodeTarget> targets;
+        String fleetName;
+        if (!nodes.isEmpty()) {
+            targets = nodes.stream().map(String::trim).filter(s -> !s.isEmpty()).map(ConsoleOptions::url)
+                    .map(NodeTarget::of).toList();
+            fleetName = "nodes";
+        } else {
+            Optional<LocalFleetFile> local = readLocalFleet(localDir);
+            if (local.isEmpty()) {
+                return new ConsoleConfig(null, null, interval, dark, localDir);
+            }
+            // The local fleet gives every node its own key, from its owner-only file.
+            targets = local.get().nodes().stream().map(n -> new NodeTarget(n.url(), n.apiKey())).toList();
+            fleetName = "local";
+        }
+        ProbeOptions probe = new ProbeOptions(timeout, ProbeOptions.DEFAULT_PARALLELISM, apiKey);
+        // One HTTP client for the fleet reads and the detail reads: one connection pool, one start-up.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        NodesFleetSource source;
+        try {
+            source = new NodesFleetSource(targets, new NodeProbe(http, probe), fleetName, Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--nodes: " + e.getMessage());
+        }
+        Map<URI, String> keys = new HashMap<>();
+        targets.stream().filter(t -> t.apiKey() != null).forEach(t -> keys.put(t.url(), t.apiKey()));
+        return new ConsoleConfig(source, new NodeDetailReader(http, timeout, apiKey, keys), interval, dark, localDir);
+    }
+
+    /** One source at a time, and no option that would be ignored. */
+    private void checkSourceOptions() {
+        if (aws && !nodes.isEmpty()) {
+            throw new UsageException("--aws and --nodes are two sources; pass one of them");
+        }
+        if (!aws) {
+            List<String> awsOnly = new ArrayList<>();
+            addIf(awsOnly, environmentTag != null, "--env");
+            addIf(awsOnly, region != null, "--region");
+            addIf(awsOnly, profile != null, "--profile");
+            addIf(awsOnly, endpoint != null, "--endpoint");
+            addIf(awsOnly, fleetConfig != null, "--config");
+            addIf(awsOnly, service != null, "--service");
+            if (!awsOnly.isEmpty()) {
+                throw new UsageException(String.join(", ", awsOnly) + (awsOnly.size() == 1 ? " goes" : " go")
+                        + " with --aws; add --aws to read the fleet from AWS");
+            }
+        }
+    }
+
+    private static void addIf(List<String> list, boolean condition, String option) {
+        if (condition) {
+            list.add(option);
+        }
+    }
+
+    private ConsoleConfig awsConfig(Duration interval, Duration timeout, String apiKey, Path localDir) {
+        GraphfleetConfig config = null;
+        if (fleetConfig != null) {
+            try {
+                config = GraphfleetConfig.load(fleetConfig);
+                ConfigValidator.requireValid(config, fleetConfig.toString());
+            } catch (ConfigException e) {
+                throw new UsageException("--config: " + e.getMessage());
+            }
+        }
+        String env = environmentTag != null ? environmentTag : config == null ? null : config.environment();
+        if (env == null || env.isBlank()) {
+            throw new UsageException("--aws needs --env ENV (the Environment tag, e.g. prod), or --config FILE whose "
+                    + "environment is used");
+        }
+        if (nodePort < 1 || nodePort > 65_535) {
+            throw new UsageException("--node-port must be 1..65535 (found " + nodePort + ")");
+        }
+        AwsSettings settings = AwsSettings.of(region, profile, endpoint == null ? null : endpointUrl(endpoint));
+        String table = config == null ? null : config.registry().instanceTable();
+        ProbeOptions probe = new ProbeOptions(timeout, ProbeOptions.DEFAULT_PARALLELISM, apiKey);
+        AwsFleetSource source = AwsFleetSource.create(settings,
+                new AwsFleetSource.Options(env, service, table, config, true, nodePort, probe));
+        return new ConsoleConfig(source, NodeDetailReader.create(timeout, apiKey), interval, dark, localDir);
+    }
+
+    private static URI endpointUrl(String text) {
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            throw new UsageException("--endpoint: '" + text + "' is not an http(s) URL, e.g. http://127.0.0.1:4566");
+        }
+        return uri;
+    }
+
+    private static Optional<LocalFleetFile> readLocalFleet(Path dir) {
+        try {
+            return LocalFleetFile.read(dir);
+        } catch (UncheckedIOException e) {
+            throw new UsageException("--local-data: " + e.getMessage()
+                    + "; stop and restart ./graphfleet local, or pass --nodes");
+        }
+    }
+
+    private static URI url(String text) {
+        try {
+            return new URI(text);
+        } catch (URISyntaxException e) {
+            throw new UsageException("--nodes: '" + text + "' is not a URL; use http(s)://host:port, e.g. "
+                    + "http://10.0.1.5:8001");
+        }
+    }
+
+    private String apiKey(Function<String, String> environment) {
+        if (apiKeyEnv == null) {
+            return null;
+        }
+        String key = environment.apply(apiKeyEnv);
+        if (key == null || key.isBlank()) {
+            throw new UsageException("--api-key-env names " + apiKeyEnv + ", but that environment variable is not "
+                    + "set; export it with the nodes' API key, or leave the option out for nodes without a key");
+        }
+        return key;
+    }
+
+    private static Duration seconds(String option, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw new UsageException(option + " must be between " + min + " and " + max + " seconds, got " + value);
+        }
+        return Duration.ofMillis(Math.round(value * 1000));
+    }
+}

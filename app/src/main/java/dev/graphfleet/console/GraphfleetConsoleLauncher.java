@@ -1,0 +1,50 @@
+package dev.graphfleet.console;
+
+import dev.graphfleet.cli.ConsoleLauncher;
+import dev.graphfleet.cli.GraphfleetCli;
+import dev.graphfleet.cli.UsageException;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * {@code graphfleet console [--nodes URL,...]}: found by the engine's CLI through ServiceLoader
+ * (META-INF/services), so the engine never depends on JavaFX. Checks the options before any
+ * window opens: a bad option is exit code 2 with a message naming it.
+ */
+public final class GraphfleetConsoleLauncher implements ConsoleLauncher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphfleetConsoleLauncher.class);
+
+    /** The checked configuration for {@code args}, without opening anything; throws on a usage error. */
+    public static ConsoleConfig configFrom(String[] args, Function<String, String> environment) {
+        ConsoleOptions options = new ConsoleOptions();
+        new CommandLine(options).parseArgs(args);
+        return options.toConfig(environment);
+    }
+
+    @Override
+    public int launch(List<String> args) {
+        ConsoleOptions options = new ConsoleOptions();
+        CommandLine cli = new CommandLine(options);
+        ConsoleConfig config;
+        try {
+            cli.parseArgs(args.toArray(String[]::new));
+            if (cli.isUsageHelpRequested()) {
+                cli.usage(System.out);
+                return GraphfleetCli.EXIT_OK;
+            }
+            config = options.toConfig(System::getenv);
+        } catch (CommandLine.ParameterException | UsageException e) {
+            System.err.println("graphfleet console: " + e.getMessage());
+            System.err.println("See: graphfleet console --help");
+            return GraphfleetCli.EXIT_USAGE;
+        }
+        LOG.info("options checked {} ms after the JVM started", ManagementFactory.getRuntimeMXBean().getUptime());
+        ConsoleApp.run(config);
+        return GraphfleetCli.EXIT_OK;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.graphfleet.console.service;
+
+import dev.graphfleet.fleet.FleetSnapshot;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything one refresh learned, immutable: the fleet as the source saw it, the node details the
+ * fleet model does not carry (by instance id; empty when not read), each node's memory verdict, and
+ * how the refresh went. Everything that takes work is computed on the refresh thread.
+ * The FX thread only ever receives one of these and copies what changed into the view-models.
+ */
+public record ConsoleState(FleetSnapshot fleet, Map<String, NodeDetail> details,
+                           Map<String, MemoryCheck.MemoryVerdict> memory, RefreshStatus refresh) {
+
+    public ConsoleState {
+        Objects.requireNonNull(fleet, "fleet");
+        Objects.requireNonNull(refresh, "refresh");
+        details = details == null ? Map.of() : Map.copyOf(details);
+        memory = memory == null ? Map.of() : Map.copyOf(memory);
+    }
+
+    /** The instance's node details, or null when they were not read. */
+    public NodeDetail detail(String instanceId) {
+        return details.get(instanceId);
+    }
+
+    /** The memory verdict of an instance that reported its buffer pools, or null. */
+    public MemoryCheck.MemoryVerdict memory(String instanceId) {
+        return memory.get(instanceId);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.graphfleet.console.view;
+
+import dev.graphfleet.console.viewmodel.ConsoleSection;
+import dev.graphfleet.console.viewmodel.ConsoleViewModel;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.StatusBar;
+
+/**
+ * The console's window content: a header (source, refresh, theme), the unreachable-source banner,
+ * one tab per view, and a status bar with the last refresh and what is wrong.
+ */
+public final class ConsoleView extends BorderPane {
+
+    public ConsoleView(ConsoleViewModel model) {
+        setId("console");
+        Themes.apply(this, model.darkThemeProperty().get());
+        model.darkThemeProperty().addListener((obs, was, dark) -> Themes.apply(this, dark));
+
+        setTop(new VBox(header(model), banner(model)));
+        TabPane tabs = tabs(model);
+        tabs.getStyleClass().add("views");
+        model.sourceUnreachableProperty().addListener((obs, was, now) -> {
+            if (now) {
+                tabs.getStyleClass().add("stale");
+            } else {
+                tabs.getStyleClass().remove("stale");
+            }
+        });
+        setCenter(tabs);
+        setBottom(statusBar(model));
+    }
+
+    private static HBox header(ConsoleViewModel model) {
+        Label title = new Label("Graphfleet");
+        title.getStyleClass().add("app-title");
+        Label source = new Label();
+        source.setId("source-name");
+        source.getStyleClass().add("source-label");
+        source.textProperty().bind(model.sourceProperty().map(s -> "Source: " + s));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button refresh = new Button("Refresh now");
+        refresh.setId("refresh-now");
+        refresh.setOnAction(e -> model.refreshNow());
+        ToggleButton dark = new ToggleButton("Dark theme");
+        dark.setId("dark-theme");
+        dark.selectedProperty().bindBidirectional(model.darkThemeProperty());
+        HBox header = new HBox(title, source, spacer, refresh, dark);
+        header.getStyleClass().add("header");
+        return header;
+    }
+
+    private static HBox banner(ConsoleViewModel model) {
+        Label text = new Label();
+        text.setId("source-banner-text");
+        text.setWrapText(true);
+        text.textProperty().bind(model.bannerProperty());
+        HBox banner = new HBox(text);
+        banner.setId("source-banner");
+        banner.getStyleClass().add("banner");
+        banner.visibleProperty().bind(model.bannerProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    private static TabPane tabs(ConsoleViewModel model) {
+        Map<ConsoleSection, Supplier<Node>> views = new EnumMap<>(ConsoleSection.class);
+        views.put(ConsoleSection.FLEET, () -> new FleetView(model.fleet()));
+        views.put(ConsoleSection.BUFFER_POOLS, () -> new MemoryView(model.memory()));
+        views.put(ConsoleSection.CONNECTIONS, () -> new ConnectionsView(model.connections()));
+        views.put(ConsoleSection.VOLUMES, () -> new VolumesView(model.volumes()));
+        views.put(ConsoleSection.ATTACHMENTS, () -> new AttachmentsView(model.attachments()));
+        TabPane tabs = new TabPane();
+        tabs.setId("views");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        for (ConsoleSection section : ConsoleSection.values()) {
+            Tab tab = new Tab(section.title());
+            tab.setId("tab-" + section.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            tab.setUserData(section);
+            // A view is built the first time it is shown: the first frame needs only one.
+            tab.selectedProperty().addListener((obs, was, now) -> {
+                if (now && tab.getContent() == null) {
+                    tab.setContent(views.get(section).get());
+                }
+            });
+            tabs.getTabs().add(tab);
+        }
+        Tab first = tabs.getTabs().get(model.sectionProperty().get().ordinal());
+        first.setContent(views.get(model.sectionProperty().get()).get());
+        tabs.getSelectionModel().select(first);
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) ->
+                model.sectionProperty().set((ConsoleSection) now.getUserData()));
+        model.sectionProperty().addListener((obs, was, now) -> tabs.getSelectionModel().select(now.ordinal()));
+        return tabs;
+    }
+
+    private static StatusBar statusBar(ConsoleViewModel model) {
+        StatusBar bar = new StatusBar();
+        bar.setId("status-bar");
+        bar.textProperty().bind(model.statusProperty());
+        Label problems = new Label();
+        problems.setId("status-problems");
+        problems.getStyleClass().add("status-problems");
+        problems.textProperty().bind(model.problemsProperty().map(p -> p.isEmpty() ? "No problems" : p));
+        model.problemsProperty().addListener((obs, was, now) -> {
+            problems.getStyleClass().remove("has-problems");
+            if (!now.isEmpty()) {
+                problems.getStyleClass().add("has-problems");
+            }
+        });
+        bar.getRightItems().add(problems);
+        return bar;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.graphfleet.console.view;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
+/**
+ * Shown when the console has no fleet to read (no --nodes, no local fleet running): says how to
+ * start one or point the console at nodes, instead of showing an invented fleet.
+ */
+public final class EmptyStateView extends VBox {
+
+    /**
+     * @param lookedIn where no running local fleet was found, or null
+     */
+    public EmptyStateView(boolean dark, String lookedIn) {
+        setId("empty-state");
+        getStyleClass().add("empty-state");
+        Themes.apply(this, dark);
+        Label title = new Label("No fleet to show yet");
+        title.setId("empty-title");
+        title.getStyleClass().add("empty-title");
+        Label why = new Label("No local fleet is running" + (lookedIn == null ? "" : " (looked in " + lookedIn + ")")
+                + ". Start one on this machine, then open the console again:");
+        why.setId("empty-text");
+        why.setWrapText(true);
+        why.setMaxWidth(640);
+        why.getStyleClass().add("empty-text");
+        Label local = new Label("./graphfleet local");
+        local.setId("empty-local-command");
+        local.getStyleClass().add("code");
+        Label nodesHint = new Label("Or point the console at running nodes:");
+        nodesHint.getStyleClass().add("empty-text");
+        Label command = new Label("./graphfleet console --nodes http://10.0.1.5:8001,http://10.0.1.6:8001");
+        command.setId("empty-command");
+        command.getStyleClass().add("code");
+        Label keyHint = new Label("Nodes that require an API key: add --api-key-env VAR (the variable holding the key).");
+        keyHint.getStyleClass().add("empty-text");
+        getChildren().addAll(title, why, local, nodesHint, command, keyHint);
+    }
+}

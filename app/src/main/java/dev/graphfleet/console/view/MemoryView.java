@@ -1,0 +1,105 @@
+package dev.graphfleet.console.view;
+
+import dev.graphfleet.console.viewmodel.MemoryBar;
+import dev.graphfleet.console.viewmodel.MemoryRow;
+import dev.graphfleet.console.viewmodel.MemoryViewModel;
+import dev.graphfleet.console.viewmodel.OverBudget;
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** Buffer pools: each node's RAM as OS overhead + buffer pools + free, the process size, over-budget reasons. */
+public final class MemoryView extends VBox {
+
+    private final VBox reasons = new VBox();
+
+    public MemoryView(MemoryViewModel model) {
+        getStyleClass().addAll("view", "memory-view");
+        setId("memory-view");
+
+        Label title = new Label();
+        title.setId("memory-summary");
+        title.getStyleClass().add("summary");
+        title.textProperty().bind(model.overBudgetCountProperty().map(n -> n.intValue() == 0
+                ? "Every node's memory fits its budget"
+                : n + (n.intValue() == 1 ? " node" : " nodes") + " over budget"));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar = new HBox(title, spacer, LiveControls.pausedNote(model),
+                LiveControls.pauseButton("memory-pause", model));
+        toolbar.getStyleClass().add("view-toolbar");
+
+        HBox legend = new HBox(swatch("mem-os", "OS overhead"), swatch("mem-pools", "open buffer pools"),
+                swatch("mem-headroom", "rest of the budget"), swatch("mem-over", "beyond the budget or the RAM"),
+                swatch("ram-marker", "end of RAM"), swatch("mem-process", "process (resident)"),
+                swatch("bar-track", "free"));
+        legend.getStyleClass().add("legend");
+
+        TableView<MemoryRow> table = table(model);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        reasons.setId("memory-reasons");
+        reasons.getStyleClass().add("reasons");
+        reasons.managedProperty().bind(reasons.visibleProperty());
+        model.overBudgetProperty().addListener((obs, was, now) -> showReasons(now));
+        showReasons(model.overBudgetProperty().get());
+
+        getChildren().addAll(toolbar, legend, table, reasons);
+    }
+
+    /** Reasons are few and long, so they read as sentences under the table rather than in a cell. */
+    private void showReasons(List<OverBudget> overBudget) {
+        reasons.getChildren().clear();
+        for (OverBudget entry : overBudget) {
+            Label node = new Label(entry.node());
+            node.getStyleClass().add("reason-node");
+            Label why = new Label(entry.reason());
+            why.setWrapText(true);
+            why.getStyleClass().add("reason-text");
+            reasons.getChildren().addAll(node, why);
+        }
+        reasons.setVisible(!reasons.getChildren().isEmpty());
+    }
+
+    private static HBox swatch(String styleClass, String text) {
+        Region box = new Region();
+        box.getStyleClass().addAll("legend-swatch", styleClass);
+        return new HBox(5, box, new Label(text));
+    }
+
+    private static TableView<MemoryRow> table(MemoryViewModel model) {
+        TableView<MemoryRow> table = Tables.table("memory-table", "No node reported its buffer pools");
+        table.setItems(model.rows());
+        table.getColumns().add(Tables.column("Node", 140, r -> new ReadOnlyStringWrapper(r.id())));
+        table.getColumns().add(Tables.column("Role", 110, MemoryRow::roleProperty));
+        table.getColumns().add(Tables.numeric("RAM", 90, MemoryRow::ramProperty));
+        table.getColumns().add(Tables.numeric("Budget", 90, MemoryRow::budgetProperty));
+        table.getColumns().add(Tables.numeric("Buffer pools", 160, MemoryRow::bufferPoolsProperty));
+        table.getColumns().add(Tables.numeric("Process", 90, MemoryRow::processProperty));
+        TableColumn<MemoryRow, MemoryBar> bar = Tables.column("Memory", 300, MemoryRow::barProperty);
+        bar.setCellFactory(c -> new TableCell<>() {
+            private final MemoryStackBar graphic = new MemoryStackBar();
+
+            @Override
+            protected void updateItem(MemoryBar item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setGraphic(null);
+                } else {
+                    graphic.set(item);
+                    setGraphic(graphic);
+                }
+            }
+        });
+        table.getColumns().add(bar);
+        table.getColumns().add(Tables.styled("Status", 110, MemoryRow::statusProperty, "", false));
+        return table;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.graphfleet.console.view;
+
+import java.util.function.Function;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/** Small builders for the views' tables: columns bound to a row property, styled cells. */
+final class Tables {
+
+    static final double ROW_HEIGHT = 26;
+
+    private Tables() {
+    }
+
+    static <R> TableView<R> table(String id, String emptyText) {
+        TableView<R> table = new TableView<>();
+        table.setId(id);
+        table.setPlaceholder(new Label(emptyText));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // One row height for all: the table need not measure cells on every refresh.
+        table.setFixedCellSize(ROW_HEIGHT);
+        return table;
+    }
+
+    static <R, T> TableColumn<R, T> column(String title, double width, Function<R, ObservableValue<T>> value) {
+        TableColumn<R, T> column = new TableColumn<>(title);
+        column.setId(idOf(title));
+        column.setPrefWidth(width);
+        column.setCellValueFactory(c -> value.apply(c.getValue()));
+        return column;
+    }
+
+    static <R> TableColumn<R, String> numeric(String title, double width, Function<R, ObservableValue<String>> value) {
+        TableColumn<R, String> column = column(title, width, value);
+        column.getStyleClass().add("numeric");
+        return column;
+    }
+
+    /** A column whose cells carry their value as style class {@code prefix + value}. */
+    static <R> TableColumn<R, String> styled(String title, double width, Function<R, ObservableValue<String>> value,
+                                             String prefix, boolean dot) {
+        TableColumn<R, String> column = column(title, width, value);
+        column.setCellFactory(c -> new StyledTextCell<>(prefix, dot));
+        return column;
+    }
+
+    /** A text column coloured by another property of the row. */
+    static <R> TableColumn<R, String> levelled(String title, double width, Function<R, ObservableValue<String>> value,
+                                               Function<R, ObservableValue<String>> level, String prefix) {
+        TableColumn<R, String> column = column(title, width, value);
+        column.setCellFactory(c -> new LevelTextCell<>(level, prefix));
+        return column;
+    }
+
+    private static String idOf(String title) {
+        return "col-" + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+}

@@ -1,0 +1,66 @@
+package dev.graphfleet.console.viewmodel;
+
+import dev.graphfleet.console.service.ConsoleState;
+import dev.graphfleet.console.service.NodeDetail;
+import dev.graphfleet.fleet.FleetInstance;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Attachments: every shared repository on every node, on its way to serving. Uses the node details
+ * (progress, attempt) when read, else the fleet model's summary (phase, version, error).
+ */
+public final class AttachmentsViewModel extends LiveViewModel {
+
+    private final ObservableList<AttachmentRow> rows = FXCollections.observableArrayList();
+    private final IntegerProperty failed = new SimpleIntegerProperty(this, "failed");
+    private final BooleanProperty anyVersion = new SimpleBooleanProperty(this, "anyVersion");
+
+    @Override
+    protected void update(ConsoleState state) {
+        List<Item> items = new ArrayList<>();
+        for (FleetInstance instance : state.fleet().instances()) {
+            NodeDetail detail = state.detail(instance.id());
+            if (detail != null && detail.error() == null) {
+                detail.attachments().forEach(a -> items.add(new Item(instance.id(), a)));
+            } else if (instance.node() != null) {
+                instance.node().attachments().forEach(a -> items.add(new Item(instance.id(),
+                        new NodeDetail.Attachment(a.repository(), a.phase(), a.version(), 0, 0, 0, a.error(), null))));
+            }
+        }
+        items.sort(Comparator.comparing(Item::key));
+        RowSync.sync(rows, items, Item::key, AttachmentRow::key, item -> {
+            AttachmentRow row = new AttachmentRow(item.key());
+            row.update(item.node(), item.attachment());
+            return row;
+        }, (row, item) -> row.update(item.node(), item.attachment()));
+        RowSync.set(failed, (int) items.stream().filter(i -> "failed".equals(i.attachment().phase())).count());
+        RowSync.set(anyVersion, items.stream().anyMatch(i -> i.attachment().version() != null));
+    }
+
+    private record Item(String node, NodeDetail.Attachment attachment) {
+        String key() {
+            return node + "/" + attachment.repository();
+        }
+    }
+
+    public ObservableList<AttachmentRow> rows() {
+        return rows;
+    }
+
+    public IntegerProperty failedProperty() {
+        return failed;
+    }
+
+    /** Some node says which version it attaches (else the version column is left out). */
+    public BooleanProperty anyVersionProperty() {
+        return anyVersion;
+    }
+}

@@ -1,0 +1,194 @@
+package dev.graphfleet.console.viewmodel;
+
+import dev.graphfleet.console.service.ConsoleState;
+import dev.graphfleet.console.service.MemoryCheck;
+import dev.graphfleet.console.service.RefreshStatus;
+import dev.graphfleet.fleet.FleetSnapshot;
+import dev.graphfleet.fleet.Health;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The whole console: the source, the last refresh, the unreachable-source banner, the theme, and
+ * one view-model per view. {@link #apply} runs on the FX thread with each refresh.
+ */
+public final class ConsoleViewModel {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final FleetViewModel fleet = new FleetViewModel();
+    private final MemoryViewModel memory = new MemoryViewModel();
+    private final ConnectionsViewModel connections = new ConnectionsViewModel();
+    private final VolumesViewModel volumes = new VolumesViewModel();
+    private final AttachmentsViewModel attachments = new AttachmentsViewModel();
+
+    private final StringProperty source = new SimpleStringProperty(this, "source", "");
+    private final StringProperty status = new SimpleStringProperty(this, "status", "Waiting for the first refresh…");
+    private final StringProperty problems = new SimpleStringProperty(this, "problems", "");
+    private final BooleanProperty sourceUnreachable = new SimpleBooleanProperty(this, "sourceUnreachable");
+    private final StringProperty banner = new SimpleStringProperty(this, "banner", "");
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
+    private final ObjectProperty<ConsoleSection> section =
+            new SimpleObjectProperty<>(this, "section", ConsoleSection.FLEET);
+    private final ZoneId zone;
+    private Runnable refreshAction = () -> { };
+
+    public ConsoleViewModel(String sourceName, ZoneId zone) {
+        source.set(sourceName);
+        this.zone = Objects.requireNonNull(zone, "zone");
+        activate(section.get());
+        section.addListener((obs, was, now) -> activate(now));
+    }
+
+    /** Only the view on screen diffs each refresh; the others catch up when shown. */
+    private void activate(ConsoleSection onScreen) {
+        fleet.setActive(onScreen == ConsoleSection.FLEET);
+        memory.setActive(onScreen == ConsoleSection.BUFFER_POOLS);
+        connections.setActive(onScreen == ConsoleSection.CONNECTIONS);
+        volumes.setActive(onScreen == ConsoleSection.VOLUMES);
+        attachments.setActive(onScreen == ConsoleSection.ATTACHMENTS);
+    }
+
+    /** Takes one refresh (FX thread): every view that is not paused updates in place. */
+    public void apply(ConsoleState state) {
+        FleetSnapshot snapshot = state.fleet();
+        RefreshStatus refresh = state.refresh();
+        RowSync.set(source, "local".equals(snapshot.environment()) ? "local fleet, " + snapshot.source()
+                : snapshot.source());
+        RowSync.set(status, "Refreshed " + TIME.format(refresh.finishedAt().atZone(zone)) + " in "
+                + Units.millis(refresh.took()) + " · next in " + Units.millis(refresh.nextIn()));
+        RowSync.set(problems, problems(state));
+        RowSync.set(sourceUnreachable, !snapshot.sourceReachable());
+        RowSync.set(banner, snapshot.sourceReachable() ? "" : banner(snapshot, refresh));
+        fleet.apply(state);
+        memory.apply(state);
+        connections.apply(state);
+        volumes.apply(state);
+        attachments.apply(state);
+    }
+
+    private static String banner(FleetSnapshot snapshot, RefreshStatus refresh) {
+        String why = snapshot.sourceError() == null ? "it did not answer" : snapshot.sourceError();
+        return "Cannot read " + snapshot.source() + ": " + why + ". "
+                + Units.count(refresh.consecutiveFailures(), "failed read", "failed reads") + " in a row; "
+                + "retrying in " + Units.millis(refresh.nextIn()) + " (the wait doubles after each failure).";
+    }
+
+    /** The problems of every view in a few words, so the status bar tells what the other tabs would. */
+    private String problems(ConsoleState state) {
+        FleetSnapshot snapshot = state.fleet();
+        List<String> parts = new ArrayList<>();
+        if (!snapshot.sourceReachable()) {
+            parts.add("source unreachable");
+        }
+        long down = snapshot.healthCounts().get(Health.UNREACHABLE);
+        if (snapshot.sourceReachable() && down > 0) {
+            parts.add(Units.count(down, "instance", "instances") + " unreachable");
+        }
+        long metricsErrors = snapshot.instances().stream()
+                .filter(i -> i.nodeError() != null && i.health() != Health.UNREACHABLE).count();
+        if (metricsErrors > 0) {
+            parts.add(Units.count(metricsErrors, "node", "nodes") + " without metrics");
+        }
+        long overBudget = state.memory().values().stream().filter(MemoryCheck.MemoryVerdict::overBudget).count();
+        if (overBudget > 0) {
+            parts.add(Units.count(overBudget, "node", "nodes") + " over memory budget");
+        }
+        double expandAt = volumes.expansionThresholdProperty().get();
+        long fullVolumes = snapshot.instances().stream()
+                .filter(i -> i.node() != null && i.node().dataVolume() != null && i.node().dataVolume().usage() > expandAt)
+                .count();
+        if (fullVolumes > 0) {
+            parts.add(Units.count(fullVolumes, "volume", "volumes") + " over " + Units.percent(expandAt));
+        }
+        long poolTimeouts = snapshot.instances().stream()
+                .filter(i -> i.node() != null && i.node().pool() != null && i.node().pool().timeouts() > 0).count();
+        if (poolTimeouts > 0) {
+            parts.add(Units.count(poolTimeouts, "node", "nodes") + " with pool timeouts");
+        }
+        long failedAttachments = snapshot.instances().stream()
+                .filter(i -> i.node() != null)
+                .flatMap(i -> i.node().attachments().stream())
+                .filter(a -> "failed".equals(a.phase()))
+                .count();
+        if (failedAttachments > 0) {
+            parts.add(Units.count(failedAttachments, "attachment", "attachments") + " failed");
+        }
+        if (!snapshot.warnings().isEmpty()) {
+            parts.add(Units.count(snapshot.warnings().size(), "warning", "warnings") + ": "
+                    + String.join("; ", snapshot.warnings()));
+        }
+        return String.join(" · ", parts);
+    }
+
+    /** Set by the app: what the refresh button does. */
+    public void setRefreshAction(Runnable action) {
+        refreshAction = Objects.requireNonNull(action, "action");
+    }
+
+    /** Asks for a refresh now (the answer arrives through {@link #apply}). */
+    public void refreshNow() {
+        refreshAction.run();
+    }
+
+    public FleetViewModel fleet() {
+        return fleet;
+    }
+
+    public MemoryViewModel memory() {
+        return memory;
+    }
+
+    public ConnectionsViewModel connections() {
+        return connections;
+    }
+
+    public VolumesViewModel volumes() {
+        return volumes;
+    }
+
+    public AttachmentsViewModel attachments() {
+        return attachments;
+    }
+
+    public StringProperty sourceProperty() {
+        return source;
+    }
+
+    /** When the last refresh ended, how long it took, when the next comes. */
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    /** What is wrong right now, in a few words; empty when nothing is. */
+    public StringProperty problemsProperty() {
+        return problems;
+    }
+
+    public BooleanProperty sourceUnreachableProperty() {
+        return sourceUnreachable;
+    }
+
+    /** Why the source cannot be read and when the next try comes; empty while it can be read. */
+    public StringProperty bannerProperty() {
+        return banner;
+    }
+
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
+    }
+
+    /** The view on screen. */
+    public ObjectProperty<ConsoleSection> sectionProperty() {
+        return section;
+    }
+}

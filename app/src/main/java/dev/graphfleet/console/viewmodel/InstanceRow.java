@@ -1,0 +1,127 @@
+package dev.graphfleet.console.viewmodel;
+
+import static dev.graphfleet.console.viewmodel.RowSync.set;
+
+import dev.graphfleet.fleet.FleetInstance;
+import dev.graphfleet.fleet.ReplicaGroup;
+import dev.graphfleet.fleet.TargetHealth;
+import java.time.Duration;
+import java.util.Locale;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** One instance in the fleet table; updated in place on every refresh. */
+public final class InstanceRow {
+
+    private final String id;
+    private final StringProperty health = new SimpleStringProperty(this, "health");
+    private final StringProperty healthDetail = new SimpleStringProperty(this, "healthDetail");
+    private final StringProperty role = new SimpleStringProperty(this, "role");
+    private final StringProperty group = new SimpleStringProperty(this, "group");
+    private final StringProperty instanceType = new SimpleStringProperty(this, "instanceType");
+    private final StringProperty version = new SimpleStringProperty(this, "version");
+    private final StringProperty loadBalancer = new SimpleStringProperty(this, "loadBalancer");
+    private final StringProperty state = new SimpleStringProperty(this, "state");
+    private final StringProperty uptime = new SimpleStringProperty(this, "uptime");
+    private final StringProperty endpoint = new SimpleStringProperty(this, "endpoint");
+
+    InstanceRow(String id) {
+        this.id = id;
+    }
+
+    void update(FleetInstance instance, ReplicaGroup replicaGroup) {
+        set(health, instance.health().label());
+        set(healthDetail, detail(instance));
+        set(role, roleLabel(instance));
+        set(group, orDash(instance.group()));
+        set(instanceType, orDash(instance.instanceType()));
+        set(version, instance.dataVersion() == null ? "—" : instance.dataVersion().id());
+        set(loadBalancer, loadBalancer(instance, replicaGroup));
+        set(state, orDash(instance.state()));
+        Long seconds = instance.node() == null ? null : instance.node().uptimeSeconds();
+        set(uptime, seconds == null ? "—" : Units.duration(Duration.ofSeconds(seconds)));
+        set(endpoint, instance.endpoint() == null ? "—" : instance.endpoint().toString());
+    }
+
+    static String roleLabel(FleetInstance instance) {
+        return instance.role() == null ? "unknown" : instance.role().wireName().replace('_', ' ');
+    }
+
+    private static String detail(FleetInstance instance) {
+        if (instance.healthDetail() != null) {
+            return instance.healthDetail();
+        }
+        return instance.nodeError() == null ? "" : instance.nodeError();
+    }
+
+    private static String loadBalancer(FleetInstance instance, ReplicaGroup group) {
+        if (group == null) {
+            return "—";
+        }
+        TargetHealth target = group.targetHealth().get(instance.id());
+        if (target == null) {
+            return group.targetHealth().isEmpty() ? "—" : "not registered";
+        }
+        return target.state().label() + (target.reason() == null ? "" : " (" + target.reason() + ")");
+    }
+
+    private static String orDash(String value) {
+        return value == null || value.isBlank() ? "—" : value;
+    }
+
+    /** True when any shown text contains {@code needle} (lower case). */
+    boolean matches(String needle) {
+        return contains(id, needle) || contains(role.get(), needle) || contains(health.get(), needle)
+                || contains(group.get(), needle) || contains(instanceType.get(), needle)
+                || contains(version.get(), needle) || contains(state.get(), needle)
+                || contains(endpoint.get(), needle) || contains(loadBalancer.get(), needle);
+    }
+
+    private static boolean contains(String value, String needle) {
+        return value != null && value.toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public StringProperty healthProperty() {
+        return health;
+    }
+
+    public StringProperty healthDetailProperty() {
+        return healthDetail;
+    }
+
+    public StringProperty roleProperty() {
+        return role;
+    }
+
+    public StringProperty groupProperty() {
+        return group;
+    }
+
+    public StringProperty instanceTypeProperty() {
+        return instanceType;
+    }
+
+    public StringProperty versionProperty() {
+        return version;
+    }
+
+    public StringProperty loadBalancerProperty() {
+        return loadBalancer;
+    }
+
+    public StringProperty stateProperty() {
+        return state;
+    }
+
+    public StringProperty uptimeProperty() {
+        return uptime;
+    }
+
+    public StringProperty endpointProperty() {
+        return endpoint;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.graphfleet.console.viewmodel;
+
+import static dev.graphfleet.console.viewmodel.RowSync.set;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** One node's data volume against the alarm and expansion thresholds. */
+public final class VolumeRow {
+
+    private final String id;
+    private final StringProperty mountPoint = new SimpleStringProperty(this, "mountPoint");
+    private final StringProperty size = new SimpleStringProperty(this, "size");
+    private final StringProperty used = new SimpleStringProperty(this, "used");
+    private final StringProperty free = new SimpleStringProperty(this, "free");
+    private final DoubleProperty usage = new SimpleDoubleProperty(this, "usage");
+    private final StringProperty usageText = new SimpleStringProperty(this, "usageText");
+    private final StringProperty level = new SimpleStringProperty(this, "level");
+    private final StringProperty status = new SimpleStringProperty(this, "status");
+    private final ObjectProperty<Gauge> gauge = new SimpleObjectProperty<>(this, "gauge");
+
+    VolumeRow(String id) {
+        this.id = id;
+    }
+
+    record Figures(String mountPoint, double sizeGb, double usedGb, double freeGb, double usage, boolean stale,
+                   double alarm, double expansion) {
+    }
+
+    /** A node that sent no volume figures this time: why. */
+    void updateUnavailable(String why) {
+        set(mountPoint, "—");
+        set(size, "—");
+        set(used, "—");
+        set(free, "—");
+        set(usage, 0.0);
+        set(usageText, "—");
+        set(level, "unknown");
+        set(status, "no figures: " + why);
+        set(gauge, null);
+    }
+
+    void update(Figures f) {
+        set(mountPoint, f.mountPoint() == null ? "—" : f.mountPoint());
+        set(size, Units.gigabytes(f.sizeGb()));
+        set(used, Units.gigabytes(f.usedGb()));
+        set(free, Units.gigabytes(f.freeGb()));
+        set(usage, f.usage());
+        set(usageText, Units.percent(f.usage()) + " used");
+        String lvl = f.usage() > f.expansion() ? "expand" : f.usage() > f.alarm() ? "alarm" : "ok";
+        set(level, lvl);
+        String text = switch (lvl) {
+            case "expand" -> "over the " + Units.percent(f.expansion()) + " expansion threshold: due to expand";
+            case "alarm" -> "over the " + Units.percent(f.alarm()) + " alarm threshold";
+            default -> "below the " + Units.percent(f.alarm()) + " alarm threshold";
+        };
+        set(status, f.stale() ? text + " (figures stale)" : text);
+        set(gauge, new Gauge(f.usage(), lvl, usageText.get()));
+    }
+
+    /** The usage bar. */
+    public ObjectProperty<Gauge> gaugeProperty() {
+        return gauge;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public StringProperty mountPointProperty() {
+        return mountPoint;
+    }
+
+    public StringProperty sizeProperty() {
+        return size;
+    }
+
+    public StringProperty usedProperty() {
+        return used;
+    }
+
+    public StringProperty freeProperty() {
+        return free;
+    }
+
+    /** Used fraction 0..1. */
+    public DoubleProperty usageProperty() {
+        return usage;
+    }
+
+    public StringProperty usageTextProperty() {
+        return usageText;
+    }
+
+    /** ok, alarm (over the alarm threshold) or expand (over the expansion threshold). */
+    public StringProperty levelProperty() {
+        return level;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+}
