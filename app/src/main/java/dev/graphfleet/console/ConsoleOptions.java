@@ -13,6 +13,7 @@ import dev.graphfleet.fleet.nodes.NodesFleetSource;
 import dev.graphfleet.fleet.nodes.ProbeOptions;
 import dev.graphfleet.local.LocalFleet;
 import dev.graphfleet.local.LocalFleetFile;
+import dev.graphfleet.local.SampleSizes;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -91,6 +92,10 @@ final class ConsoleOptions {
     @Option(names = "--dark", description = "Start with the dark theme.")
     boolean dark;
 
+    @Option(names = "--no-start-local",
+            description = "Without --nodes/--aws and no local fleet running: show how to start one instead of starting it.")
+    boolean noStartLocal;
+
     /** The checked configuration; throws {@link UsageException} naming the option and the fix. */
     ConsoleConfig toConfig(Function<String, String> environment) {
         Duration interval = seconds("--refresh-s", refreshSeconds, 0.1, 3600);
@@ -109,6 +114,10 @@ final class ConsoleOptions {
             fleetName = "nodes";
         } else {
             Optional<LocalFleetFile> local = readLocalFleet(localDir);
+            if (local.isEmpty() && !noStartLocal) {
+                startLocalFleet(localDir);
+                local = readLocalFleet(localDir);
+            }
             if (local.isEmpty()) {
                 return new ConsoleConfig(null, null, interval, dark, localDir);
             }
@@ -193,6 +202,18 @@ final class ConsoleOptions {
             throw new UsageException("--endpoint: '" + text + "' is not an http(s) URL, e.g. http://127.0.0.1:4566");
         }
         return uri;
+    }
+
+    /**
+     * The embedded default: starts the local fleet in this process (generating the sample
+     * repositories on first use, with progress on stderr) and stops it when the console exits.
+     */
+    private static void startLocalFleet(Path dir) {
+        System.err.println("graphfleet: no local fleet running in " + dir + "; starting one (Ctrl-C or closing the "
+                + "console stops it)...");
+        LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 2, SampleSizes.SMALL),
+                message -> System.err.println("graphfleet:   " + message));
+        Runtime.getRuntime().addShutdownHook(new Thread(fleet::close, "graphfleet-local-fleet-stop"));
     }
 
     private static Optional<LocalFleetFile> readLocalFleet(Path dir) {

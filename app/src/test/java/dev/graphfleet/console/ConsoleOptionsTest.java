@@ -35,8 +35,8 @@ class ConsoleOptionsTest {
     }
 
     @Test
-    void withoutNodesOrARunningLocalFleetThereIsNoSource() {
-        ConsoleConfig config = parse(Map.of(), "--local-data", localData.toString());
+    void withoutNodesOrARunningLocalFleetAndNoStartThereIsNoSource() {
+        ConsoleConfig config = parse(Map.of(), "--local-data", localData.toString(), "--no-start-local");
 
         assertThat(config.hasSource()).isFalse();
         assertThat(config.localFleetDir()).isEqualTo(localData);
