@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
                 VolumesPlanCommand.class,
                 VolumesExpandCommand.class,
                 VolumesGrowFsCommand.class,
-                VolumesFixStuckCommand.class})
+                VolumesFixStuckCommand.class,
+                VolumesSyncRegistryCommand.class})
 final class VolumesCommand implements Callable<Integer> {
 
     @Override

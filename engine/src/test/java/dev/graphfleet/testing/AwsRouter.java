@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * One loopback endpoint in front of several fakes, for commands that take a single {@code --endpoint}: a request
- * with {@code X-Amz-Target: AmazonSSM.*} goes to SSM, every other one to EC2. Headers and bodies pass unchanged.
+ * with {@code X-Amz-Target: AmazonSSM.*} goes to SSM, {@code DynamoDB_*} to DynamoDB (when given), every other
+ * one to EC2. Headers and bodies pass unchanged.
  */
 public final class AwsRouter implements AutoCloseable {
 
@@ -23,10 +24,16 @@ public final class AwsRouter implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI ec2;
     private final URI ssm;
+    private final URI dynamoDb;
 
     public AwsRouter(URI ec2, URI ssm) throws IOException {
+        this(ec2, ssm, null);
+    }
+
+    public AwsRouter(URI ec2, URI ssm, URI dynamoDb) throws IOException {
         this.ec2 = ec2;
         this.ssm = ssm;
+        this.dynamoDb = dynamoDb;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::forward);
         server.start();
@@ -39,7 +46,8 @@ public final class AwsRouter implements AutoCloseable {
     private void forward(HttpExchange exchange) throws IOException {
         try (exchange) {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            URI base = target != null && target.startsWith("AmazonSSM.") ? ssm : ec2;
+            URI base = target != null && target.startsWith("AmazonSSM.") ? ssm
+                    : target != null && target.startsWith("DynamoDB_") && dynamoDb != null ? dynamoDb : ec2;
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(exchange.getRequestURI().getRawPath()))
                     .method(exchange.getRequestMethod(),
                             HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));

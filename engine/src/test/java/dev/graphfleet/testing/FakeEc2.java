@@ -19,12 +19,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A loopback EC2 endpoint speaking the EC2 query protocol the SDK sends (form-encoded POST with Action=...,
  * XML answers in the 2016-11-15 namespace, errors as {@code <Response><Errors><Error>}). It serves
- * DescribeVolumes (filters attachment.instance-id and attachment.device), DescribeVolumesModifications and
- * ModifyVolume over the volumes put into it.
+ * DescribeVolumes (filters attachment.instance-id, attachment.device and volume-id; paged by MaxResults, at most
+ * {@link #pageSize} a page, with NextToken), DescribeVolumesModifications and ModifyVolume over the volumes put
+ * into it (attached, or detached: no instance).
  */
 public final class FakeEc2 implements AutoCloseable {
 
-    /** One volume attached to one instance as one device. */
+    /** One volume attached to one instance as one device, or detached (instance and device null). */
     public static final class Volume {
         public final String id;
         public final String instanceId;
@@ -52,6 +53,7 @@ public final class FakeEc2 implements AutoCloseable {
     private final ConcurrentLinkedDeque<Failure> modifyFailures = new ConcurrentLinkedDeque<>();
 
     private volatile String describeInstances;
+    private volatile int pageSize = Integer.MAX_VALUE;
 
     public FakeEc2() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -67,6 +69,21 @@ public final class FakeEc2 implements AutoCloseable {
         Volume v = new Volume(volumeId, instanceId, device, sizeGb);
         volumes.put(volumeId, v);
         return v;
+    }
+
+    /** A detached volume (state available). */
+    public synchronized Volume addDetached(String volumeId, int sizeGb) {
+        return attach(volumeId, null, null, sizeGb);
+    }
+
+    /** Deletes a volume: DescribeVolumes no longer lists it. */
+    public synchronized void delete(String volumeId) {
+        volumes.remove(volumeId);
+    }
+
+    /** At most this many volumes a DescribeVolumes page, whatever MaxResults asks (to make the SDK page). */
+    public void pageSize(int volumesPerPage) {
+        pageSize = volumesPerPage;
     }
 
     /** What DescribeInstances answers (the XML of {@link AwsXml#describeInstances}); unset: InvalidAction. */
@@ -108,20 +125,35 @@ public final class FakeEc2 implements AutoCloseable {
     private synchronized String describeVolumes(Map<String, String> form) {
         List<String> instances = filterValues(form, "attachment.instance-id");
         List<String> devices = filterValues(form, "attachment.device");
-        List<String> ids = listValues(form, "VolumeId");
-        StringBuilder items = new StringBuilder();
+        List<String> ids = new ArrayList<>(listValues(form, "VolumeId"));
+        ids.addAll(filterValues(form, "volume-id"));
+        List<Volume> matching = new ArrayList<>();
         for (Volume v : volumes.values()) {
             if ((ids.isEmpty() || ids.contains(v.id)) && (instances.isEmpty() || instances.contains(v.instanceId))
                     && (devices.isEmpty() || devices.contains(v.device))) {
-                items.append("<item><volumeId>").append(v.id).append("</volumeId><size>").append(v.sizeGb)
-                        .append("</size><availabilityZone>us-east-1a</availabilityZone><status>in-use</status>")
-                        .append("<attachmentSet><item><volumeId>").append(v.id).append("</volumeId><instanceId>")
-                        .append(v.instanceId).append("</instanceId><device>").append(v.device)
-                        .append("</device><status>attached</status></item></attachmentSet>")
-                        .append("<volumeType>gp3</volumeType><encrypted>true</encrypted></item>");
+                matching.add(v);
             }
         }
-        return envelope("DescribeVolumesResponse", "<volumeSet>" + items + "</volumeSet>");
+        int from = form.containsKey("NextToken") ? Integer.parseInt(form.get("NextToken")) : 0;
+        int size = Math.min(pageSize, form.containsKey("MaxResults") ? Integer.parseInt(form.get("MaxResults"))
+                : Integer.MAX_VALUE);
+        int to = (int) Math.min(matching.size(), (long) from + size);
+        StringBuilder items = new StringBuilder();
+        for (Volume v : matching.subList(from, to)) {
+            items.append("<item><volumeId>").append(v.id).append("</volumeId><size>").append(v.sizeGb)
+                    .append("</size><availabilityZone>us-east-1a</availabilityZone>");
+            if (v.instanceId == null) {
+                items.append("<status>available</status><attachmentSet/>");
+            } else {
+                items.append("<status>in-use</status>")
+                        .append("<attachmentSet><item><volumeId>").append(v.id).append("</volumeId><instanceId>")
+                        .append(v.instanceId).append("</instanceId><device>").append(v.device)
+                        .append("</device><status>attached</status></item></attachmentSet>");
+            }
+            items.append("<volumeType>gp3</volumeType><encrypted>true</encrypted></item>");
+        }
+        String next = to < matching.size() ? "<nextToken>" + to + "</nextToken>" : "";
+        return envelope("DescribeVolumesResponse", "<volumeSet>" + items + "</volumeSet>" + next);
     }
 
     private synchronized void describeModifications(HttpExchange exchange, Map<String, String> form)

@@ -18,6 +18,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
@@ -27,14 +28,16 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * The volume registry in a DynamoDB table (name from config, key {@code volume_id}, string).
  *
  * <p>Attributes: {@code instance_id}, {@code size_gb} (N), {@code status} (expanding|attached|available),
- * {@code last_modified} and {@code last_modification_at} (ISO-8601 instants), and the lock: {@code lock_owner},
- * {@code lock_token}, {@code lock_expires_at} (N, epoch milliseconds, so the condition can compare it).
- * Every write is an UpdateItem, so attributes other tools keep on the row (the original's {@code databases},
- * {@code last_detached}) survive.
+ * {@code last_modified}, {@code last_modification_at} and {@code last_detached} (ISO-8601 instants), and the
+ * lock: {@code lock_owner}, {@code lock_token}, {@code lock_expires_at} (N, epoch milliseconds, so the condition
+ * can compare it). Every write but the sync's removal of a deleted volume is an UpdateItem, so attributes other
+ * tools keep on the row (the original's {@code databases}) survive.
  */
 public final class DynamoVolumeRegistry implements VolumeRegistry {
 
     static final String KEY = "volume_id";
+    /** Nobody holds the lock, or the holder's has lapsed ({@code :now} in epoch milliseconds). */
+    private static final String UNLOCKED = "attribute_not_exists(lock_token) OR lock_expires_at <= :now";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -60,28 +63,9 @@ public final class DynamoVolumeRegistry implements VolumeRegistry {
 
     @Override
     public List<VolumeRecord> findAttached(String instanceId) {
-        List<VolumeRecord> found = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        try {
-            do {
-                ScanRequest.Builder scan = ScanRequest.builder().tableName(table)
-                        .filterExpression("instance_id = :i AND #s = :attached")
-                        .expressionAttributeNames(Map.of("#s", "status"))
-                        .expressionAttributeValues(Map.of(":i", s(instanceId),
-                                ":attached", s(VolumeStatus.ATTACHED.wireName())))
-                        .consistentRead(true);
-                if (start != null) {
-                    scan.exclusiveStartKey(start);
-                }
-                ScanResponse page = dynamo.scan(scan.build());
-                page.items().forEach(item -> found.add(toRecord(item)));
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                        ? page.lastEvaluatedKey() : null;
-            } while (start != null);
-            return found;
-        } catch (SdkException e) {
-            throw failure("scan for the volumes of " + instanceId, e);
-        }
+        return scan("instance_id = :i AND #s = :attached", Map.of("#s", "status"),
+                Map.of(":i", s(instanceId), ":attached", s(VolumeStatus.ATTACHED.wireName())),
+                "scan for the volumes of " + instanceId);
     }
 
     @Override
@@ -165,6 +149,85 @@ public final class DynamoVolumeRegistry implements VolumeRegistry {
             return false;
         } catch (SdkException e) {
             throw failure("mark volume " + volumeId + " attached", e);
+        }
+    }
+
+    @Override
+    public List<VolumeRecord> all() {
+        return scan(null, Map.of(), Map.of(), "scan the table");
+    }
+
+    @Override
+    public boolean markAvailable(String volumeId, Instant at) {
+        return updateUnlocked(volumeId, at, "SET #s = :s, last_detached = :at, last_modified = :at REMOVE instance_id",
+                Map.of(":s", s(VolumeStatus.AVAILABLE.wireName())), "mark volume " + volumeId + " available");
+    }
+
+    @Override
+    public boolean repoint(String volumeId, String instanceId, long sizeGb, Instant at) {
+        return updateUnlocked(volumeId, at, "SET #s = :s, instance_id = :i, size_gb = :size, last_modified = :at",
+                Map.of(":s", s(VolumeStatus.ATTACHED.wireName()), ":i", s(instanceId), ":size", n(sizeGb)),
+                "re-point volume " + volumeId + " to " + instanceId);
+    }
+
+    @Override
+    public boolean remove(String volumeId, Instant at) {
+        try {
+            dynamo.deleteItem(DeleteItemRequest.builder().tableName(table).key(key(volumeId))
+                    .conditionExpression(UNLOCKED)
+                    .expressionAttributeValues(Map.of(":now", n(at.toEpochMilli())))
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException locked) {
+            return false;
+        } catch (SdkException e) {
+            throw failure("remove volume " + volumeId, e);
+        }
+    }
+
+    /** An update of an existing row that nobody holds the lock of; false when the condition fails. */
+    private boolean updateUnlocked(String volumeId, Instant at, String update, Map<String, AttributeValue> values,
+            String what) {
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":at", s(at.toString()));
+        all.put(":now", n(at.toEpochMilli()));
+        try {
+            dynamo.updateItem(UpdateItemRequest.builder().tableName(table).key(key(volumeId))
+                    .updateExpression(update)
+                    .conditionExpression("attribute_exists(" + KEY + ") AND (" + UNLOCKED + ")")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(all)
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException lockedOrGone) {
+            return false;
+        } catch (SdkException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /** All pages of a consistent Scan (the original read only the first 1 MB page). */
+    private List<VolumeRecord> scan(String filter, Map<String, String> names, Map<String, AttributeValue> values,
+            String what) {
+        List<VolumeRecord> found = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        try {
+            do {
+                ScanRequest.Builder scan = ScanRequest.builder().tableName(table).consistentRead(true);
+                if (filter != null) {
+                    scan.filterExpression(filter).expressionAttributeNames(names).expressionAttributeValues(values);
+                }
+                if (start != null) {
+                    scan.exclusiveStartKey(start);
+                }
+                ScanResponse page = dynamo.scan(scan.build());
+                page.items().forEach(item -> found.add(toRecord(item)));
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                        ? page.lastEvaluatedKey() : null;
+            } while (start != null);
+            return found;
+        } catch (SdkException e) {
+            throw failure(what, e);
         }
     }
 

@@ -22,6 +22,7 @@ public final class InMemoryVolumeRegistry implements VolumeRegistry {
         VolumeStatus status;
         Instant lastModified;
         Instant lastModificationAt;
+        Instant lastDetached;
         String lockOwner;
         String lockToken;
         Instant lockExpiresAt;
@@ -94,6 +95,47 @@ public final class InMemoryVolumeRegistry implements VolumeRegistry {
         if (instanceId != null) {
             r.instanceId = instanceId;
         }
+        return true;
+    }
+
+    @Override
+    public synchronized List<VolumeRecord> all() {
+        return rows.entrySet().stream().map(e -> toRecord(e.getKey(), e.getValue())).toList();
+    }
+
+    @Override
+    public synchronized boolean markAvailable(String volumeId, Instant at) {
+        Row r = rows.get(volumeId);
+        if (r == null || r.lockedAt(at)) {
+            return false;
+        }
+        r.status = VolumeStatus.AVAILABLE;
+        r.instanceId = null;
+        r.lastDetached = at;
+        r.lastModified = at;
+        return true;
+    }
+
+    @Override
+    public synchronized boolean repoint(String volumeId, String instanceId, long sizeGb, Instant at) {
+        Row r = rows.get(volumeId);
+        if (r == null || r.lockedAt(at)) {
+            return false;
+        }
+        r.status = VolumeStatus.ATTACHED;
+        r.instanceId = instanceId;
+        r.sizeGb = sizeGb;
+        r.lastModified = at;
+        return true;
+    }
+
+    @Override
+    public synchronized boolean remove(String volumeId, Instant at) {
+        Row r = rows.get(volumeId);
+        if (r != null && r.lockedAt(at)) {
+            return false;
+        }
+        rows.remove(volumeId);
         return true;
     }
 

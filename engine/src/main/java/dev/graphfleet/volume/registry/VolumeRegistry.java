@@ -40,4 +40,22 @@ public interface VolumeRegistry {
      * while another monitor holds the lock, since it may be expanding the volume right now.
      */
     boolean markAttached(String volumeId, String instanceId, long sizeGb, Instant at);
+
+    /** Every row (DynamoDB: a consistent Scan, all pages): what the registry sync compares with EC2. */
+    List<VolumeRecord> all();
+
+    /**
+     * Marks a registered volume detached: status available, no instance, {@code last_detached} = {@code at}.
+     * Refused (false) while another monitor holds the lock, or when the row is gone.
+     */
+    boolean markAvailable(String volumeId, Instant at);
+
+    /**
+     * Points a registered volume at the instance it is attached to now, settled at {@code sizeGb} (status
+     * attached). Refused (false) while another monitor holds the lock, or when the row is gone.
+     */
+    boolean repoint(String volumeId, String instanceId, long sizeGb, Instant at);
+
+    /** Deletes the row of a volume EC2 no longer has. Refused (false) while another monitor holds the lock. */
+    boolean remove(String volumeId, Instant at);
 }
