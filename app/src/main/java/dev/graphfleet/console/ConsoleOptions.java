@@ -3,6 +3,7 @@ package dev.graphfleet.console;
 import dev.graphfleet.cli.UsageException;
 import dev.graphfleet.config.ConfigException;
 import dev.graphfleet.config.ConfigValidator;
+import dev.graphfleet.cli.AwsSourceOptions;
 import dev.graphfleet.config.GraphfleetConfig;
 import dev.graphfleet.console.service.NodeDetailReader;
 import dev.graphfleet.fleet.aws.AwsFleetSource;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code graphfleet console} options, parsed with picocli in the app (the engine passes them through). */
@@ -43,34 +45,19 @@ final class ConsoleOptions {
             description = "Node URLs to watch, comma-separated, e.g. http://10.0.1.5:8001,http://10.0.1.6:8001.")
     List<String> nodes = new ArrayList<>();
 
+    @Mixin
+    AwsSourceOptions awsOptions = new AwsSourceOptions();
+
     @Option(names = "--aws", description = "Discover the fleet in AWS (EC2 tags, Auto Scaling, ELB, registry) "
             + "with the default credentials chain.")
     boolean aws;
 
-    @Option(names = "--env", paramLabel = "ENV", description = "With --aws: the Environment tag, e.g. prod "
-            + "(default: the environment of --config).")
-    String environmentTag;
 
-    @Option(names = "--region", paramLabel = "R", description = "With --aws: AWS region (default: the SDK's chain).")
-    String region;
 
-    @Option(names = "--profile", paramLabel = "P", description = "With --aws: AWS profile (default: the SDK's chain).")
-    String profile;
 
-    @Option(names = "--endpoint", paramLabel = "URL",
-            description = "With --aws: one endpoint for every AWS service (a test or proxy endpoint).")
-    String endpoint;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "With --aws: the fleet config; names the instance registry table and the replica groups.")
-    Path fleetConfig;
 
-    @Option(names = "--service", paramLabel = "NAME", description = "With --aws: only resources tagged Service=NAME.")
-    String service;
 
-    @Option(names = "--node-port", paramLabel = "PORT",
-            description = "With --aws: the nodes' API port (default: ${DEFAULT-VALUE}).")
-    int nodePort = 8001;
 
     @Option(names = "--local-data", paramLabel = "DIR",
             description = "Data directory of the local fleet to watch when no --nodes are given "
@@ -146,12 +133,12 @@ final class ConsoleOptions {
         }
         if (!aws) {
             List<String> awsOnly = new ArrayList<>();
-            addIf(awsOnly, environmentTag != null, "--env");
-            addIf(awsOnly, region != null, "--region");
-            addIf(awsOnly, profile != null, "--profile");
-            addIf(awsOnly, endpoint != null, "--endpoint");
-            addIf(awsOnly, fleetConfig != null, "--config");
-            addIf(awsOnly, service != null, "--service");
+            addIf(awsOnly, awsOptions.environment != null, "--env");
+            addIf(awsOnly, awsOptions.region != null, "--region");
+            addIf(awsOnly, awsOptions.profile != null, "--profile");
+            addIf(awsOnly, awsOptions.endpoint != null, "--endpoint");
+            addIf(awsOnly, awsOptions.config != null, "--config");
+            addIf(awsOnly, awsOptions.service != null, "--service");
             if (!awsOnly.isEmpty()) {
                 throw new UsageException(String.join(", ", awsOnly) + (awsOnly.size() == 1 ? " goes" : " go")
                         + " with --aws; add --aws to read the fleet from AWS");
@@ -167,27 +154,28 @@ final class ConsoleOptions {
 
     private ConsoleConfig awsConfig(Duration interval, Duration timeout, String apiKey, Path localDir) {
         GraphfleetConfig config = null;
-        if (fleetConfig != null) {
+        if (awsOptions.config != null) {
             try {
-                config = GraphfleetConfig.load(fleetConfig);
-                ConfigValidator.requireValid(config, fleetConfig.toString());
+                config = GraphfleetConfig.load(awsOptions.config);
+                ConfigValidator.requireValid(config, awsOptions.config.toString());
             } catch (ConfigException e) {
                 throw new UsageException("--config: " + e.getMessage());
             }
         }
-        String env = environmentTag != null ? environmentTag : config == null ? null : config.environment();
+        String env = awsOptions.environment != null ? awsOptions.environment
+                : config == null ? null : config.environment();
         if (env == null || env.isBlank()) {
             throw new UsageException("--aws needs --env ENV (the Environment tag, e.g. prod), or --config FILE whose "
                     + "environment is used");
         }
-        if (nodePort < 1 || nodePort > 65_535) {
-            throw new UsageException("--node-port must be 1..65535 (found " + nodePort + ")");
+        if (awsOptions.nodePort < 1 || awsOptions.nodePort > 65_535) {
+            throw new UsageException("--node-port must be 1..65535 (found " + awsOptions.nodePort + ")");
         }
-        AwsSettings settings = AwsSettings.of(region, profile, endpoint == null ? null : endpointUrl(endpoint));
+        AwsSettings settings = AwsSettings.of(awsOptions.region, awsOptions.profile, awsOptions.endpoint == null ? null : endpointUrl(awsOptions.endpoint));
         String table = config == null ? null : config.registry().instanceTable();
         ProbeOptions probe = new ProbeOptions(timeout, ProbeOptions.DEFAULT_PARALLELISM, apiKey);
         AwsFleetSource source = AwsFleetSource.create(settings,
-                new AwsFleetSource.Options(env, service, table, config, true, nodePort, probe));
+                new AwsFleetSource.Options(env, awsOptions.service, table, config, true, awsOptions.nodePort, probe));
         return new ConsoleConfig(source, NodeDetailReader.create(timeout, apiKey), interval, dark, localDir);
     }
 

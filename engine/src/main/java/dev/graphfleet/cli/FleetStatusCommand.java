@@ -58,35 +58,19 @@ final class FleetStatusCommand implements Callable<Integer> {
         boolean aws;
     }
 
-    @Option(names = "--env", paramLabel = "ENV", description = "With --aws: the environment tag, e.g. prod"
-            + " (default: the config's environment).")
-    String environment;
 
-    @Option(names = "--region", paramLabel = "R", description = "With --aws: AWS region (default: the SDK's chain).")
-    String region;
 
-    @Option(names = "--profile", paramLabel = "P", description = "With --aws: AWS profile (default: the SDK's chain).")
-    String profile;
 
-    @Option(names = "--endpoint", paramLabel = "URL",
-            description = "With --aws: one endpoint for every AWS service (a test or proxy endpoint).")
-    String endpoint;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "With --aws: the fleet config; names the instance registry table and the replica groups.")
-    Path config;
 
-    @Option(names = "--service", paramLabel = "NAME",
-            description = "With --aws: only resources tagged Service=NAME (default: any).")
-    String service;
+
+    @CommandLine.Mixin
+    AwsSourceOptions awsOptions = new AwsSourceOptions();
 
     @Option(names = "--no-probe", description = "With --aws: do not call the nodes (when their private addresses"
             + " are out of reach); health then comes from the load balancer.")
     boolean noProbe;
 
-    @Option(names = "--node-port", defaultValue = "8001", paramLabel = "PORT",
-            description = "With --aws: the nodes' API port (default: ${DEFAULT-VALUE}).")
-    int nodePort;
 
     @Option(names = "--api-key-env", paramLabel = "VAR",
             description = "Environment variable holding the nodes' API key (sent as X-Graph-API-Key).")
@@ -127,19 +111,21 @@ final class FleetStatusCommand implements Callable<Integer> {
             rejectAwsOptions();
             return NodesFleetSource.create(urls(where.nodes), probe);
         }
-        GraphfleetConfig fleetConfig = config == null ? null : loadConfig(config);
-        String env = environment != null ? environment : fleetConfig == null ? null : fleetConfig.environment();
+        GraphfleetConfig fleetConfig = awsOptions.config == null ? null : loadConfig(awsOptions.config);
+        String env = awsOptions.environment != null ? awsOptions.environment
+                : fleetConfig == null ? null : fleetConfig.environment();
         if (env == null || env.isBlank()) {
             throw new UsageException("--aws needs --env ENV (the Environment tag, e.g. prod), or --config FILE"
                     + " whose environment is used");
         }
-        if (nodePort < 1 || nodePort > 65535) {
-            throw new UsageException("--node-port must be 1..65535 (found " + nodePort + ")");
+        if (awsOptions.nodePort < 1 || awsOptions.nodePort > 65535) {
+            throw new UsageException("--node-port must be 1..65535 (found " + awsOptions.nodePort + ")");
         }
-        AwsSettings settings = AwsSettings.of(region, profile, endpoint == null ? null : url("--endpoint", endpoint));
+        AwsSettings settings = AwsSettings.of(awsOptions.region, awsOptions.profile,
+                awsOptions.endpoint == null ? null : url("--endpoint", awsOptions.endpoint));
         String table = fleetConfig == null ? null : fleetConfig.registry().instanceTable();
-        return AwsFleetSource.create(settings, new AwsFleetSource.Options(env, service, table, fleetConfig,
-                !noProbe, nodePort, probe));
+        return AwsFleetSource.create(settings, new AwsFleetSource.Options(env, awsOptions.service, table, fleetConfig,
+                !noProbe, awsOptions.nodePort, probe));
     }
 
     private ProbeOptions probeOptions() {
@@ -159,12 +145,12 @@ final class FleetStatusCommand implements Callable<Integer> {
 
     private void rejectAwsOptions() {
         List<String> given = new ArrayList<>();
-        addIf(given, environment != null, "--env");
-        addIf(given, region != null, "--region");
-        addIf(given, profile != null, "--profile");
-        addIf(given, endpoint != null, "--endpoint");
-        addIf(given, config != null, "--config");
-        addIf(given, service != null, "--service");
+        addIf(given, awsOptions.environment != null, "--env");
+        addIf(given, awsOptions.region != null, "--region");
+        addIf(given, awsOptions.profile != null, "--profile");
+        addIf(given, awsOptions.endpoint != null, "--endpoint");
+        addIf(given, awsOptions.config != null, "--config");
+        addIf(given, awsOptions.service != null, "--service");
         addIf(given, noProbe, "--no-probe");
         if (!given.isEmpty()) {
             throw new UsageException(String.join(", ", given) + (given.size() == 1 ? " goes" : " go")

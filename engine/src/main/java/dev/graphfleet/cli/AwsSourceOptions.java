@@ -1,0 +1,37 @@
+package dev.graphfleet.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * How to reach a fleet in AWS, shared by {@code fleet status --aws} and {@code console --aws}.
+ * Credentials always come from the AWS default provider chain ({@code --profile} picks a profile).
+ */
+public final class AwsSourceOptions {
+
+    @Option(names = "--env", paramLabel = "ENV",
+            description = "With --aws: the Environment tag, e.g. prod (default: the environment of --config).")
+    public String environment;
+
+    @Option(names = "--region", paramLabel = "R", description = "With --aws: AWS region (default: the SDK's chain).")
+    public String region;
+
+    @Option(names = "--profile", paramLabel = "P", description = "With --aws: AWS profile (default: the SDK's chain).")
+    public String profile;
+
+    @Option(names = "--endpoint", paramLabel = "URL",
+            description = "With --aws: one endpoint for every AWS service (a test or proxy endpoint).")
+    public String endpoint;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "With --aws: the fleet config; names the instance registry table and the replica groups.")
+    public Path config;
+
+    @Option(names = "--service", paramLabel = "NAME",
+            description = "With --aws: only resources tagged Service=NAME (default: any).")
+    public String service;
+
+    @Option(names = "--node-port", defaultValue = "8001", paramLabel = "PORT",
+            description = "With --aws: the nodes' API port (default: ${DEFAULT-VALUE}).")
+    public int nodePort = 8001;
+}
