@@ -49,11 +49,36 @@ class VolumesCheckCommand implements Callable<Integer> {
                         + "expansions are reported, not made.")
         List<String> nodes;
 
-        @Option(names = "--source", paramLabel = "local",
-                description = "A known fleet: local (the one graphfleet local runs; see --data). Its capacities "
-                        + "are simulated, and expansions go through the simulated EBS states.")
+        @Option(names = "--source", paramLabel = "local|aws",
+                description = "A known fleet: local (the one graphfleet local runs; see --data; its capacities are "
+                        + "simulated), or aws (one environment's instances by EC2 tags; see --env).")
         String named;
     }
+
+    @Option(names = "--env", paramLabel = "ENV", description = "With --source aws: the Environment tag, e.g. prod.")
+    String environment;
+
+    @Option(names = "--service", paramLabel = "NAME", description = "With --source aws: only instances tagged Service=NAME.")
+    String service;
+
+    @Option(names = "--volume-table", paramLabel = "TABLE",
+            description = "With --source aws: the DynamoDB volume registry (registry.volume_table); required unless "
+                    + "--dry-run, since its lock keeps two monitors from expanding one volume twice.")
+    String volumeTable;
+
+    @Option(names = "--node-port", defaultValue = "8001", paramLabel = "PORT",
+            description = "With --source aws: the nodes' API port (default: ${DEFAULT-VALUE}).")
+    int nodePort;
+
+    @Option(names = "--region", paramLabel = "R", description = "With --source aws: AWS region (default: the SDK's chain).")
+    String region;
+
+    @Option(names = "--profile", paramLabel = "P", description = "With --source aws: AWS profile (default: the SDK's chain).")
+    String profile;
+
+    @Option(names = "--endpoint", paramLabel = "URL",
+            description = "With --source aws: one endpoint for every AWS service (a test or proxy endpoint).")
+    java.net.URI endpoint;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "With --source local: the local fleet's data directory (default: ~/.graphfleet/local).")
@@ -96,7 +121,10 @@ class VolumesCheckCommand implements Callable<Integer> {
         MonitorOptions options = MonitorOptions.defaults();
         VolumeFleet fleet;
         HttpInstanceVolumeReader reader;
-        if (source.named != null) {
+        if ("aws".equals(source.named)) {
+            fleet = awsFleet();
+            reader = HttpInstanceVolumeReader.create(read, System.getenv(apiKeyEnv));
+        } else if (source.named != null) {
             LocalVolumeFleet local = localFleet();
             fleet = local;
             reader = HttpInstanceVolumeReader.withKeyPerInstance(HttpInstanceVolumeReader.newClient(read), read,
@@ -127,6 +155,22 @@ class VolumesCheckCommand implements Callable<Integer> {
         }
         out.flush();
         return report.ok() ? GraphfleetCli.EXIT_OK : GraphfleetCli.EXIT_FAILURE;
+    }
+
+    private VolumeFleet awsFleet() {
+        if (environment == null || environment.isBlank()) {
+            throw new UsageException("--source aws needs --env ENV (the Environment tag of the fleet, e.g. prod)");
+        }
+        if (volumeTable == null && !dryRun()) {
+            throw new UsageException("--source aws needs --volume-table TABLE (registry.volume_table) to expand: its lock "
+                    + "keeps two monitors from expanding one volume twice; or add --dry-run");
+        }
+        if (nodePort < 1 || nodePort > 65_535) {
+            throw new UsageException("--node-port must be 1..65535, got " + nodePort);
+        }
+        return new dev.graphfleet.volume.aws.AwsVolumeFleet(
+                dev.graphfleet.volume.aws.VolumeClients.create(region, profile, endpoint), environment, service,
+                nodePort, volumeTable);
     }
 
     /** Whether to change nothing; {@code volumes plan} always says yes. */

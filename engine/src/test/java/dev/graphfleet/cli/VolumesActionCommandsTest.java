@@ -139,6 +139,34 @@ class VolumesActionCommandsTest {
     }
 
     @Test
+    void checkFindsTheAwsFleetByTagsAndPlansFromTheNodesMetrics() throws Exception {
+        try (FakeNodes nodes = new FakeNodes(null, 2)) {
+            URI full = nodes.addAtRoot(100, 85);
+            ec2.answerDescribeInstances(AwsXml.describeInstances(null,
+                    AwsXml.instance("i-0full", "shared_replica", "m7g.large", full.getHost(), "vol-0full",
+                            Map.of("Environment", "prod"))));
+            ec2.attach("vol-0full", "i-0full", "/dev/xvdf", 100);
+
+            int code = run(awsArgs("volumes", "plan", "--source", "aws", "--env", "prod",
+                    "--node-port", String.valueOf(full.getPort())));
+
+            assertThat(code).as(out + "\n" + err).isZero();
+            assertThat(out.toString()).contains("AWS environment prod").contains("i-0full")
+                    .contains("would expand 100 -> 150 GB").contains("(dry run: nothing changed)");
+            assertThat(modifies()).isEmpty();
+        }
+    }
+
+    @Test
+    void anAwsCheckThatMayExpandNeedsTheRegistryTableForItsLock() {
+        assertThat(run(awsArgs("volumes", "check", "--source", "aws", "--env", "prod"))).isEqualTo(2);
+        assertThat(err.toString()).contains("--source aws needs --volume-table TABLE");
+        assertThat(run(awsArgs("volumes", "plan", "--source", "aws"))).isEqualTo(2);
+        assertThat(err.toString()).contains("--source aws needs --env ENV");
+        assertThat(ec2.requests()).isEmpty();
+    }
+
+    @Test
     void growFsRefusesAnUnsafeMount() {
         assertThat(run(awsArgs("volumes", "grow-fs", "--instance", "i-0a", "--mount", "/data; rm -rf /"))).isEqualTo(2);
         assertThat(err.toString()).contains("--mount: '/data; rm -rf /' is not a plain absolute path");

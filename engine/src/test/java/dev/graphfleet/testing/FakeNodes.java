@@ -54,6 +54,12 @@ public final class FakeNodes implements AutoCloseable {
         return add(id, i -> new Disk(sizeGb, usedGb));
     }
 
+    /** A node at the server's root ({@code /metrics}), as a node found by address and port is read. */
+    public URI addAtRoot(double sizeGb, double usedGb) {
+        add("", i -> new Disk(sizeGb, usedGb));
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
     /** A node whose /metrics answers 200 with exactly {@code body}. */
     public URI addRaw(String id, String body) {
         rawBodies.put(id, body);
@@ -72,7 +78,8 @@ public final class FakeNodes implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String[] parts = exchange.getRequestURI().getPath().split("/");
-            String id = parts.length == 3 && parts[2].equals("metrics") ? parts[1] : null;
+            String id = parts.length == 3 && parts[2].equals("metrics") ? parts[1]
+                    : parts.length == 2 && parts[1].equals("metrics") ? "" : null;
             Function<String, Disk> disk = id == null ? null : disks.get(id);
             if (disk == null) {
                 reply(exchange, 404, "{\"detail\":\"not found\"}");
