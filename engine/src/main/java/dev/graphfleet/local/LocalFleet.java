@@ -10,6 +10,7 @@ import dev.graphfleet.node.admission.AdmissionSettings;
 import dev.graphfleet.pool.DatabaseDefaults;
 import dev.graphfleet.pool.DirectoryCatalog;
 import dev.graphfleet.pool.GraphPool;
+import dev.graphfleet.pool.MemoryGovernor;
 import dev.graphfleet.pool.PoolSettings;
 import dev.graphfleet.repo.FetchOptions;
 import dev.graphfleet.repo.FileRepositoryStore;
@@ -102,6 +103,7 @@ public final class LocalFleet implements AutoCloseable {
     private GraphNode writer;
     private GraphNode master;
     private final List<Replica> replicas = new ArrayList<>();
+    private final List<MemoryGovernor> governors = new ArrayList<>();
     private final FileVolumeStore volumeStore;
     private final SimulatedVolumes volumes;
     private final Map<String, SimulatedDataVolume> dataVolumes = new ConcurrentHashMap<>();
@@ -140,9 +142,11 @@ public final class LocalFleet implements AutoCloseable {
         prepareMaster(masterDir, progress);
         writer = GraphNode.builder(settings("writer-1", NodeType.WRITER, writerDir, newKey()))
                 .dataVolume(dataVolume("writer-1", writerDir)).start();
+        governors.add(governed(writer));
         progress.accept("writer-1 serving " + CUSTOMER_DATABASES + " on " + writer.uri());
         master = GraphNode.builder(settings("master-1", NodeType.SHARED_MASTER, masterDir, newKey()))
                 .dataVolume(dataVolume("master-1", masterDir)).start();
+        governors.add(governed(master));
         progress.accept("master-1 serving " + SampleRepositories.NAMES + " on " + master.uri());
         for (int i = 1; i <= options.replicas(); i++) {
             replicas.add(startReplica("replica-" + i, 0, newKey()));
@@ -152,6 +156,11 @@ public final class LocalFleet implements AutoCloseable {
             progress.accept(replica.id() + " attached " + SampleRepositories.NAMES + " on " + replica.node().uri());
         }
         writeFile();
+    }
+
+    /** Writer and master keep their buffer pools in budget too (and report their bm_info usage). */
+    private static MemoryGovernor governed(GraphNode node) {
+        return new MemoryGovernor(node.pool(), node.settings().memoryBudgetBytes(), 0.9).start(Duration.ofSeconds(5));
     }
 
     private void prepareWriter(Path dir, Consumer<String> progress) {
@@ -398,6 +407,7 @@ public final class LocalFleet implements AutoCloseable {
             replica.node().close();
             replica.shared().close();
         }
+        governors.forEach(MemoryGovernor::close);
         if (master != null) {
             master.close();
         }

@@ -42,6 +42,7 @@ public final class GraphPool implements AutoCloseable {
     private volatile long lastCleanup;
     private volatile long lastHealthCheck;
     private volatile boolean closed;
+    private volatile List<BufferPoolUsage> lastBufferPoolUsage = List.of();
 
     public GraphPool(GraphEngine engine, DatabaseCatalog catalog, PoolSettings settings) {
         this(engine, catalog, settings, MonotonicClock.SYSTEM);
@@ -163,10 +164,21 @@ public final class GraphPool implements AutoCloseable {
         return last;
     }
 
-    /** Buffer pool limit and usage of every open Database (those busy right now are left out). */
+    /**
+     * Buffer pool limit and usage of every open Database (those busy right now are left out), read
+     * with {@code CALL bm_info()} on idle connections. Remembered for {@link #lastBufferPoolUsage()}.
+     */
     public List<BufferPoolUsage> bufferPoolUsage() {
-        return pools.values().stream().map(DatabasePool::bufferPoolUsage).filter(java.util.Objects::nonNull)
+        List<BufferPoolUsage> usage = pools.values().stream().map(DatabasePool::bufferPoolUsage)
+                .filter(java.util.Objects::nonNull)
                 .sorted(java.util.Comparator.comparing(BufferPoolUsage::database)).toList();
+        lastBufferPoolUsage = usage;
+        return usage;
+    }
+
+    /** The last reading of {@link #bufferPoolUsage()} (the memory governor reads every few seconds); no I/O. */
+    public List<BufferPoolUsage> lastBufferPoolUsage() {
+        return lastBufferPoolUsage;
     }
 
     /** Runs the maintenance that is due now: TTL cleanup, health checks, leak reports. */

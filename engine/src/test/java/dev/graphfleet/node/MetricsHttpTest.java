@@ -40,6 +40,23 @@ class MetricsHttpTest {
     }
 
     @Test
+    void bufferPoolUsageIsWhatTheEngineReportedAtTheLastGovernorReading() throws IOException {
+        TestNodes.seed(dataDir);
+        node = GraphNode.builder(TestNodes.settings(dataDir)).resources(FixedResources.idle()).start();
+        Http http = new Http(node.uri());
+        assertThat(http.query("people", "MATCH (p:Person) RETURN sum(size(p.name))").status()).isEqualTo(200);
+        JsonNode before = http.get("/metrics").json().get("buffer_pool");
+        assertThat(before.get("usage").size()).isZero(); // nothing read yet: /metrics itself never queries
+
+        node.pool().bufferPoolUsage(); // what the memory governor does every few seconds
+
+        JsonNode buffers = http.get("/metrics").json().get("buffer_pool");
+        assertThat(buffers.at("/usage/people/limit_bytes").asLong()).isEqualTo(64L << 20);
+        assertThat(buffers.at("/usage/people/used_bytes").asLong()).isPositive().isLessThan(64L << 20);
+        assertThat(buffers.get("used_total_bytes").asLong()).isEqualTo(buffers.at("/usage/people/used_bytes").asLong());
+    }
+
+    @Test
     void metricsKeepTheOriginalShapeAndEverySectionSaysWhenItWasCollected() throws IOException {
         TestNodes.seed(dataDir);
         node = GraphNode.builder(TestNodes.settings(dataDir)).resources(FixedResources.idle()).start();

@@ -47,9 +47,14 @@ public final class NodeMetrics {
             }
         });
         long configured = open.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, BufferPoolMetrics.Reading> usage = new TreeMap<>();
+        for (var reading : sources.pool().lastBufferPoolUsage()) {
+            usage.put(reading.database(), new BufferPoolMetrics.Reading(reading.limitBytes(), reading.usedBytes()));
+        }
+        long used = usage.values().stream().mapToLong(BufferPoolMetrics.Reading::usedBytes).sum();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         return new BufferPoolMetrics(sources.memoryBudgetBytes(), sources.bufferPoolBytesPerDatabase(), open,
-                configured, configured > sources.memoryBudgetBytes(), ProcessMemory.residentBytes(), heap.getUsed(),
-                heap.getCommitted(), heap.getMax());
+                configured, configured > sources.memoryBudgetBytes(), usage, used, ProcessMemory.residentBytes(),
+                heap.getUsed(), heap.getCommitted(), heap.getMax());
     }
 }
