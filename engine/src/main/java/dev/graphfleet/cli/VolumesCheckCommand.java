@@ -180,8 +180,8 @@ class VolumesCheckCommand implements Callable<Integer> {
 
     private LocalVolumeFleet localFleet() {
         if (!"local".equals(source.named)) {
-            throw new UsageException("--source: '" + source.named + "' is not a known fleet (use --source local for "
-                    + "the local fleet, or --nodes URL,... for nodes by URL)");
+            throw new UsageException("--source: '" + source.named + "' is not a known fleet (use --source local for the "
+                    + "local fleet, --source aws --env ENV for an AWS environment, or --nodes URL,... for nodes by URL)");
         }
         return LocalVolumeFleet.open(dataDir != null ? dataDir : LocalFleet.defaultDataDir(), Clock.systemUTC());
     }

@@ -49,8 +49,8 @@ class VolumesLocalCommandTest {
         assertThat(err.toString()).contains("no local fleet is running in " + empty)
                 .contains("graphfleet local --data " + empty);
 
-        assertThat(run("volumes", "check", "--source", "aws")).isEqualTo(GraphfleetCli.EXIT_USAGE);
-        assertThat(err.toString()).contains("--source: 'aws' is not a known fleet");
+        assertThat(run("volumes", "check", "--source", "gcp")).isEqualTo(GraphfleetCli.EXIT_USAGE);
+        assertThat(err.toString()).contains("--source: 'gcp' is not a known fleet");
         assertThat(run("volumes", "check", "--nodes", "http://127.0.0.1:1", "--data", empty.toString()))
                 .isEqualTo(GraphfleetCli.EXIT_USAGE);
         assertThat(err.toString()).contains("--data goes with --source local");
