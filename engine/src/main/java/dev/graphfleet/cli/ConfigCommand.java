@@ -1,13 +1,11 @@
 package dev.graphfleet.cli;
 
-import dev.graphfleet.config.ConfigException;
-import dev.graphfleet.config.ConfigValidator;
 import dev.graphfleet.config.GraphfleetConfig;
 import dev.graphfleet.config.Problem;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,47 +41,19 @@ final class ConfigCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (!Files.exists(file)) {
-                throw new UsageException("config file not found: " + file
-                        + " (pass the path of a YAML config; examples are in docs/examples/)");
-            }
-            if (Files.isDirectory(file)) {
-                throw new UsageException(file + " is a directory; pass the path of a YAML config file");
-            }
             PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            GraphfleetConfig config;
-            try {
-                config = GraphfleetConfig.load(file);
-            } catch (ConfigException e) {
-                return fail(err, e.problems());
+            Optional<ConfigCheck.Valid> valid = ConfigCheck.load(file, spec.commandLine().getErr());
+            if (valid.isEmpty()) {
+                return GraphfleetCli.EXIT_USAGE;
             }
-            List<Problem> problems = ConfigValidator.check(config);
-            if (problems.stream().anyMatch(Problem::isError)) {
-                return fail(err, problems);
-            }
-            problems.forEach(p -> out.println(line(p)));
+            GraphfleetConfig config = valid.get().config();
+            List<Problem> warnings = valid.get().warnings();
+            warnings.forEach(p -> out.println(ConfigCheck.line(p)));
             out.println("OK " + file + ": environment " + config.environment()
-                    + ", " + count(config.tiers().size(), "tier")
-                    + ", " + count(config.replicas().size(), "replica group")
-                    + ", " + count(problems.size(), "warning"));
+                    + ", " + ConfigCheck.count(config.tiers().size(), "tier")
+                    + ", " + ConfigCheck.count(config.replicas().size(), "replica group")
+                    + ", " + ConfigCheck.count(warnings.size(), "warning"));
             return GraphfleetCli.EXIT_OK;
-        }
-
-        private int fail(PrintWriter err, List<Problem> problems) {
-            problems.forEach(p -> err.println(line(p)));
-            long errors = problems.stream().filter(Problem::isError).count();
-            err.println("INVALID " + file + ": " + count(errors, "error") + ", "
-                    + count(problems.size() - errors, "warning"));
-            return GraphfleetCli.EXIT_USAGE;
-        }
-
-        private static String line(Problem p) {
-            return (p.isError() ? "error   " : "warning ") + p;
-        }
-
-        private static String count(long n, String noun) {
-            return n + " " + noun + (n == 1 ? "" : "s");
         }
     }
 }

@@ -1,16 +1,14 @@
 package dev.graphfleet.cli;
 
-import dev.graphfleet.config.ConfigException;
-import dev.graphfleet.config.ConfigValidator;
 import dev.graphfleet.config.GraphfleetConfig;
 import dev.graphfleet.config.InstanceConfig;
 import dev.graphfleet.config.InstanceTypes;
 import dev.graphfleet.config.Problem;
 import dev.graphfleet.config.ReplicaGroupConfig;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,31 +33,22 @@ final class FleetValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException("config file not found: " + file
-                    + " (pass the path of a YAML config; examples are in docs/examples/)");
-        }
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        GraphfleetConfig config;
-        try {
-            config = GraphfleetConfig.load(file);
-        } catch (ConfigException e) {
-            return invalid(err, e.problems());
+        Optional<ConfigCheck.Valid> valid = ConfigCheck.load(file, spec.commandLine().getErr());
+        if (valid.isEmpty()) {
+            return GraphfleetCli.EXIT_USAGE;
         }
-        List<Problem> problems = ConfigValidator.check(config);
-        if (problems.stream().anyMatch(Problem::isError)) {
-            return invalid(err, problems);
-        }
-        problems.forEach(p -> out.println("warning " + p));
+        GraphfleetConfig config = valid.get().config();
+        List<Problem> warnings = valid.get().warnings();
+        warnings.forEach(p -> out.println(ConfigCheck.line(p)));
         config.replicas().forEach((name, group) -> out.println(describe(config, name, group)));
         if (!config.isLocal()) {
             out.println("registry: instances in " + config.registry().instanceTable() + ", volumes in "
                     + config.registry().volumeTable());
         }
-        out.println("OK " + file + ": environment " + config.environment() + ", " + config.replicas().size()
-                + " replica group" + (config.replicas().size() == 1 ? "" : "s") + ", " + problems.size()
-                + " warning" + (problems.size() == 1 ? "" : "s"));
+        out.println("OK " + file + ": environment " + config.environment() + ", "
+                + ConfigCheck.count(config.replicas().size(), "replica group") + ", "
+                + ConfigCheck.count(warnings.size(), "warning"));
         return GraphfleetCli.EXIT_OK;
     }
 
@@ -73,13 +62,5 @@ final class FleetValidateCommand implements Callable<Integer> {
                 + " (min/desired/max), unhealthy after " + group.healthCheck().timeToUnhealthy().toSeconds() + " s"
                 + ", snapshots of " + (group.snapshot().graphId() == null ? "(any repository)" : group.snapshot().graphId())
                 + ", keep " + group.snapshot().keep();
-    }
-
-    private int invalid(PrintWriter err, List<Problem> problems) {
-        problems.forEach(p -> err.println((p.isError() ? "error   " : "warning ") + p));
-        long errors = problems.stream().filter(Problem::isError).count();
-        err.println("INVALID " + file + ": " + errors + " error" + (errors == 1 ? "" : "s") + ", "
-                + (problems.size() - errors) + " warning" + (problems.size() - errors == 1 ? "" : "s"));
-        return GraphfleetCli.EXIT_USAGE;
     }
 }
