@@ -130,7 +130,7 @@ public final class GraphNode implements AutoCloseable {
                 new DatabasesRoute(pool, sources.sizes(), settings.type().isReadOnly(), mapper),
                 new QueryRoute(new QueryRequestReader(mapper, limits), runner,
                         new NdjsonWriter(mapper, errors, limits.streamChunkRows()), errors, sources.queries(), pool,
-                        mapper, limits.maxRows()),
+                        mapper, limits.maxRows(), attachments),
                 new PoolRoute(pool, mapper),
                 new AttachmentsRoute(attachments, mapper));
         return NodeRoutes.build(routes, settings.apiKey(), errors, mapper, sources.queries());

@@ -7,6 +7,7 @@ import dev.graphfleet.pool.GraphPool;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import io.undertow.util.PathTemplateMatch;
 import java.time.Duration;
 import java.util.Deque;
@@ -26,9 +27,13 @@ final class QueryRoute implements HttpHandler {
     private final GraphPool pool;
     private final ObjectMapper mapper;
     private final int maxRows;
+    private final AttachmentStatus attachments;
+
+    /** On a shared node, the repository version that answered: clients can tell a stale replica. */
+    static final HttpString DATA_VERSION = new HttpString("X-Graph-Data-Version");
 
     QueryRoute(QueryRequestReader reader, QueryRunner runner, NdjsonWriter ndjson, ErrorMapper errors,
-               QueryStats stats, GraphPool pool, ObjectMapper mapper, int maxRows) {
+               QueryStats stats, GraphPool pool, ObjectMapper mapper, int maxRows, AttachmentStatus attachments) {
         this.reader = reader;
         this.runner = runner;
         this.ndjson = ndjson;
@@ -37,6 +42,7 @@ final class QueryRoute implements HttpHandler {
         this.pool = pool;
         this.mapper = mapper;
         this.maxRows = maxRows;
+        this.attachments = attachments;
     }
 
     @Override
@@ -49,6 +55,7 @@ final class QueryRoute implements HttpHandler {
         long started = System.nanoTime();
         int status = 200;
         try (RunningQuery query = runner.start(database, request)) {
+            dataVersion(database, exchange);
             if (wantsStream(exchange)) {
                 ndjson.write(exchange, query);
             } else {
@@ -60,6 +67,15 @@ final class QueryRoute implements HttpHandler {
         } finally {
             if (pool.knows(database)) { // only databases that exist are counted
                 stats.recordQuery(database, status, Duration.ofNanos(System.nanoTime() - started));
+            }
+        }
+    }
+
+    private void dataVersion(String database, HttpServerExchange exchange) {
+        for (AttachmentProgress attachment : attachments.attachments()) {
+            if (attachment.repository().equals(database) && attachment.version() != null) {
+                exchange.getResponseHeaders().put(DATA_VERSION, attachment.version());
+                return;
             }
         }
     }

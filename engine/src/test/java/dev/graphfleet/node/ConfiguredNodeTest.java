@@ -91,6 +91,13 @@ class ConfiguredNodeTest {
             assertThat(query(base, "industry", "MATCH (f:Fact) RETURN count(f)").get("rows").get(0).get(0).asLong())
                     .isEqualTo(20);
             assertThat(query(base, "sec", "CREATE (:Fact {id: 99})").get("_status").asInt()).isEqualTo(403);
+
+            // Every answer says which repository version produced it.
+            HttpResponse<String> answered = http.send(HttpRequest.newBuilder(base.resolve("/databases/sec/query"))
+                    .header("X-Graph-API-Key", "k3y")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"cypher\": \"RETURN 1\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answered.headers().firstValue("X-Graph-Data-Version")).contains("v1");
             assertThat(query(base, "economic", "RETURN 1").get("_status").asInt()).isEqualTo(404);
         }
     }
