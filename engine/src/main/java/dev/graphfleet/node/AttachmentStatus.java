@@ -13,6 +13,12 @@ public interface AttachmentStatus {
 
     List<AttachmentProgress> attachments();
 
+    /** The version {@code repository} serves, if it is a repository; read on every query, so keep it cheap. */
+    default java.util.Optional<String> versionOf(String repository) {
+        return attachments().stream().filter(a -> a.repository().equals(repository) && a.version() != null)
+                .map(AttachmentProgress::version).findFirst();
+    }
+
     /** False while the node must not take traffic yet (e.g. its repositories are still attaching). */
     default boolean ready() {
         return true;

@@ -72,12 +72,7 @@ final class QueryRoute implements HttpHandler {
     }
 
     private void dataVersion(String database, HttpServerExchange exchange) {
-        for (AttachmentProgress attachment : attachments.attachments()) {
-            if (attachment.repository().equals(database) && attachment.version() != null) {
-                exchange.getResponseHeaders().put(DATA_VERSION, attachment.version());
-                return;
-            }
-        }
+        attachments.versionOf(database).ifPresent(version -> exchange.getResponseHeaders().put(DATA_VERSION, version));
     }
 
     private static boolean wantsStream(HttpServerExchange exchange) {

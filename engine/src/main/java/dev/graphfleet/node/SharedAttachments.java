@@ -20,6 +20,12 @@ public final class SharedAttachments {
                         s.lastError(), s.updatedAt())).toList();
             }
 
+            /** One volatile read: the query path asks this for every answer. */
+            @Override
+            public java.util.Optional<String> versionOf(String repository) {
+                return shared.attachments().servingVersion(repository);
+            }
+
             /** Ready only when every repository serves: a load balancer must not send queries before. */
             @Override
             public boolean ready() {

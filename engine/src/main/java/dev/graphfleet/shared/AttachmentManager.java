@@ -92,6 +92,12 @@ public final class AttachmentManager implements AutoCloseable {
         return new ArrayList<>(sorted.values());
     }
 
+    /** The version a repository serves now (empty before its first attach); no locking. */
+    public java.util.Optional<String> servingVersion(String repository) {
+        Tracker tracker = trackers.get(repository);
+        return tracker == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(tracker.servingVersion);
+    }
+
     /** True when every repository serves. */
     public boolean allAttached() {
         return !trackers.isEmpty() && trackers.values().stream().allMatch(t -> t.snapshot().phase() == AttachPhase.ATTACHED);
