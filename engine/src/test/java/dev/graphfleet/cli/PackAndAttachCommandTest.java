@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.graphfleet.pool.GraphPool;
 import dev.graphfleet.testing.S3Server;
 import dev.graphfleet.testing.TestPools;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code repo pack} then {@code attach}, end to end against a real S3-compatible server. */
 class PackAndAttachCommandTest {
@@ -38,16 +35,9 @@ class PackAndAttachCommandTest {
         System.clearProperty("aws.secretAccessKey");
     }
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        CommandLine cli = GraphfleetCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new Run(cli.execute(args), out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static String[] s3(String... args) {
@@ -69,20 +59,20 @@ class PackAndAttachCommandTest {
     @Test
     void packedRepositoriesAttachFromS3AndAMissingOneFailsNamingWhy() {
         for (String name : List.of("sec", "industry")) {
-            Run pack = run(s3("repo", "pack", "--db", database(name, 500).toString(), "--name", name,
+            CliRun pack = run(s3("repo", "pack", "--db", database(name, 500).toString(), "--name", name,
                     "--to", "s3://shared/prod"));
             assertThat(pack.code()).as(pack.err()).isZero();
             assertThat(pack.out()).startsWith("published " + name + " v1 (");
         }
 
-        Run attach = run(s3("attach", "--store", "s3://shared/prod", "--repos", "sec,industry",
+        CliRun attach = run(s3("attach", "--store", "s3://shared/prod", "--repos", "sec,industry",
                 "--data-dir", temp.resolve("replica").toString(), "--memory-mb", "64"));
         assertThat(attach.code()).as(attach.err()).isZero();
         assertThat(attach.out()).containsPattern("industry +attached +v1 +1 ")
                 .containsPattern("sec +attached +v1 +1 ");
         assertThat(attach.err()).contains("sec          downloading").contains("sec          verifying");
 
-        Run partial = run(s3("attach", "--store", "s3://shared/prod", "--repos", "sec,economic",
+        CliRun partial = run(s3("attach", "--store", "s3://shared/prod", "--repos", "sec,economic",
                 "--data-dir", temp.resolve("replica2").toString(), "--memory-mb", "64", "--attempts", "2",
                 "--backoff-s", "0"));
         assertThat(partial.code()).isEqualTo(1);
@@ -90,7 +80,7 @@ class PackAndAttachCommandTest {
         assertThat(partial.err()).contains("1 repository(ies) failed to attach: economic: ")
                 .contains("economic").doesNotContain(S3Server.SECRET_KEY);
 
-        Run bad = run(s3("attach", "--store", "s3://shared/prod", "--repos", "sec,../etc"));
+        CliRun bad = run(s3("attach", "--store", "s3://shared/prod", "--repos", "sec,../etc"));
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("invalid repository name '../etc'");
     }

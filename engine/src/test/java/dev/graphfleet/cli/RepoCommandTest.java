@@ -6,8 +6,6 @@ import dev.graphfleet.repo.Sha256;
 import dev.graphfleet.testing.FaultProxy;
 import dev.graphfleet.testing.S3Server;
 import dev.graphfleet.testing.TestFiles;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code graphfleet repo push|list|fetch} end to end, against s3proxy and a directory store. */
 class RepoCommandTest {
@@ -40,16 +37,9 @@ class RepoCommandTest {
         System.clearProperty("aws.secretAccessKey");
     }
 
-    private record Run(int code, String out, String err) { }
 
-    private static Run run(String... args) {
-        CommandLine cli = GraphfleetCli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private String[] s3(String... args) {
@@ -62,22 +52,22 @@ class RepoCommandTest {
     void pushListFetchAgainstS3() throws Exception {
         Path file = TestFiles.random(temp.resolve("sec.kuzu"), 3_000_000, 1);
 
-        Run push1 = run(s3("repo", "push", "--file", file.toString(), "--name", "sec", "--to", "s3://cli-repos/prod"));
-        Run push2 = run(s3("repo", "push", "--file", file.toString(), "--name", "sec", "--to", "s3://cli-repos/prod",
+        CliRun push1 = run(s3("repo", "push", "--file", file.toString(), "--name", "sec", "--to", "s3://cli-repos/prod"));
+        CliRun push2 = run(s3("repo", "push", "--file", file.toString(), "--name", "sec", "--to", "s3://cli-repos/prod",
                 "--engine-version", "0.11.2"));
         assertThat(push1.code()).as(push1.err()).isZero();
         assertThat(push1.out()).contains("published sec v1 to s3://cli-repos/prod (2.9 MiB, sha256 " + Sha256.of(file)
                 + ", engine 0.11.2)");
         assertThat(push2.out()).contains("published sec v2");
 
-        Run list = run(s3("repo", "list", "--store", "s3://cli-repos/prod"));
+        CliRun list = run(s3("repo", "list", "--store", "s3://cli-repos/prod"));
         assertThat(list.code()).isZero();
         List<String> lines = list.out().lines().toList();
         assertThat(lines.get(0)).matches("REPOSITORY +VERSION +SIZE +PUBLISHED +CURRENT");
         assertThat(lines.get(1)).matches("sec +v1 +2\\.9 MiB +\\d{4}-\\d\\d-\\d\\dT[\\d:]+Z");
         assertThat(lines.get(2)).matches("sec +v2 +2\\.9 MiB +\\S+ +\\*");
 
-        Run fetch = run(s3("repo", "fetch", "--store", "s3://cli-repos/prod", "--name", "sec",
+        CliRun fetch = run(s3("repo", "fetch", "--store", "s3://cli-repos/prod", "--name", "sec",
                 "--cache", temp.resolve("cache").toString(), "--part-size", "512k", "--parallelism", "4"));
         assertThat(fetch.code()).as(fetch.err()).isZero();
         Path fetched = temp.resolve("cache/sec/v2/data.kuzu");
@@ -85,10 +75,10 @@ class RepoCommandTest {
         assertThat(fetch.err()).contains("sec v2: downloading", "sec v2: verifying", "sec v2: done        2.9 MiB / 2.9 MiB (100%)");
         assertThat(Sha256.of(fetched)).isEqualTo(Sha256.of(file));
 
-        Run older = run(s3("repo", "fetch", "--store", "s3://cli-repos/prod", "--name", "sec", "--repo-version", "v1",
+        CliRun older = run(s3("repo", "fetch", "--store", "s3://cli-repos/prod", "--name", "sec", "--repo-version", "v1",
                 "--cache", temp.resolve("cache").toString()));
         assertThat(older.out()).contains("fetched sec v1");
-        Run again = run(s3("repo", "fetch", "--store", "s3://cli-repos/prod", "--name", "sec",
+        CliRun again = run(s3("repo", "fetch", "--store", "s3://cli-repos/prod", "--name", "sec",
                 "--cache", temp.resolve("cache").toString()));
         assertThat(again.out()).contains("already cached sec v2");
     }
@@ -97,9 +87,9 @@ class RepoCommandTest {
     void badNamesAreUsageErrorsAndNothingReachesTheStore() throws Exception {
         try (FaultProxy proxy = FaultProxy.start(S3.endpoint())) {
             for (String bad : List.of("sec; DROP", "../x", "'sec'", "s\u0435c", "")) {
-                Run fetch = run("repo", "fetch", "--store", "s3://cli-repos/prod", "--name", bad, "--cache",
+                CliRun fetch = run("repo", "fetch", "--store", "s3://cli-repos/prod", "--name", bad, "--cache",
                         temp.resolve("cache").toString(), "--endpoint", proxy.endpoint().toString(), "--path-style");
-                Run push = run("repo", "push", "--file", temp.resolve("missing").toString(), "--name", bad,
+                CliRun push = run("repo", "push", "--file", temp.resolve("missing").toString(), "--name", bad,
                         "--to", "s3://cli-repos/prod", "--endpoint", proxy.endpoint().toString(), "--path-style");
                 assertThat(fetch.code()).isEqualTo(2);
                 assertThat(push.code()).isEqualTo(2);
@@ -118,7 +108,7 @@ class RepoCommandTest {
         assertThat(run("repo", "push", "--file", file.toString(), "--name", "industry", "--to", store.toUri().toString())
                 .code()).isZero();
         assertThat(run("repo", "list", "--store", "file://" + store).out()).contains("industry").contains("*");
-        Run fetch = run("repo", "fetch", "--store", "file://" + store, "--name", "industry", "--cache",
+        CliRun fetch = run("repo", "fetch", "--store", "file://" + store, "--name", "industry", "--cache",
                 temp.resolve("cache").toString());
         assertThat(fetch.code()).as(fetch.err()).isZero();
         assertThat(temp.resolve("cache/industry/v1/data.kuzu")).hasSameBinaryContentAs(file);
@@ -126,19 +116,19 @@ class RepoCommandTest {
 
     @Test
     void storeAndOptionErrorsAreClear() {
-        Run scheme = run("repo", "list", "--store", "gs://bucket");
+        CliRun scheme = run("repo", "list", "--store", "gs://bucket");
         assertThat(scheme.code()).isEqualTo(2);
         assertThat(scheme.err()).contains("--store: unsupported store 'gs'");
 
-        Run fileWithEndpoint = run("repo", "list", "--store", "file:///tmp", "--endpoint", "http://x:1");
+        CliRun fileWithEndpoint = run("repo", "list", "--store", "file:///tmp", "--endpoint", "http://x:1");
         assertThat(fileWithEndpoint.code()).isEqualTo(2);
         assertThat(fileWithEndpoint.err()).contains("apply to s3:// stores only");
 
-        Run size = run("repo", "fetch", "--store", "file:///tmp", "--name", "sec", "--cache", "/tmp/c", "--part-size", "lots");
+        CliRun size = run("repo", "fetch", "--store", "file:///tmp", "--name", "sec", "--cache", "/tmp/c", "--part-size", "lots");
         assertThat(size.code()).isEqualTo(2);
         assertThat(size.err()).contains("'lots' is not a size");
 
-        Run missing = run("repo", "fetch", "--store", "file://" + temp, "--name", "sec", "--cache", temp.resolve("c").toString());
+        CliRun missing = run("repo", "fetch", "--store", "file://" + temp, "--name", "sec", "--cache", temp.resolve("c").toString());
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).contains("repository 'sec' is not in file://" + temp);
     }
