@@ -17,7 +17,7 @@ final class NotificationArea extends VBox {
         super(6);
         setId("notifications");
         getStyleClass().add("notifications");
-        setAlignment(Pos.TOP_RIGHT);
+        setAlignment(Pos.BOTTOM_RIGHT);
         setPickOnBounds(false);
         setMaxWidth(460);
         setMaxHeight(Region.USE_PREF_SIZE);
@@ -31,6 +31,7 @@ final class NotificationArea extends VBox {
     private static HBox card(NotificationsViewModel model, Notification n) {
         Label time = new Label(n.time());
         time.getStyleClass().add("notification-time");
+        time.setMinWidth(Region.USE_PREF_SIZE);
         Label text = new Label(n.text());
         text.setWrapText(true);
         text.getStyleClass().add("notification-text");

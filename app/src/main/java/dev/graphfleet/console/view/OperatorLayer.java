@@ -51,8 +51,9 @@ public final class OperatorLayer extends BorderPane {
         actionsMenu = actionsMenu();
         setTop(band());
         NotificationArea notifications = new NotificationArea(model.notifications());
-        StackPane.setAlignment(notifications, Pos.TOP_RIGHT);
-        StackPane.setMargin(notifications, new javafx.geometry.Insets(52, 14, 0, 0));
+        // Bottom right, over the tables' empty end rather than the toolbars.
+        StackPane.setAlignment(notifications, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(notifications, new javafx.geometry.Insets(0, 18, 44, 0));
         StackPane layers = new StackPane(console, notifications, new ActionPanel(model.actions()),
                 new PaletteOverlay(model.palette()), new HelpOverlay(model.helpShownProperty()));
         setCenter(layers);

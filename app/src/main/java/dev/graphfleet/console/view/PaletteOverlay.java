@@ -39,6 +39,12 @@ final class PaletteOverlay extends StackPane {
         list.setPrefHeight(28 * 12 + 4);
         list.setFocusTraversable(false);
         list.setCellFactory(l -> new ListCell<>() {
+            {
+                // As wide as the list, cut with an ellipsis: no sideways scrolling for a long reason.
+                prefWidthProperty().bind(list.widthProperty().subtract(18));
+                setMaxWidth(Region.USE_PREF_SIZE);
+            }
+
             @Override
             protected void updateItem(PaletteViewModel.Entry entry, boolean empty) {
                 super.updateItem(entry, empty);

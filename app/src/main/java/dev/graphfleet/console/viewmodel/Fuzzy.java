@@ -19,8 +19,17 @@ final class Fuzzy {
         if (q.isEmpty()) {
             return 0;
         }
+        // Greedy from each place the first letter occurs; the best wins ("vol" finds "Volumes", not "View: vo..l").
+        int best = -1;
+        for (int start = t.indexOf(q.charAt(0)); start >= 0; start = t.indexOf(q.charAt(0), start + 1)) {
+            best = Math.max(best, greedy(q, t, start));
+        }
+        return best < 0 ? -1 : best * 100 - t.length(); // shorter texts first among equals
+    }
+
+    private static int greedy(String q, String t, int start) {
         int score = 0;
-        int at = 0;
+        int at = start;
         int previous = -2;
         for (int i = 0; i < q.length(); i++) {
             int found = t.indexOf(q.charAt(i), at);
@@ -37,6 +46,6 @@ final class Fuzzy {
             previous = found;
             at = found + 1;
         }
-        return score * 100 - t.length(); // shorter texts first among equals
+        return score;
     }
 }

@@ -129,12 +129,12 @@ public final class LocalFleetActions implements FleetActions {
         }
         if (request instanceof ActionRequest.Snapshot r) {
             String version = requireFleet().snapshot(r.repository(), both).version().toString();
-            return ActionResult.ok(r, "Snapshot of " + r.repository() + " published as " + version + "; "
-                    + replicaList() + " serve it", steps);
+            return ActionResult.ok(r, "Snapshot of " + r.repository() + " published as " + version
+                    + " and rolled out to " + replicaList(), steps);
         }
         if (request instanceof ActionRequest.RollingRefresh r) {
             String version = requireFleet().refresh(r.repository(), both);
-            return ActionResult.ok(r, replicaList() + " serve " + r.repository() + " " + version, steps);
+            return ActionResult.ok(r, replicaList() + " moved to " + r.repository() + " " + version, steps);
         }
         if (request instanceof ActionRequest.Rollback r) {
             String version = requireFleet().rollback(r.repository(), null, both);
