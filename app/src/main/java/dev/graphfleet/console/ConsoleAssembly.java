@@ -69,9 +69,16 @@ public final class ConsoleAssembly implements AutoCloseable {
         model.setRefreshAction(poller::refreshNow);
         poller.setDetailsWanted(model.sectionProperty().get().needsNodeDetails());
         model.sectionProperty().addListener((obs, was, now) -> {
-            poller.setDetailsWanted(now.needsNodeDetails());
+            poller.setDetailsWanted(now.needsNodeDetails() || !operator.node().instanceIdProperty().get().isEmpty());
             if (now.needsNodeDetails() && !was.needsNodeDetails()) {
                 poller.refreshNow(); // show the details now rather than at the next tick
+            }
+        });
+        // A node's drill-down shows its databases and attachments: the details, while it is open.
+        operator.node().instanceIdProperty().addListener((obs, was, now) -> {
+            poller.setDetailsWanted(!now.isEmpty() || model.sectionProperty().get().needsNodeDetails());
+            if (!now.isEmpty()) {
+                poller.refreshNow();
             }
         });
         return new ConsoleAssembly(new OperatorLayer(operator, new ConsoleView(model)), model, poller, operator,

@@ -2,6 +2,7 @@ package dev.graphfleet.console.view;
 
 import dev.graphfleet.console.viewmodel.ActionsViewModel;
 import dev.graphfleet.console.viewmodel.ConsoleSection;
+import dev.graphfleet.console.viewmodel.InstanceRow;
 import dev.graphfleet.console.viewmodel.OperatorViewModel;
 import java.net.URL;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -54,7 +56,10 @@ public final class OperatorLayer extends BorderPane {
         // Bottom right, over the tables' empty end rather than the toolbars.
         StackPane.setAlignment(notifications, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(notifications, new javafx.geometry.Insets(0, 18, 44, 0));
-        StackPane layers = new StackPane(console, notifications, new ActionPanel(model.actions()),
+        NodePanel node = new NodePanel(model);
+        StackPane.setAlignment(node, Pos.CENTER_RIGHT);
+        StackPane.setMargin(node, new javafx.geometry.Insets(8, 8, 40, 0));
+        StackPane layers = new StackPane(console, notifications, node, new ActionPanel(model.actions()),
                 new PaletteOverlay(model.palette()), new HelpOverlay(model.helpShownProperty()));
         setCenter(layers);
 
@@ -72,6 +77,12 @@ public final class OperatorLayer extends BorderPane {
 
         addEventFilter(KeyEvent.KEY_TYPED, this::typed);
         addEventFilter(KeyEvent.KEY_PRESSED, this::pressed);
+        // Enter or a double click on an instance row drills down to that node.
+        addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getClickCount() == 2 && inInstanceTable(e.getTarget())) {
+                drillDownToSelected();
+            }
+        });
     }
 
     /** The console's theme on this root (the palette's names live on the scene root), and the overlays' styles. */
@@ -189,11 +200,16 @@ public final class OperatorLayer extends BorderPane {
                 model.actions().dismiss();
             } else if (model.actions().stageProperty().get() != ActionsViewModel.Stage.IDLE) {
                 model.actions().cancel();
+            } else if (!model.node().instanceIdProperty().get().isEmpty()) {
+                model.closeNode();
             } else if (e.getTarget() instanceof TextInputControl) {
                 requestFocus(); // leave the text box: the keys work again
             } else {
                 return;
             }
+            e.consume();
+        } else if (e.getCode() == KeyCode.ENTER && inInstanceTable(e.getTarget()) && !overlayShown()) {
+            drillDownToSelected();
             e.consume();
         } else if (e.isAltDown() && e.getCode() == KeyCode.LEFT) {
             model.navigation().back();
@@ -204,6 +220,23 @@ public final class OperatorLayer extends BorderPane {
         } else if (e.getCode() == KeyCode.F5) {
             model.console().refreshNow();
             e.consume();
+        }
+    }
+
+    private static boolean inInstanceTable(Object target) {
+        for (Node n = target instanceof Node node ? node : null; n != null; n = n.getParent()) {
+            if ("instance-table".equals(n.getId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void drillDownToSelected() {
+        TableView<?> table = (TableView<?>) console.lookup("#instance-table");
+        Object selected = table == null ? null : table.getSelectionModel().getSelectedItem();
+        if (selected instanceof InstanceRow row) {
+            model.drillDown(row.id());
         }
     }
 

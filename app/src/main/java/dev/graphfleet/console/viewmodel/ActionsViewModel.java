@@ -49,6 +49,14 @@ public final class ActionsViewModel {
         public String title() {
             return request.title();
         }
+
+        /** The node it acts on, or null for fleet-wide actions. */
+        public String instanceId() {
+            if (request instanceof ActionRequest.Invalidate i) {
+                return i.instanceId();
+            }
+            return request instanceof ActionRequest.RestartNode r ? r.instanceId() : null;
+        }
     }
 
     private final ActionRunner runner;

@@ -21,7 +21,9 @@ public final class OperatorViewModel {
     private final Navigation navigation;
     private final PaletteViewModel palette;
     private final EnvironmentBadge environment;
+    private final NodeViewModel node = new NodeViewModel();
     private final BooleanProperty helpShown = new SimpleBooleanProperty(this, "helpShown");
+    private ConsoleState latest;
 
     public OperatorViewModel(ConsoleViewModel console, ActionsViewModel actions, EnvironmentBadge environment,
                              boolean readOnly, ZoneId zone) {
@@ -33,12 +35,39 @@ public final class OperatorViewModel {
         this.palette = new PaletteViewModel(this::paletteEntries);
         actions.readOnlyProperty().set(readOnly);
         // Switching views (a tab, a key, the palette) is a visit; back/forward moves the views.
-        console.sectionProperty().addListener((obs, was, now) -> navigation.visit(Navigation.Place.of(now)));
-        navigation.currentProperty().addListener((obs, was, now) -> console.sectionProperty().set(now.section()));
+        console.sectionProperty().addListener((obs, was, now) -> {
+            if (navigation.currentProperty().get().section() != now) {
+                navigation.visit(Navigation.Place.of(now));
+            }
+        });
+        navigation.currentProperty().addListener((obs, was, now) -> {
+            console.sectionProperty().set(now.section());
+            node.show(now.instanceId());
+        });
+    }
+
+    /** Opens one node's drill-down (a place of its own: back closes it). */
+    public void drillDown(String instanceId) {
+        navigation.visit(new Navigation.Place(console.sectionProperty().get(), instanceId));
+    }
+
+    /** Closes the drill-down, staying in the view. */
+    public void closeNode() {
+        if (navigation.currentProperty().get().instanceId() != null) {
+            navigation.visit(Navigation.Place.of(console.sectionProperty().get()));
+        }
+    }
+
+    /** The actions on the node drilled into (invalidate its databases, restart it). */
+    public List<ActionsViewModel.Choice> nodeChoices() {
+        String id = node.instanceIdProperty().get();
+        return actions.choices().stream().filter(c -> id.equals(c.instanceId())).toList();
     }
 
     /** Takes one refresh (FX thread). */
     public void apply(ConsoleState state) {
+        latest = state;
+        node.apply(state);
         actions.apply(state);
         notifications.apply(state.fleet());
     }
@@ -68,6 +97,10 @@ public final class OperatorViewModel {
         entries.add(new PaletteViewModel.Entry("Command", "Clear notifications", null, notifications::clear));
         entries.add(new PaletteViewModel.Entry("Source", console.sourceProperty().get() + "  (on screen)",
                 "another source: start the console with --nodes URL,... or --aws --env ENV", () -> { }));
+        if (latest != null) {
+            latest.fleet().instances().forEach(i -> entries.add(new PaletteViewModel.Entry("Node",
+                    i.id() + "  (" + i.health().label() + ")", null, () -> drillDown(i.id()))));
+        }
         for (ActionsViewModel.Choice choice : actions.choices()) {
             entries.add(new PaletteViewModel.Entry("Action", choice.title(), choice.disabledReason(),
                     () -> actions.request(choice)));
@@ -104,6 +137,10 @@ public final class OperatorViewModel {
 
     public PaletteViewModel palette() {
         return palette;
+    }
+
+    public NodeViewModel node() {
+        return node;
     }
 
     public EnvironmentBadge environment() {

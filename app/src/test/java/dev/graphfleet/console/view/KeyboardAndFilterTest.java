@@ -153,6 +153,34 @@ class KeyboardAndFilterTest {
     }
 
     @Test
+    void aDoubleClickOnAnInstanceDrillsDownToItsDatabasesAttachmentsAndActions() throws Exception {
+        console.robot().doubleClickOn("replica-a");
+        console.refresh(); // the drill-down reads the node's details from now on
+
+        VBox panel = console.find("#node-panel", VBox.class);
+        assertThat(panel.isVisible()).isTrue();
+        assertThat(console.find("#node-title", Label.class).getText()).isEqualTo("replica-a · shared replica · healthy");
+        assertThat(texts("#node-figures")).contains("Health", "healthy", "Uptime", "3 h 25 min", "Connections");
+        assertThat(texts("#node-databases")).containsSequence("sec", "5.0 GiB", "3 in use · 5 idle · 100 max");
+        assertThat(texts("#node-attachments")).containsSequence("sec", "attached");
+        assertThat(console.robot().lookup("#node-actions .button").queryAllAs(javafx.scene.control.Button.class))
+                .extracting(javafx.scene.control.Button::getText).containsExactly("Invalidate sec on replica-a");
+        console.screenshot("node-drilldown");
+
+        console.robot().write("[");
+        assertThat(panel.isVisible()).as("back closes the drill-down").isFalse();
+        console.robot().write("]");
+        assertThat(console.find("#node-title", Label.class).getText()).startsWith("replica-a");
+        assertThat(panel.isVisible()).isTrue();
+        console.robot().type(KeyCode.ESCAPE);
+        assertThat(panel.isVisible()).isFalse();
+    }
+
+    private List<String> texts(String query) {
+        return console.robot().lookup(query + " .label").queryAllAs(Label.class).stream().map(Label::getText).toList();
+    }
+
+    @Test
     void aReplicaGoingDownIsANotification() throws Exception {
         replicaB.stop();
         console.refresh();
