@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class FleetEventsTest {
+public class FleetEventsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T01:00:00Z");
 
-    static FleetInstance node(String id, NodeType role, Health health, double volumeGb,
+    public static FleetInstance node(String id, NodeType role, Health health, double volumeGb,
                               NodeSummary.Attachment... attachments) {
         NodeSummary summary = health == Health.UNREACHABLE ? null : new NodeSummary(NOW, 60L,
                 new NodeSummary.VolumeUsage(volumeGb, 1, volumeGb - 1, 1 / volumeGb, "/data"), null, null, Map.of(),
@@ -28,7 +28,7 @@ class FleetEventsTest {
                 health == Health.UNREACHABLE ? "connection refused" : null, null, null, null, summary, null);
     }
 
-    static FleetSnapshot fleet(FleetInstance... instances) {
+    public static FleetSnapshot fleet(FleetInstance... instances) {
         return new FleetSnapshot("local", NOW, "nodes(3)", true, null, List.of(), List.of(instances), List.of());
     }
 
