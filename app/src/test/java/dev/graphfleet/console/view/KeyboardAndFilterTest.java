@@ -101,6 +101,21 @@ class KeyboardAndFilterTest {
         assertThat(rows(console, "instance-table")).isEqualTo(4); // a term it cannot read hides nothing
     }
 
+    @Test
+    void everyListHasTheSameFilter() throws Exception {
+        console.robot().write("5");
+        console.refresh(); // the attachments come with the node details
+        console.robot().write("/").write("!node:replica");
+        assertThat(ViewAssertions.texts(console, "attachments-table")).contains("master-1").doesNotContain("replica-a");
+
+        console.robot().type(KeyCode.ESCAPE).write("3").write("/").write("database:sec node:/-a$/");
+        assertThat(rows(console, "connections-table")).isEqualTo(1);
+        assertThat(ViewAssertions.texts(console, "connections-table")).contains("replica-a");
+
+        console.robot().type(KeyCode.ESCAPE).write("2").write("/").write("role:replica");
+        assertThat(rows(console, "memory-table")).isEqualTo(2);
+    }
+
     private List<String> ids() {
         @SuppressWarnings("unchecked")
         TableView<InstanceRow> table = console.find("#instance-table", TableView.class);
