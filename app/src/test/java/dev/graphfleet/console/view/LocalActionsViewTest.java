@@ -67,6 +67,7 @@ class LocalActionsViewTest {
         assertThat(band.getStyleClass()).contains("env-local");
         assertThat(console.find("#environment-label", Label.class).getText()).isEqualTo("LOCAL FLEET · this machine");
         assertThat(console.find("#read-only-note", Label.class).isVisible()).isFalse();
+        console.screenshot("fleet-local"); // docs/images/console-fleet.png
     }
 
     @Test
