@@ -1,0 +1,138 @@
+package dev.graphfleet.repo.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.graphfleet.repo.FetchListener;
+import dev.graphfleet.repo.FetchOptions;
+import dev.graphfleet.repo.FetchProgress;
+import dev.graphfleet.repo.FetchResult;
+import dev.graphfleet.repo.Manifest;
+import dev.graphfleet.repo.RepositoryCache;
+import dev.graphfleet.repo.RepositoryException;
+import dev.graphfleet.repo.RepositoryException.Reason;
+import dev.graphfleet.repo.RepositoryFetcher;
+import dev.graphfleet.repo.RepositoryName;
+import dev.graphfleet.repo.RetryPolicy;
+import dev.graphfleet.repo.Sha256;
+import dev.graphfleet.repo.StoreUri;
+import dev.graphfleet.repo.VersionRef;
+import dev.graphfleet.testing.S3Server;
+import dev.graphfleet.testing.TestFiles;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The S3-compatible server itself goes away in the middle of a download (its port refuses, its
+ * connections are cut) and comes back on the same port with the same objects: the download
+ * continues from the parts already on disk, never fetching a byte twice.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class S3RestartTest {
+
+    private static final long PART = 256 * 1024;
+    private static final long SIZE = 8 * PART + 77;
+    private static final int CUT_AFTER_PARTS = 3;
+    private static final StoreUri.S3 URI = new StoreUri.S3("restart", "repos");
+
+    @TempDir
+    Path temp;
+    private S3Server s3;
+    private S3RepositoryStore store;
+    private RepositoryCache cache;
+    private Manifest sec;
+    private final List<String> retries = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        s3 = S3Server.withBuckets("restart").start();
+        try (S3RepositoryStore direct = S3RepositoryStore.open(URI, s3.settings())) {
+            sec = direct.publish(RepositoryName.of("sec"), TestFiles.random(temp.resolve("sec.kuzu"), SIZE, 11), "0.11.2");
+        }
+        store = S3RepositoryStore.open(URI, s3.settings().withSdkMaxAttempts(1).withSocketTimeout(Duration.ofSeconds(5)));
+        cache = new RepositoryCache(temp.resolve("cache"), 1L << 30, Set::of, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        store.close();
+        s3.close();
+    }
+
+    /** Stops the server once {@code parts} parts are on disk (one part at a time, so none is in flight). */
+    private FetchListener stopServerAfter(int parts) {
+        AtomicBoolean stopped = new AtomicBoolean();
+        return new FetchListener() {
+            @Override
+            public void onProgress(FetchProgress progress) {
+                if (progress.phase() == FetchProgress.Phase.DOWNLOADING && progress.bytesDone() >= parts * PART
+                        && stopped.compareAndSet(false, true)) {
+                    try {
+                        s3.stopServing();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+
+            @Override
+            public void onRetry(VersionRef ref, int part, int nextAttempt, Duration wait, Exception error) {
+                retries.add(part + "#" + nextAttempt + " " + error.getClass().getSimpleName());
+            }
+        };
+    }
+
+    @Test
+    void theServerComesBackDuringTheBackoffAndTheDownloadGoesOn() throws Exception {
+        AtomicBoolean restarted = new AtomicBoolean();
+        FetchOptions options = FetchOptions.defaults().withPartSize(PART).withParallelism(1)
+                .withRetry(RetryPolicy.immediate(5)).withSleeper(wait -> {
+                    if (restarted.compareAndSet(false, true)) {
+                        try {
+                            s3.resumeServing(); // back before the retry
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                });
+
+        FetchResult result = new RepositoryFetcher(store, cache, options).fetch(sec, stopServerAfter(CUT_AFTER_PARTS));
+
+        assertThat(Sha256.of(result.file())).isEqualTo(sec.sha256());
+        assertThat(restarted).isTrue();
+        assertThat(retries).first().asString().startsWith(CUT_AFTER_PARTS + "#2");
+        assertThat(result.bytesDownloaded()).as("no byte downloaded twice").isEqualTo(SIZE);
+    }
+
+    @Test
+    void aServerDownLongerThanTheRetriesFailsClearlyAndTheNextFetchResumes() throws Exception {
+        FetchOptions options = FetchOptions.defaults().withPartSize(PART).withParallelism(1)
+                .withRetry(RetryPolicy.immediate(2)).withSleeper(wait -> { });
+
+        assertThatThrownBy(() -> new RepositoryFetcher(store, cache, options).fetch(sec, stopServerAfter(CUT_AFTER_PARTS)))
+                .isInstanceOf(RepositoryException.class)
+                .hasMessageContaining("could not download part " + CUT_AFTER_PARTS)
+                .hasMessageContaining("after 2 attempts")
+                .hasMessageContaining("the fetch resumes from the completed parts when retried")
+                .extracting(e -> ((RepositoryException) e).reason()).isEqualTo(Reason.TRANSIENT);
+        assertThat(cache.dataFile(sec.ref())).doesNotExist();
+
+        s3.resumeServing();
+        FetchResult result = new RepositoryFetcher(store, cache, options).fetch(sec, FetchListener.NONE);
+
+        assertThat(Sha256.of(result.file())).isEqualTo(sec.sha256());
+        assertThat(result.bytesResumed()).isEqualTo(CUT_AFTER_PARTS * PART);
+        assertThat(result.bytesDownloaded()).isEqualTo(SIZE - CUT_AFTER_PARTS * PART);
+    }
+}
