@@ -101,7 +101,7 @@ class AttachCrashTest {
             assertThat(code).as(restarted.output()).isZero();
             assertThat(restarted.output()).containsPattern("sec +attached +v1 +1 ");
         }
-        assertThat(leftovers(dataDir)).noneMatch(name -> name.endsWith(".partial") || name.endsWith(".journal"));
+        assertThat(leftovers(dataDir)).noneMatch(name -> name.endsWith(".partial") || name.endsWith(".parts"));
     }
 
     private static List<String> leftovers(Path dataDir) throws Exception {
