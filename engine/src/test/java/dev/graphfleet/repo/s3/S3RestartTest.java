@@ -27,8 +27,10 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * connections are cut) and comes back on the same port with the same objects: the download
  * continues from the parts already on disk, never fetching a byte twice.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class S3RestartTest {
 
     private static final long PART = 256 * 1024;
@@ -113,6 +115,72 @@ class S3RestartTest {
         assertThat(restarted).isTrue();
         assertThat(retries).first().asString().startsWith(CUT_AFTER_PARTS + "#2");
         assertThat(result.bytesDownloaded()).as("no byte downloaded twice").isEqualTo(SIZE);
+    }
+
+    /** A larger object through four parallel parts while the server goes down again and again. */
+    @Test
+    @Tag("soak")
+    void manyRestartsDuringOneParallelDownload() throws Exception {
+        long part = 64 * 1024;
+        long size = 48L << 20; // 768 parts
+        int restarts = 24;
+        Manifest big;
+        try (S3RepositoryStore direct = S3RepositoryStore.open(URI, s3.settings())) {
+            big = direct.publish(RepositoryName.of("industry"), TestFiles.random(temp.resolve("industry.kuzu"), size, 12),
+                    "0.11.2");
+        }
+        AtomicBoolean down = new AtomicBoolean();
+        AtomicInteger stops = new AtomicInteger();
+        AtomicInteger resumes = new AtomicInteger();
+        FetchListener restartEvery = new FetchListener() {
+            @Override
+            public void onProgress(FetchProgress progress) {
+                long next = (stops.get() + 1) * (size / (restarts + 1));
+                if (progress.phase() == FetchProgress.Phase.DOWNLOADING && progress.bytesDone() >= next
+                        && stops.get() < restarts && down.compareAndSet(false, true)) {
+                    stops.incrementAndGet();
+                    run(s3::stopServing);
+                }
+            }
+
+            @Override
+            public void onRetry(VersionRef ref, int index, int nextAttempt, Duration wait, Exception error) {
+                retries.add(index + "#" + nextAttempt);
+            }
+        };
+        FetchOptions options = FetchOptions.defaults().withPartSize(part).withParallelism(4)
+                .withRetry(RetryPolicy.immediate(10)).withSleeper(wait -> {
+                    synchronized (down) {
+                        if (down.get()) {
+                            run(s3::resumeServing);
+                            resumes.incrementAndGet();
+                            down.set(false);
+                        }
+                    }
+                });
+        long start = System.nanoTime();
+
+        FetchResult result = new RepositoryFetcher(store, cache, options).fetch(big, restartEvery);
+
+        assertThat(Sha256.of(result.file())).isEqualTo(big.sha256());
+        assertThat(stops.get()).isEqualTo(restarts);
+        assertThat(result.bytesDownloaded()).as("no byte downloaded twice").isEqualTo(size);
+        System.out.printf("SOAK s3 restarts: %d MiB in %d parts of %d KiB, 4 in parallel, server stopped %d times and "
+                        + "restarted %d times, %d part retries, %d ms, sha256 verified, %d bytes downloaded (none twice)%n",
+                size >> 20, size / part, part >> 10, stops.get(), resumes.get(), retries.size(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), result.bytesDownloaded());
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void run(Step step) {
+        try {
+            step.run();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
