@@ -46,7 +46,7 @@ class VolumePlannerPropertyTest {
             seen.merge(decision.getClass(), 1, Integer::sum);
             states.merge(state.modification().state(), 1, Integer::sum);
             if (decision instanceof VolumeDecision.Expand expand) {
-                String why = state + " -> " + expand;
+                java.util.function.Supplier<String> why = () -> state + " -> " + expand;
                 assertThat(expand.newSizeGb()).as(why).isGreaterThan(state.volumeSizeGb());
                 assertThat(expand.newSizeGb()).as(why).isLessThanOrEqualTo(policy.maxVolumeSizeGb());
                 assertThat(expand.fromSizeGb()).as(why).isEqualTo(state.volumeSizeGb());
@@ -60,6 +60,12 @@ class VolumePlannerPropertyTest {
                 VolumeDecision.NoAction.class, VolumeDecision.Skip.class, VolumeDecision.Alert.class,
                 VolumeDecision.GrowFilesystem.class);
         assertThat(states).hasSize(ModificationState.values().length);
+        System.out.printf("SOAK volume planner (cap %d GB): %d random volumes: %d expand, %d grow filesystem, %d skip, "
+                        + "%d alert, %d no action; none shrank, none above the cap, none modified while a modification "
+                        + "was active or inside the cooldown%n", policy.maxVolumeSizeGb(), cases,
+                seen.getOrDefault(VolumeDecision.Expand.class, 0), seen.getOrDefault(VolumeDecision.GrowFilesystem.class, 0),
+                seen.getOrDefault(VolumeDecision.Skip.class, 0), seen.getOrDefault(VolumeDecision.Alert.class, 0),
+                seen.getOrDefault(VolumeDecision.NoAction.class, 0));
     }
 
     private static VolumeState randomState(SplittableRandom random, VolumePolicy policy) {
