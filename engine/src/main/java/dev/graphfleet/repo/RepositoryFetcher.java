@@ -163,10 +163,13 @@ public final class RepositoryFetcher {
         }
     }
 
+    /**
+     * The disk itself was full (ENOSPC), as opposed to the free-space check or the cache budget
+     * refusing up front: those keep a resumable partial file and their own message.
+     */
     private static boolean isNoSpace(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RepositoryException re && re.reason() == Reason.NO_SPACE
-                    || t.getMessage() != null && t.getMessage().contains(NO_SPACE_MESSAGE)) {
+            if (t.getMessage() != null && t.getMessage().contains(NO_SPACE_MESSAGE)) {
                 return true;
             }
         }
