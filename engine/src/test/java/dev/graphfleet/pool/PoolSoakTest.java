@@ -121,12 +121,12 @@ class PoolSoakTest {
 
             System.out.printf("SOAK pool: %d threads, %d databases x %d connections, %d s: %d operations "
                             + "(%d reads, %d committed writes, %d write conflicts retried), faults: %d connections "
-                            + "closed underneath, %d queries timed out, %d databases invalidated, %d idle closes, "
+                            + "closed underneath, %d queries timed out or cancelled (%d cancels sent), %d databases invalidated, %d idle closes, "
                             + "%d maintenance runs (%d health failures); %d pool timeouts; %d connections created, "
                             + "%d reused; leaked 0, shared 0, unclear failures 0%n",
                     THREADS, DATABASES, CONNECTIONS_PER_DATABASE, elapsedMillis / 1000, run.operations.sum(),
                     run.reads.sum(), run.writes.sum(), run.conflicts.sum(), engine.closedUnderneath.sum(),
-                    run.timedOut.sum(), run.invalidations.sum(), run.idleCloses.sum(), run.maintenance.sum(),
+                    run.timedOut.sum(), run.interrupts.sum(), run.invalidations.sum(), run.idleCloses.sum(), run.maintenance.sum(),
                     stats.healthFailures(), stats.timeouts(), stats.created(), stats.reused());
         }
         assertThat(engine.openConnections()).as("connections left open after close").isZero();
@@ -219,10 +219,12 @@ class PoolSoakTest {
         if (run.holders.putIfAbsent(connection.connectionId(), Thread.currentThread()) != null) {
             run.sharedByPool.increment();
         }
+        run.lent.add(connection);
         return connection;
     }
 
     private static void release(PooledConnection connection, Run run) {
+        run.lent.remove(connection);
         run.holders.remove(connection.connectionId(), Thread.currentThread());
     }
 
@@ -242,6 +244,11 @@ class PoolSoakTest {
         long tick = 0;
         while (System.nanoTime() < deadline) {
             tick++;
+            for (PooledConnection victim : run.lent) { // cancel one running query from another thread
+                victim.interrupt();
+                run.interrupts.increment();
+                break;
+            }
             pool.runMaintenance();
             run.maintenance.increment();
             String database = names.get(random.nextInt(names.size()));
@@ -278,6 +285,9 @@ class PoolSoakTest {
     private static final class Run {
         final Map<String, Set<Long>> committed = new ConcurrentHashMap<>();
         final Map<Long, Thread> holders = new ConcurrentHashMap<>();
+        /** Connections lent right now, for the canceller (as the node's query cancel would reach them). */
+        final Set<PooledConnection> lent = ConcurrentHashMap.newKeySet();
+        final LongAdder interrupts = new LongAdder();
         final AtomicLong ids = new AtomicLong();
         final LongAdder operations = new LongAdder();
         final LongAdder borrows = new LongAdder();
