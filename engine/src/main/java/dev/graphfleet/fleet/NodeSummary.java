@@ -55,7 +55,12 @@ public record NodeSummary(Instant collectedAt, Long uptimeSeconds, VolumeUsage d
      * @param phase   lower case: pending, downloading, verifying, attaching, attached, failed
      * @param version e.g. {@code v3}, or null when the node does not say
      * @param error   the last failure, or null
+     * @param versionCreatedAt when {@code version} was published, or null when the node does not say
      */
-    public record Attachment(String repository, String phase, String version, String error) {
+    public record Attachment(String repository, String phase, String version, String error, Instant versionCreatedAt) {
+
+        public Attachment(String repository, String phase, String version, String error) {
+            this(repository, phase, version, error, null);
+        }
     }
 }
