@@ -28,6 +28,6 @@ class NodeDocumentsFreshnessTest {
         assertThat(v.age()).isEqualTo(Duration.ofDays(4));
         assertThat(health.stale()).isTrue();
         assertThat(health.reason()).isEqualTo("the data is 4 d old");
-        assertThat(NodeDocuments.health(JSON.readTree("{\\"status\\": \\"ready\\"}")).stale()).isNull();
+        assertThat(NodeDocuments.health(JSON.readTree("{\"status\": \"ready\"}")).stale()).isNull();
     }
 }
