@@ -5,8 +5,9 @@ import picocli.CommandLine.Command;
 
 /** {@code graphfleet fleet status|validate}: the fleet as it runs, and its config checked. */
 @Command(name = "fleet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Look at a fleet: writers, shared masters, replica groups and their snapshots.",
-        subcommands = {FleetStatusCommand.class, FleetValidateCommand.class, CommandLine.HelpCommand.class})
+        description = "Look at a fleet (writers, shared masters, replica groups and their snapshots), snapshot it and roll it back.",
+        subcommands = {FleetStatusCommand.class, FleetValidateCommand.class, FleetSnapshotCommand.class,
+                FleetRollbackCommand.class, CommandLine.HelpCommand.class})
 final class FleetCommand implements Runnable {
 
     @CommandLine.Spec

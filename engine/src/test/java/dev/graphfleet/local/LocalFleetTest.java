@@ -110,7 +110,7 @@ class LocalFleetTest {
             assertThat(LocalFleetFile.read(dir).orElseThrow().pinnedVersions()).containsEntry("sec", "v1");
 
             assertThatThrownBy(() -> fleet.rollback("../sec", null, progress::add))
-                    .hasMessageContaining("invalid repository name");
+                    .hasMessageContaining("the local fleet's repositories are sec, industry, economic");
         }
         assertThat(dir.resolve(LocalFleetFile.NAME)).doesNotExist();
     }
