@@ -47,7 +47,7 @@ import java.util.function.Consumer;
  * </ul>
  * A dry run reads everything and returns the changes it would make, changing nothing.
  */
-public final class AwsReplicaOperations {
+public final class AwsReplicaOperations implements AutoCloseable {
 
     /**
      * @param snapshotTimeout how long a snapshot may take to complete (the original: 60 min)
@@ -92,6 +92,7 @@ public final class AwsReplicaOperations {
     private final Settings settings;
     private final Clock clock;
     private final Sleeper sleeper;
+    private AutoCloseable resources;
 
     public AwsReplicaOperations(Ec2Inventory inventory, Ec2Snapshots snapshots, LaunchTemplates templates,
                                 AutoScalingActions groups, FleetSource fleet, SnapshotJobs jobs, Checkpoint checkpoint,
@@ -106,6 +107,43 @@ public final class AwsReplicaOperations {
         this.settings = settings;
         this.clock = clock;
         this.sleeper = sleeper;
+    }
+
+    /**
+     * Builds the SDK clients from {@code settings} (default credentials chain) and a fleet source that reads
+     * the groups without calling the nodes; close it to release them.
+     *
+     * @param checkpoint how to checkpoint the master first, or null to snapshot without
+     */
+    public static AwsReplicaOperations create(AwsSettings aws, Settings settings, Checkpoint checkpoint,
+                                              SnapshotJobs jobs) {
+        var ec2 = AwsClients.ec2(aws);
+        var asg = AwsClients.autoScaling(aws);
+        var elb = AwsClients.elb(aws);
+        AwsFleetSource fleet = new AwsFleetSource(new Ec2Inventory(ec2), new AutoScalingInventory(asg),
+                new TargetHealthReader(elb), null, null, new AwsFleetSource.Options(settings.environment(),
+                settings.service(), null, null, false, 8001, dev.graphfleet.fleet.nodes.ProbeOptions.defaults()),
+                "aws(" + settings.environment() + ", " + aws.regionLabel() + ")", Clock.systemUTC(), null);
+        AwsReplicaOperations operations = new AwsReplicaOperations(new Ec2Inventory(ec2), new Ec2Snapshots(ec2),
+                new LaunchTemplates(ec2), new AutoScalingActions(asg), fleet, jobs, checkpoint, settings,
+                Clock.systemUTC(), Sleeper.system());
+        operations.resources = () -> {
+            ec2.close();
+            asg.close();
+            elb.close();
+        };
+        return operations;
+    }
+
+    @Override
+    public void close() {
+        if (resources != null) {
+            try {
+                resources.close();
+            } catch (Exception e) {
+                // closing SDK clients does not fail in a way anyone can act on
+            }
+        }
     }
 
     // ---- snapshot ---------------------------------------------------------------------------------
@@ -374,5 +412,4 @@ public final class AwsReplicaOperations {
             return null;
         });
     }
-
 }
