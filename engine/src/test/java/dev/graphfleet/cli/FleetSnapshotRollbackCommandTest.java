@@ -127,6 +127,22 @@ class FleetSnapshotRollbackCommandTest {
         }
     }
 
+    /** A local config whose one replica group runs {@code maxMb} with {@code perDbMb} buffer pools. */
+    private static String config(int maxMb, int perDbMb) {
+        return """
+                environment: local
+                tiers:
+                  local-shared:
+                    shared_repositories: [sec, industry, economic]
+                    instance: {max_memory_mb: 4096, connection_pool_size: 4, query_timeout: 60}
+                replicas:
+                  local-replicas:
+                    tier: local-shared
+                    instance: {max_memory_mb: %d, memory_per_db_mb: %d}
+                    scaling: {min: 1, max: 3, desired: 1}
+                """.formatted(maxMb, perDbMb);
+    }
+
     @Test
     void aFailedRollbackExitsOneNamingTheProblemAndBadArgumentsExitTwo() throws Exception {
         try (LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 1, TINY), message -> { })) {
@@ -147,6 +163,18 @@ class FleetSnapshotRollbackCommandTest {
             assertThat(CliRun.of("fleet", "snapshot", "--graph", "nope", "--data", dir.toString()).err())
                     .contains("the local fleet's repositories are sec, industry, economic");
             assertThat(fleet.servedVersions().get("replica-1")).containsEntry("sec", "v1");
+
+            // fleet validate --live: the running replica against the config's memory settings
+            Path matching = java.nio.file.Files.writeString(dir.resolve("matching.yml"), config(1024, 256));
+            CliRun same = CliRun.of("fleet", "validate", "--config", matching.toString(), "--live", "--data", dir.toString());
+            assertThat(same.code()).as(same.out() + same.err()).isZero();
+            assertThat(same.out()).contains("no drift: 1 of 1 replicas run the configured memory settings");
+            Path drifted = java.nio.file.Files.writeString(dir.resolve("drifted.yml"), config(2048, 512));
+            CliRun drift = CliRun.of("fleet", "validate", "--config", drifted.toString(), "--live", "--data", dir.toString());
+            assertThat(drift.code()).isEqualTo(1);
+            assertThat(drift.out()).contains("DRIFT replica-1 (group local-replicas): max_memory_mb configured 2048, running 1024",
+                    "DRIFT replica-1 (group local-replicas): memory_per_db_mb (buffer pool) configured 512, running 256");
+            assertThat(drift.err()).contains("2 memory setting(s) of the live replicas differ");
         }
         CliRun none = CliRun.of("fleet", "snapshot", "--graph", "sec", "--data", dir.toString());
         assertThat(none.code()).isEqualTo(2);

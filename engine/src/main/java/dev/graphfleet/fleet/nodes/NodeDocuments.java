@@ -118,7 +118,8 @@ final class NodeDocuments {
         JsonNode open = b.path("open_databases");
         int openCount = open.isObject() || open.isArray() ? open.size() : 0;
         return new NodeSummary.BufferPool(budget, configured == null ? 0 : configured, openCount,
-                b.path("over_budget").asBoolean(false), longValue(b, "process_resident_bytes"));
+                b.path("over_budget").asBoolean(false), longValue(b, "process_resident_bytes"),
+                longValue(b, "buffer_pool_per_database_bytes"));
     }
 
     private static NodeSummary.PoolUsage pool(JsonNode p) {
