@@ -49,7 +49,8 @@ public record GraphfleetConfig(
         NodeConfig n = requireNode();
         ApiConfig api = new ApiConfig(n.api().host(), port, n.api().apiKeyEnv());
         return new GraphfleetConfig(environment, tiers, replicas, new NodeConfig(n.id(), n.type(), n.tier(),
-                n.replicaGroup(), n.dataDir(), api, n.store(), n.pool(), n.metrics(), n.admission(), n.attach()),
+                n.replicaGroup(), n.dataDir(), api, n.store(), n.pool(), n.metrics(), n.admission(), n.attach(),
+                n.staleness()),
                 volumes, registry);
     }
 

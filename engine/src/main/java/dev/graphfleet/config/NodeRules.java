@@ -137,6 +137,19 @@ final class NodeRules {
         out.atLeast("node.pool.cleanup_interval_minutes", pool.cleanupIntervalMinutes(), 1, " min");
         out.atLeast("node.pool.leak_detection_threshold_s", pool.leakDetectionThresholdS(), 0, " s");
         out.atLeast("node.metrics.timeout_s", node.metrics().timeoutS(), 1, " s");
+        out.atLeast("node.staleness.max_age_s", node.staleness().maxAgeS(), 0, " s");
+        out.atLeast("node.staleness.peer_check_s", node.staleness().peerCheckS(), 1, " s");
+        for (java.net.URI peer : node.staleness().peers()) {
+            if (peer == null || peer.getHost() == null
+                    || !("http".equals(peer.getScheme()) || "https".equals(peer.getScheme()))) {
+                out.error("node.staleness.peers", "has " + peer + ", which is not an http(s) URL",
+                        "list the other replicas' API base URLs, e.g. http://10.0.1.6:8001");
+            }
+        }
+        if (node.staleness().maxAgeS() > 0 && node.type() != null && !node.type().isShared()) {
+            out.warning("node.staleness.max_age_s", "set on a " + node.type() + ", which serves live data and"
+                    + " has no data age", "remove node.staleness, or set it on the shared replicas");
+        }
 
         AdmissionConfig admission = node.admission();
         out.between("node.admission.memory_percent", admission.memoryPercent(), 1, 100, " %");

@@ -79,13 +79,19 @@ public final class ConfiguredNode implements AutoCloseable {
         sharedRef.set(shared);
         GraphNode node;
         try {
-            node = GraphNode.builder(settings).pool(shared.pool()).attachments(SharedAttachments.of(shared)).start();
+            node = GraphNode.builder(settings).pool(shared.pool()).attachments(SharedAttachments.of(shared))
+                    .staleness(staleness(nodeConfig.staleness())).start();
         } catch (RuntimeException e) {
             shared.close();
             throw e;
         }
         shared.attachAll(config.nodeRepositories());
         return new ConfiguredNode(node, shared, store, null);
+    }
+
+    /** {@code node.staleness} as the node applies it. */
+    static dev.graphfleet.node.health.StalenessSettings staleness(dev.graphfleet.config.StalenessConfig config) {
+        return new dev.graphfleet.node.health.StalenessSettings(config.maxAge(), config.peers(), config.peerCheck());
     }
 
     /** The node settings of the config's {@code node} section on its tier (or replica group). */
