@@ -93,10 +93,11 @@ public final class BenchMain implements Callable<Integer> {
         Path jfr = dir.resolve(benchmark.name() + ".jfr");
         Files.deleteIfExists(out);
         Files.deleteIfExists(jfr);
+        deleteTree(dir.resolve("data")); // what a failed earlier run left behind
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(benchmark.jvmOptions());
-        command.add("-Xlog:jfr+startup=warning");
+        command.add("-Xlog:jfr+startup=off");
         command.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr + ",dumponexit=true");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
@@ -106,11 +107,15 @@ public final class BenchMain implements Callable<Integer> {
         System.out.printf("bench: %s ...%n", benchmark.name());
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).inheritIO().directory(dir.toFile()).start();
-        if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            System.err.printf("bench: %s did not finish within %d minutes%n", benchmark.name(), timeoutMinutes);
-            return null;
+        try {
+            if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                System.err.printf("bench: %s did not finish within %d minutes%n", benchmark.name(), timeoutMinutes);
+                return null;
+            }
+        } finally {
+            deleteTree(dir.resolve("data"));
         }
         double took = (System.nanoTime() - started) / 1e9;
         if (process.exitValue() != 0 || !Files.isRegularFile(out)) {
@@ -119,7 +124,6 @@ public final class BenchMain implements Callable<Integer> {
         }
         Section section = Json.MAPPER.readValue(out.toFile(), Section.class);
         List<Hotspot> hotspots = jfrAlways || !section.allMet() ? JfrHotspots.of(jfr) : List.of();
-        deleteTree(dir.resolve("data"));
         System.out.printf("bench: %s done in %.0f s, goals %s%n", benchmark.name(), took,
                 section.allMet() ? "met" : "MISSED");
         return section.withRun(hotspots, took, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), quick);

@@ -42,11 +42,14 @@ public final class JfrHotspots {
             if (stack == null || stack.getFrames().isEmpty()) {
                 continue;
             }
-            if (isIdle(stack.getFrames().get(0))) {
-                continue; // a thread parked in accept/poll/sleep is waiting, not working
+            // Threads in native code are mostly blocked in a system call (poll, read, wait): only the graph
+            // engine's native calls are work. Parked or sleeping Java threads are waiting, not working.
+            boolean nativeSample = type.equals("jdk.NativeMethodSample");
+            if (nativeSample ? !isGraphEngine(stack.getFrames().get(0)) : isIdle(stack.getFrames().get(0))) {
+                continue;
             }
             samples++;
-            String prefix = type.equals("jdk.NativeMethodSample") ? "[native] " : "";
+            String prefix = nativeSample ? "[native] " : "";
             top.merge(prefix + name(stack.getFrames().get(0)), 1, Integer::sum);
             for (RecordedFrame frame : stack.getFrames()) {
                 String owner = frame.getMethod().getType().getName();
@@ -60,6 +63,10 @@ public final class JfrHotspots {
         found.addAll(rank(top, samples, "top frame"));
         found.addAll(rank(ours, samples, "graphfleet frame"));
         return found;
+    }
+
+    private static boolean isGraphEngine(RecordedFrame frame) {
+        return frame.getMethod().getType().getName().startsWith("com.kuzudb.");
     }
 
     private static boolean isIdle(RecordedFrame frame) {
