@@ -167,28 +167,29 @@ public final class ConsoleBench implements Benchmark {
                 data.toString()).redirectErrorStream(true);
         builder.environment().put("GRAPHFLEET_LOG_LEVEL", "INFO");
         Process console = builder.start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(console.getInputStream(), StandardCharsets.UTF_8))) {
-            CompletableFuture<Double> found = CompletableFuture.supplyAsync(() -> {
-                List<String> seen = new ArrayList<>();
-                try {
-                    String line;
-                    while ((line = out.readLine()) != null) {
-                        Matcher m = FIRST_FRAME.matcher(line);
-                        if (m.find()) {
-                            return Double.parseDouble(m.group(1));
-                        }
-                        seen.add(line);
+        BufferedReader out = new BufferedReader(new InputStreamReader(console.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<Double> found = CompletableFuture.supplyAsync(() -> {
+            List<String> seen = new ArrayList<>();
+            try {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    Matcher m = FIRST_FRAME.matcher(line);
+                    if (m.find()) {
+                        return Double.parseDouble(m.group(1));
                     }
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
+                    seen.add(line);
                 }
-                throw new IllegalStateException("the console ended without a first frame:\n" + String.join("\n", seen));
-            });
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            throw new IllegalStateException("the console ended without a first frame:\n" + String.join("\n", seen));
+        });
+        try {
             return found.get(2, TimeUnit.MINUTES);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("no first frame from the console", e);
         } finally {
-            console.destroy();
+            console.destroy(); // first, so the reader sees the end of the output instead of blocking
             if (!console.waitFor(30, TimeUnit.SECONDS)) {
                 console.destroyForcibly();
             }
