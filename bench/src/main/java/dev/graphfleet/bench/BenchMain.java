@@ -123,7 +123,7 @@ public final class BenchMain implements Callable<Integer> {
             return null;
         }
         Section section = Json.MAPPER.readValue(out.toFile(), Section.class);
-        List<Hotspot> hotspots = jfrAlways || !section.allMet() ? JfrHotspots.of(jfr) : List.of();
+        List<Hotspot> hotspots = jfrAlways || !section.allMet() ? JfrHotspots.of(jfr, benchmark.profiledThreads()) : List.of();
         System.out.printf("bench: %s done in %.0f s, goals %s%n", benchmark.name(), took,
                 section.allMet() ? "met" : "MISSED");
         return section.withRun(hotspots, took, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), quick);

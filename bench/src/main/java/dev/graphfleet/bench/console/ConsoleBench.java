@@ -58,6 +58,11 @@ public final class ConsoleBench implements Benchmark {
     }
 
     @Override
+    public String profiledThreads() {
+        return "JavaFX Application Thread";
+    }
+
+    @Override
     public List<String> jvmOptions() {
         List<String> options = new ArrayList<>(HEADLESS_FX);
         options.add("-Xmx1g");

@@ -11,6 +11,11 @@ public interface Benchmark {
 
     Section run(BenchConfig config) throws Exception;
 
+    /** The threads whose JFR samples explain a missed goal ("" for all): the console's goal is its FX thread's. */
+    default String profiledThreads() {
+        return "";
+    }
+
     /** JVM options for the forked JVM this benchmark runs in. */
     default List<String> jvmOptions() {
         return List.of("-Xmx2g");

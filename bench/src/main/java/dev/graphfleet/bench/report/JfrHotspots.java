@@ -26,7 +26,8 @@ public final class JfrHotspots {
     private JfrHotspots() {
     }
 
-    public static List<Hotspot> of(Path recording) throws IOException {
+    /** Hotspots of every thread whose name starts with {@code threadPrefix} ("" for all threads). */
+    public static List<Hotspot> of(Path recording, String threadPrefix) throws IOException {
         if (!Files.isRegularFile(recording)) {
             return List.of();
         }
@@ -36,6 +37,10 @@ public final class JfrHotspots {
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             String type = event.getEventType().getName();
             if (!type.equals("jdk.ExecutionSample") && !type.equals("jdk.NativeMethodSample")) {
+                continue;
+            }
+            var thread = event.getThread("sampledThread");
+            if (thread == null || thread.getJavaName() == null || !thread.getJavaName().startsWith(threadPrefix)) {
                 continue;
             }
             RecordedStackTrace stack = event.getStackTrace();
@@ -53,7 +58,7 @@ public final class JfrHotspots {
             top.merge(prefix + name(stack.getFrames().get(0)), 1, Integer::sum);
             for (RecordedFrame frame : stack.getFrames()) {
                 String owner = frame.getMethod().getType().getName();
-                if (owner.startsWith("dev.graphfleet.") && !owner.startsWith("dev.graphfleet.bench.harness")) {
+                if (owner.startsWith("dev.graphfleet.") && !owner.startsWith("dev.graphfleet.bench.")) {
                     ours.merge(name(frame), 1, Integer::sum);
                     break;
                 }
