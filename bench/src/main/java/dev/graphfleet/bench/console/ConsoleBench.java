@@ -58,8 +58,8 @@ public final class ConsoleBench implements Benchmark {
     }
 
     @Override
-    public String profiledThreads() {
-        return "JavaFX Application Thread";
+    public java.util.Set<String> profiledThreads() {
+        return java.util.Set.of("JavaFX Application Thread", "Event Thread"); // Monocle runs the FX thread as "Event Thread"
     }
 
     @Override

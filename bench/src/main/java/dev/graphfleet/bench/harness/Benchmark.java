@@ -11,9 +11,9 @@ public interface Benchmark {
 
     Section run(BenchConfig config) throws Exception;
 
-    /** The threads whose JFR samples explain a missed goal ("" for all): the console's goal is its FX thread's. */
-    default String profiledThreads() {
-        return "";
+    /** Names of the threads whose JFR samples explain a missed goal (empty: all): the console's goal is its FX thread's. */
+    default java.util.Set<String> profiledThreads() {
+        return java.util.Set.of();
     }
 
     /** JVM options for the forked JVM this benchmark runs in. */

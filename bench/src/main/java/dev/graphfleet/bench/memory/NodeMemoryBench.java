@@ -79,8 +79,8 @@ public final class NodeMemoryBench implements Benchmark {
     public Section run(BenchConfig config) throws Exception {
         int rows = config.pick(50_000, 500_000);
         int threads = 8;
-        Duration idleFor = Duration.ofSeconds(config.pick(3, 10));
-        Duration loadFor = Duration.ofSeconds(config.pick(5, 30));
+        Duration idleFor = Duration.ofSeconds(config.pick(3, 5));
+        Duration loadFor = Duration.ofSeconds(config.pick(5, 20));
         int iterations = config.pick(1, 3);
         Path dataDir = Files.createDirectories(config.workDir().resolve("node"));
         seed(dataDir, rows);

@@ -20,6 +20,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * DESIGN goal 1 (latency): uncontended acquire+release p99 under 20 µs. JMH in sample-time mode
@@ -61,6 +62,7 @@ public final class PoolJmhBench implements Benchmark {
                     .measurementTime(time)
                     .jvmArgs("-Xmx512m")
                     .shouldFailOnError(true)
+                    .verbosity(VerboseMode.SILENT) // the harness prints and writes the figures
                     .build();
             Collection<RunResult> results = new Runner(options).run();
             for (RunResult run : results) {

@@ -26,13 +26,14 @@ public final class JfrHotspots {
     private JfrHotspots() {
     }
 
-    /** Hotspots of every thread whose name starts with {@code threadPrefix} ("" for all threads). */
-    public static List<Hotspot> of(Path recording, String threadPrefix) throws IOException {
+    /** Hotspots of the threads named {@code threads} (all threads when empty). */
+    public static List<Hotspot> of(Path recording, java.util.Set<String> threads) throws IOException {
         if (!Files.isRegularFile(recording)) {
             return List.of();
         }
         Map<String, Integer> top = new HashMap<>();
         Map<String, Integer> ours = new HashMap<>();
+        Map<String, Integer> areas = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             String type = event.getEventType().getName();
@@ -40,7 +41,7 @@ public final class JfrHotspots {
                 continue;
             }
             var thread = event.getThread("sampledThread");
-            if (thread == null || thread.getJavaName() == null || !thread.getJavaName().startsWith(threadPrefix)) {
+            if (!threads.isEmpty() && (thread == null || !threads.contains(thread.getJavaName()))) {
                 continue;
             }
             RecordedStackTrace stack = event.getStackTrace();
@@ -56,6 +57,7 @@ public final class JfrHotspots {
             samples++;
             String prefix = nativeSample ? "[native] " : "";
             top.merge(prefix + name(stack.getFrames().get(0)), 1, Integer::sum);
+            areas.merge(area(stack.getFrames().get(0)), 1, Integer::sum);
             for (RecordedFrame frame : stack.getFrames()) {
                 String owner = frame.getMethod().getType().getName();
                 if (owner.startsWith("dev.graphfleet.") && !owner.startsWith("dev.graphfleet.bench.")) {
@@ -64,10 +66,32 @@ public final class JfrHotspots {
                 }
             }
         }
-        List<Hotspot> found = new ArrayList<>();
+        List<Hotspot> found = new ArrayList<>(rank(areas, samples, "area"));
         found.addAll(rank(top, samples, "top frame"));
         found.addAll(rank(ours, samples, "graphfleet frame"));
         return found;
+    }
+
+    /** Whose code burned the sample: the graph engine, ours, JavaFX, the JDK, or a library. */
+    private static String area(RecordedFrame top) {
+        String owner = top.getMethod().getType().getName();
+        if (owner.startsWith("com.kuzudb.")) {
+            return "graph engine (native)";
+        }
+        if (owner.startsWith("dev.graphfleet.bench.")) {
+            return "benchmark harness";
+        }
+        if (owner.startsWith("dev.graphfleet.")) {
+            return "Graphfleet";
+        }
+        if (owner.startsWith("javafx.") || owner.startsWith("com.sun.javafx.") || owner.startsWith("com.sun.prism.")
+                || owner.startsWith("com.sun.glass.") || owner.startsWith("com.sun.scenario.")) {
+            return "JavaFX";
+        }
+        if (owner.startsWith("java.") || owner.startsWith("jdk.") || owner.startsWith("sun.")) {
+            return "JDK";
+        }
+        return "libraries";
     }
 
     private static boolean isGraphEngine(RecordedFrame frame) {

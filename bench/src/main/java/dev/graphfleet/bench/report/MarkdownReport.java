@@ -30,6 +30,12 @@ public final class MarkdownReport {
                 + "`./graphfleet bench --quick`. Benchmarks: `pool`, `pool-jmh`, `attach`, `metrics`, `volume`, "
                 + "`console`, `memory`. Options: `--attach-1g` adds the 1 GB attach sizes, `--jfr-always` "
                 + "lists JFR hotspots for every section, not only where a goal is missed.\n\n");
+        md.append("How it works: the `bench` Maven module (built only with `-Pbench`, so CI's `mvn verify` never sees it) "
+                + "holds one class per section in `dev.graphfleet.bench.*`; `BenchMain` runs each in a fresh JVM under "
+                + "JFR, collects its section (settings, tables, goals with their same-run baselines, curves) into "
+                + "`docs/benchmarks/results.json`, draws the curves to `docs/benchmarks/*.png` (Java2D) and writes this "
+                + "file. Where a goal is missed, the section lists where that run's CPU samples went (JFR). Running "
+                + "some benchmarks keeps the other sections from the previous results, each with its own date.\n\n");
         if (results.quick() || results.sections().stream().anyMatch(Section::quick)) {
             md.append("> **QUICK RUN** — these figures come from `--quick` (tiny sizes, few iterations) and prove the\n"
                     + "> pipeline only; they are **not** the goals' figures. Re-run `./graphfleet bench` on a quiet machine.\n\n");
