@@ -51,13 +51,13 @@ public final class LineChart {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, WIDTH, HEIGHT);
         Axis x = Axis.of(curve.series().stream().flatMap(s -> s.points().stream()).map(Curve.Point::x).toList(),
-                curve.logX(), LEFT, WIDTH - RIGHT);
+                curve.logX(), true, LEFT, WIDTH - RIGHT);
         List<Double> ys = new ArrayList<>();
         curve.series().forEach(s -> s.points().forEach(p -> {
             ys.add(p.low());
             ys.add(p.high());
         }));
-        Axis y = Axis.of(ys, curve.logY(), HEIGHT - BOTTOM, TOP);
+        Axis y = Axis.of(ys, curve.logY(), false, HEIGHT - BOTTOM, TOP);
 
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
         g.setColor(Color.BLACK);
@@ -129,12 +129,16 @@ public final class LineChart {
     /** A linear or log axis from data to pixels, with round tick values. */
     private record Axis(double min, double max, boolean log, int from, int to) {
 
-        static Axis of(List<Double> values, boolean log, int from, int to) {
+        /** {@code tight}: a log axis ends just beyond the data (the x axis) instead of at whole decades. */
+        static Axis of(List<Double> values, boolean log, boolean tight, int from, int to) {
             double min = values.stream().filter(v -> !log || v > 0).mapToDouble(Double::doubleValue).min().orElse(0);
             double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
             if (!log) {
                 min = Math.min(0, min);
                 max = max <= min ? min + 1 : max * 1.08;
+            } else if (tight) {
+                min = min / 1.25;
+                max = Math.max(max, min * 2) * 1.25;
             } else {
                 min = Math.pow(10, Math.floor(Math.log10(min)));
                 max = Math.pow(10, Math.ceil(Math.log10(Math.max(max, min * 10))));
