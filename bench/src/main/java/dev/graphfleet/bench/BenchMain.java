@@ -106,6 +106,7 @@ public final class BenchMain implements Callable<Integer> {
                 String.valueOf(quick), String.valueOf(attachLarge)));
         System.out.printf("bench: %s ...%n", benchmark.name());
         long started = System.nanoTime();
+        double loadBefore = MachineInfo.loadAverage();
         Process process = new ProcessBuilder(command).inheritIO().directory(dir.toFile()).start();
         try {
             if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
@@ -126,7 +127,9 @@ public final class BenchMain implements Callable<Integer> {
         List<Hotspot> hotspots = jfrAlways || !section.allMet() ? JfrHotspots.of(jfr, benchmark.profiledThreads()) : List.of();
         System.out.printf("bench: %s done in %.0f s, goals %s%n", benchmark.name(), took,
                 section.allMet() ? "met" : "MISSED");
-        return section.withRun(hotspots, took, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), quick);
+        String load = String.format(java.util.Locale.ROOT, "%.1f → %.1f on %d cores", loadBefore,
+                MachineInfo.loadAverage(), Runtime.getRuntime().availableProcessors());
+        return section.withRun(hotspots, took, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), quick, load);
     }
 
     private Map<String, Section> previous(Path resultsFile) throws IOException {

@@ -17,10 +17,15 @@ final class MachineInfo {
         String cpu = grep(Path.of("/proc/cpuinfo"), "model name");
         long memKib = Long.parseLong(grep(Path.of("/proc/meminfo"), "MemTotal").replaceAll("[^0-9]", ""));
         String os = grep(Path.of("/etc/os-release"), "PRETTY_NAME").replace("\"", "").replaceFirst("^=", "");
-        double load = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        double load = loadAverage();
         String jdk = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
         return new Results.Machine(cpu, Runtime.getRuntime().availableProcessors(), memKib / 1024, os, jdk,
                 graphEngine(), load);
+    }
+
+    /** The 1-minute load average: a busy machine explains a noisy figure. */
+    static double loadAverage() throws IOException {
+        return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
     }
 
     private static String graphEngine() throws IOException {

@@ -152,6 +152,12 @@ public final class ConsoleBench implements Benchmark {
         Curve curve = new Curve("console-refresh", "Console FX-thread ms per refresh vs instances (bars: p25–p95)",
                 "instances", "ms per refresh", true, true, series);
 
+        List<String> notes = new ArrayList<>();
+        if (at50 >= 0.5 * at500) {
+            notes.add("The 50-instance fleet costs " + Format.number(at50) + " ms against " + Format.number(at500)
+                    + " ms at 500: most of a refresh's UI-thread time does not grow with the fleet (a fixed cost per "
+                    + "refresh in the view — CSS and layout of its charts and tables — not per instance).");
+        }
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("JavaFX", "headless Monocle, software renderer, window 1360×760");
         settings.put("refreshes", warmup + " warm-up + " + measured + " measured per view and size");
@@ -160,7 +166,7 @@ public final class ConsoleBench implements Benchmark {
         return new Section(name(), "Console: UI-thread work per refresh, time to first frame",
                 "Fleet snapshots as the poller delivers them (built off the FX thread) applied to the view-models on the "
                         + "FX thread, then the pulse they cause (CSS and layout) — each view in turn, at each fleet size.",
-                settings, List.of(table.build()), goals, List.of(curve), List.of(), null, 0, "", config.quick());
+                settings, List.of(table.build()), goals, List.of(curve), notes, null, 0, "", config.quick());
     }
 
     /** Launches the real console headless and reads its "first frame" log line; then stops it. */

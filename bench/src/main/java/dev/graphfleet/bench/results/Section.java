@@ -24,7 +24,10 @@ public record Section(String name, String title, String workload, Map<String, St
         return goals.stream().allMatch(Goal::met);
     }
 
-    public Section withRun(List<Hotspot> found, double took, String at, boolean quickRun) {
-        return new Section(name, title, workload, settings, tables, goals, curves, notes, found, took, at, quickRun);
+    /** The harness's record of the run: hotspots, duration, date, mode, and the machine's load around it. */
+    public Section withRun(List<Hotspot> found, double took, String at, boolean quickRun, String load) {
+        Map<String, String> withLoad = new java.util.TreeMap<>(settings);
+        withLoad.put("load average (1 min) before → after", load);
+        return new Section(name, title, workload, withLoad, tables, goals, curves, notes, found, took, at, quickRun);
     }
 }
