@@ -28,6 +28,8 @@ public final class GraphFixture {
     public static final int DEGREE = 5;
     public static final String LOOKUP = "MATCH (p:Person {id: $id}) RETURN p.name";
     public static final String TWO_HOP = "MATCH (a:Person {id: $id})-[:Knows]->(:Person)-[:Knows]->(c:Person) RETURN count(c)";
+    /** Touches every node and edge page: a Database's buffer pool is warm after it. */
+    public static final String WARM_ALL = "MATCH (a:Person)-[:Knows]->(b:Person) RETURN count(*), max(a.name), max(b.name)";
     static final long BUFFER_POOL = 512 * DatabaseSettings.MIB;
     static final ConnectionSettings CONNECTION = new ConnectionSettings(Duration.ZERO, false, null);
 
