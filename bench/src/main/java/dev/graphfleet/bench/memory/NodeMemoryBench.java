@@ -162,7 +162,9 @@ public final class NodeMemoryBench implements Benchmark {
                 "peak RSS " + peak + " MiB; idle " + Format.number(idleStats.median()) + " MiB", peak, configured, "MiB",
                 "idle RSS", loadStats.median() / idleStats.median());
         Curve curve = new Curve("memory-rss", "Node RSS over the run (idle, then " + threads + " clients)", "seconds",
-                "RSS, MiB", false, false, List.of(new Curve.Series("VmRSS", rssOverTime)));
+                "RSS, MiB", false, false, List.of(new Curve.Series("VmRSS", rssOverTime),
+                        new Curve.Series("buffer pools configured", List.of(Curve.Point.exact(0, bufferPoolsMiB),
+                                Curve.Point.exact(rssOverTime.get(rssOverTime.size() - 1).x(), bufferPoolsMiB)))));
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("node", "`graphfleet serve --config` in its own JVM, -Xmx" + HEAP + ", " + BUFFER_POOL_MIB
                 + " MiB buffer pool per database, admission CPU threshold 100 %");

@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
 /**
  * The pool benchmarks' graph: {@code people} Person nodes, each knowing {@link #DEGREE} others,
  * bulk-loaded with COPY from generated CSV. Every side (direct, our pool, commons-pool2) reads the
- * same file through read-only Databases with the same buffer pool.
+ * same file through its own read-only Database with the same buffer pool.
  */
 public final class GraphFixture {
 
@@ -79,7 +79,7 @@ public final class GraphFixture {
                 false), TestPools.manualMaintenance(), MonotonicClock.SYSTEM);
     }
 
-    /** One read-only Database of the seeded file: the host of direct connections and of commons-pool2's. */
+    /** A read-only Database of the seeded file: the host of direct connections, or of commons-pool2's. */
     public GraphDatabase database() {
         return engine.open(dataDir.resolve(DATABASE + engine.fileExtension()),
                 new DatabaseSettings(BUFFER_POOL, TestPools.SMALL_MAX_DB_SIZE, true, 512 * DatabaseSettings.MIB));
