@@ -3,11 +3,12 @@ package dev.graphfleet.node;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.graphfleet.node.statement.StatementGuard;
+import dev.graphfleet.node.statement.StatementRefusedException;
 import io.undertow.server.HttpServerExchange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
-import java.util.regex.Pattern;
 
 /**
  * Reads {@code {"cypher": "...", "parameters": {...}}} from a request body, within the limits:
@@ -15,19 +16,19 @@ import java.util.regex.Pattern;
  */
 final class QueryRequestReader {
 
-    /**
-     * Explicit transaction statements would leave a pooled connection inside an open transaction
-     * for its next borrower; every request runs in its own transaction instead.
-     */
-    private static final Pattern TRANSACTION = Pattern.compile("(^|;)\\s*(BEGIN|COMMIT|ROLLBACK)\\b",
-            Pattern.CASE_INSENSITIVE);
-
     private final ObjectMapper mapper;
     private final QueryLimits limits;
     private final QueryParameters parameters;
+    private final StatementGuard guard;
 
-    QueryRequestReader(ObjectMapper mapper, QueryLimits limits) {
+    /**
+     * @param guard refuses statements that reach beyond the database (files, other databases,
+     *              settings) and explicit transactions, which would leave a pooled connection inside
+     *              an open transaction for its next borrower
+     */
+    QueryRequestReader(ObjectMapper mapper, QueryLimits limits, StatementGuard guard) {
         this.mapper = mapper;
+        this.guard = guard;
         this.limits = limits;
         this.parameters = new QueryParameters(limits);
     }
@@ -50,9 +51,12 @@ final class QueryRequestReader {
             throw new ApiException(413, "query_too_long", "the query is " + cypher.length()
                     + " characters long; at most " + limits.maxQueryLength() + " are allowed (max_query_length)");
         }
-        if (TRANSACTION.matcher(cypher).find()) {
-            throw ApiException.badRequest("explicit transactions (BEGIN, COMMIT, ROLLBACK) are not supported over "
-                    + "HTTP: each request runs in its own transaction");
+        try {
+            guard.check(cypher);
+        } catch (StatementRefusedException refused) {
+            throw refused.reason() == StatementRefusedException.Reason.DENIED
+                    ? new ApiException(403, "statement_not_allowed", refused.getMessage())
+                    : ApiException.badRequest(refused.getMessage());
         }
         return new QueryRequest(cypher, parameters.convert(root.get("parameters")));
     }
