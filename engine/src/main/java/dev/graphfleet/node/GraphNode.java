@@ -32,6 +32,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +69,7 @@ public final class GraphNode implements AutoCloseable {
     private GraphNode(Builder builder) {
         this.settings = builder.settings;
         this.background = new ArrayDeque<>();
+        SSLContext tls = settings.tls() == null ? null : settings.tls().sslContext(); // a bad key store fails first
         GraphEngine engine = GraphEngines.load();
         Clock clock = builder.clock;
         createDataDir();
@@ -106,8 +108,8 @@ public final class GraphNode implements AutoCloseable {
 
             this.gate = routes(sources, collector, new PrometheusMetrics(sources, registry), builder.attachments);
             Undertow.Builder undertow = Undertow.builder().setHandler(gate);
-            if (settings.tls() != null) {
-                undertow.addHttpsListener(settings.port(), settings.host(), settings.tls().sslContext());
+            if (tls != null) {
+                undertow.addHttpsListener(settings.port(), settings.host(), tls);
             } else {
                 undertow.addHttpListener(settings.port(), settings.host());
             }
