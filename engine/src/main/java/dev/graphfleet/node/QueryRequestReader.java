@@ -2,10 +2,13 @@ package dev.graphfleet.node;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.graphfleet.node.statement.StatementGuard;
 import dev.graphfleet.node.statement.StatementRefusedException;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
@@ -16,7 +19,7 @@ import java.util.Iterator;
  */
 final class QueryRequestReader {
 
-    private final ObjectMapper mapper;
+    private final ObjectReader json;
     private final QueryLimits limits;
     private final QueryParameters parameters;
     private final StatementGuard guard;
@@ -27,7 +30,7 @@ final class QueryRequestReader {
      *              an open transaction for its next borrower
      */
     QueryRequestReader(ObjectMapper mapper, QueryLimits limits, StatementGuard guard) {
-        this.mapper = mapper;
+        this.json = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS); // one document, nothing after
         this.guard = guard;
         this.limits = limits;
         this.parameters = new QueryParameters(limits);
@@ -62,6 +65,7 @@ final class QueryRequestReader {
     }
 
     private byte[] body(HttpServerExchange exchange) {
+        requireJson(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE));
         long declared = exchange.getRequestContentLength();
         if (declared > limits.maxBodyBytes()) {
             throw tooLarge(declared);
@@ -81,6 +85,24 @@ final class QueryRequestReader {
         return body;
     }
 
+    /** No Content-Type, or JSON: a form or text body is a client mistake (curl -d sends a form type). */
+    private static void requireJson(String contentType) {
+        if (contentType == null) {
+            return;
+        }
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (!type.equals("application/json") && !(type.startsWith("application/") && type.endsWith("+json"))) {
+            throw new ApiException(415, "unsupported_media_type", "the body must be JSON sent as Content-Type: "
+                    + "application/json, not " + printable(type) + " (with curl: -H 'Content-Type: application/json')");
+        }
+    }
+
+    /** A caller's value in a message: printable ASCII only, at most 60 characters. */
+    private static String printable(String value) {
+        String shown = value.length() > 60 ? value.substring(0, 60) + "..." : value;
+        return "'" + shown.replaceAll("[^\\x20-\\x7e]", "?") + "'";
+    }
+
     private ApiException tooLarge(long declared) {
         return new ApiException(413, "body_too_large", "the request body is " + (declared >= 0 ? declared + " bytes, " : "")
                 + "larger than the " + limits.maxBodyBytes() + " bytes allowed (max_body_bytes)");
@@ -89,10 +111,12 @@ final class QueryRequestReader {
     private JsonNode parse(byte[] body) {
         JsonNode root;
         try {
-            root = mapper.readTree(body);
+            root = json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new ApiException(400, "malformed_json", "the body is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            // A limit such as the nesting depth has no location.
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
+            throw new ApiException(400, "malformed_json", "the body is not valid JSON: " + e.getOriginalMessage() + where);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

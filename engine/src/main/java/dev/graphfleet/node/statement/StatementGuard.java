@@ -67,8 +67,13 @@ public final class StatementGuard {
                     throw denied(lead, "it would detach a database the node serves");
                 }
             }
-            case "INSTALL", "UNINSTALL", "LOAD" -> throw denied(lead, "extensions and files on the node are not "
-                    + "reachable through the API");
+            case "INSTALL", "UNINSTALL" -> throw denied(lead, "extensions download and load code on the node");
+            case "LOAD" -> {
+                CypherToken next = at + 1 < statement.size() ? statement.get(at + 1) : null;
+                if (next == null || !(next.isKeyword("FROM") || next.isKeyword("WITH"))) {
+                    throw denied("LOAD [EXTENSION]", "extensions load code on the node");
+                }
+            }
             case "EXPORT", "IMPORT" -> throw denied(lead + " DATABASE", "it reads or writes files on the node");
             case "COPY" -> checkCopy(statement, at);
             default -> {
