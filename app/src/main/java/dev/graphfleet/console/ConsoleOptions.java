@@ -6,6 +6,10 @@ import dev.graphfleet.config.ConfigValidator;
 import dev.graphfleet.cli.AwsSourceOptions;
 import dev.graphfleet.config.GraphfleetConfig;
 import dev.graphfleet.console.service.NodeDetailReader;
+import dev.graphfleet.console.service.actions.FleetActions;
+import dev.graphfleet.console.service.actions.LocalFleetActions;
+import dev.graphfleet.console.service.actions.NodeInvalidator;
+import dev.graphfleet.console.viewmodel.SourceKind;
 import dev.graphfleet.fleet.aws.AwsFleetSource;
 import dev.graphfleet.fleet.aws.AwsSettings;
 import dev.graphfleet.fleet.nodes.NodeProbe;
@@ -89,6 +93,11 @@ final class ConsoleOptions {
     @Option(names = "--dark", description = "Start with the dark theme.")
     boolean dark;
 
+    @Option(names = "--read-only",
+            description = "Start read-only: every action is off until read-only is turned off in the window "
+                    + "(AWS sources always start read-only).")
+    boolean readOnly;
+
     @Option(names = "--no-start-local",
             description = "Without --nodes/--aws and no local fleet running: show how to start one instead of starting it.")
     boolean noStartLocal;
@@ -105,6 +114,7 @@ final class ConsoleOptions {
         }
         List<NodeTarget> targets;
         String fleetName;
+        LocalFleet inProcess = null;
         if (!nodes.isEmpty()) {
             targets = nodes.stream().map(String::trim).filter(s -> !s.isEmpty()).map(ConsoleOptions::url)
                     .map(NodeTarget::of).toList();
@@ -112,7 +122,7 @@ final class ConsoleOptions {
         } else {
             Optional<LocalFleetFile> local = readLocalFleet(localDir);
             if (local.isEmpty() && !noStartLocal) {
-                startLocalFleet(localDir);
+                inProcess = startLocalFleet(localDir);
                 local = readLocalFleet(localDir);
             }
             if (local.isEmpty()) {
@@ -133,7 +143,14 @@ final class ConsoleOptions {
         }
         Map<URI, String> keys = new HashMap<>();
         targets.stream().filter(t -> t.apiKey() != null).forEach(t -> keys.put(t.url(), t.apiKey()));
-        return new ConsoleConfig(source, new NodeDetailReader(http, timeout, apiKey, keys), interval, dark, localDir);
+        NodeInvalidator invalidator = new NodeInvalidator(http, timeout, apiKey, keys);
+        OperatorSettings operator = "local".equals(fleetName)
+                ? new OperatorSettings(SourceKind.LOCAL, "local", readOnly,
+                        new LocalFleetActions(inProcess, localDir, invalidator, Clock.systemUTC()))
+                : new OperatorSettings(SourceKind.NODES, null, readOnly,
+                        FleetActions.nodesOnly(invalidator, OperatorSettings.NODES_ONLY));
+        return new ConsoleConfig(source, new NodeDetailReader(http, timeout, apiKey, keys), interval, dark, localDir,
+                operator);
     }
 
     /** One source at a time, and no option that would be ignored. */
@@ -186,7 +203,11 @@ final class ConsoleOptions {
         ProbeOptions probe = new ProbeOptions(timeout, ProbeOptions.DEFAULT_PARALLELISM, apiKey);
         AwsFleetSource source = AwsFleetSource.create(settings,
                 new AwsFleetSource.Options(env, awsOptions.service, table, config, true, awsOptions.nodePort, probe));
-        return new ConsoleConfig(source, NodeDetailReader.create(timeout, apiKey), interval, dark, localDir);
+        // AWS always starts read-only (production lives there); the switch in the window lifts it.
+        OperatorSettings operator = new OperatorSettings(SourceKind.AWS, env, true,
+                FleetActions.nodesOnly(NodeInvalidator.create(timeout, apiKey), "AWS snapshots, refreshes and volume "
+                        + "expansions are not wired into the console yet; use graphfleet volumes check --source aws"));
+        return new ConsoleConfig(source, NodeDetailReader.create(timeout, apiKey), interval, dark, localDir, operator);
     }
 
     private static URI endpointUrl(String text) {
@@ -206,12 +227,13 @@ final class ConsoleOptions {
      * The embedded default: starts the local fleet in this process (generating the sample
      * repositories on first use, with progress on stderr) and stops it when the console exits.
      */
-    private static void startLocalFleet(Path dir) {
+    private static LocalFleet startLocalFleet(Path dir) {
         System.err.println("graphfleet: no local fleet running in " + dir + "; starting one (Ctrl-C or closing the "
                 + "console stops it)...");
         LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 2, SampleSizes.SMALL),
                 message -> System.err.println("graphfleet:   " + message));
         Runtime.getRuntime().addShutdownHook(new Thread(fleet::close, "graphfleet-local-fleet-stop"));
+        return fleet;
     }
 
     private static Optional<LocalFleetFile> readLocalFleet(Path dir) {

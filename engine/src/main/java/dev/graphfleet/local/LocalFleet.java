@@ -334,6 +334,28 @@ public final class LocalFleet implements AutoCloseable {
         return target;
     }
 
+    /**
+     * Moves the replicas to the newest published version of {@code repository}, one at a time (a rolling
+     * refresh; it also ends a rollback's pin). Returns that version.
+     */
+    public String refresh(String repository, Consumer<String> progress) {
+        RepositoryName name = RepositoryName.of(repository);
+        String target = latestVersion(name.value());
+        rollTo(name.value(), target, progress);
+        pinned.remove(name.value());
+        writeFile();
+        return target;
+    }
+
+    /** The newest published version of {@code repository}, e.g. {@code v3}. */
+    public String latestVersion(String repository) {
+        try {
+            return store.current(RepositoryName.of(repository)).version().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private String previousVersion(RepositoryName name) {
         try {
             Manifest current = store.current(name);
@@ -346,10 +368,22 @@ public final class LocalFleet implements AutoCloseable {
         }
     }
 
+    /**
+     * One replica at a time; a replica that is down (or fails on the way) stops the refresh with a
+     * report naming it, and the replicas after it keep serving what they served.
+     */
     private void rollTo(String repository, String version, Consumer<String> progress) {
+        List<String> moved = new ArrayList<>();
         for (Replica replica : replicas) {
-            replica.shared().attachments().moveTo(repository, version);
-            awaitAttached(replica, repository, version);
+            if (!replica.node().ready()) {
+                throw stopped(replica, repository, version, moved, "it is not serving (down or stopping)", null);
+            }
+            try {
+                replica.shared().attachments().moveTo(repository, version);
+                awaitAttached(replica, repository, version);
+            } catch (RuntimeException e) {
+                throw stopped(replica, repository, version, moved, e.getMessage(), e);
+            }
             String serving = replica.shared().attachments().statuses().stream()
                     .filter(s -> s.repository().equals(repository)).findFirst().map(AttachmentStatus::version).orElse("?");
             if (!serving.equals(version) || !replica.node().ready()) {
@@ -357,7 +391,26 @@ public final class LocalFleet implements AutoCloseable {
                         + " " + serving + ", not " + version + "; the replicas after it were not touched");
             }
             progress.accept(replica.id() + " serves " + repository + " " + version);
+            moved.add(replica.id());
         }
+    }
+
+    private static IllegalStateException stopped(Replica replica, String repository, String version, List<String> moved,
+                                                  String why, Throwable cause) {
+        return new IllegalStateException("rolling refresh of " + repository + " to " + version + " stopped at "
+                + replica.id() + ": " + why + "; " + (moved.isEmpty() ? "no replica was moved"
+                : String.join(", ", moved) + " serve(s) " + version) + ", the replicas after it were not touched", cause);
+    }
+
+    /**
+     * Stops a replica at once, as if its process had died: it stops listening and its repositories
+     * close. {@link #restartReplica(String)} brings it back.
+     */
+    public void killReplica(String id) {
+        Replica replica = replicas.stream().filter(r -> r.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no replica " + id + " in the local fleet"));
+        replica.node().close();
+        replica.shared().close();
     }
 
     /** Stops and starts a replica on the same port and data directory (e.g. after it crashed). */

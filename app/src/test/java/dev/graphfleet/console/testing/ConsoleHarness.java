@@ -5,6 +5,7 @@ import dev.graphfleet.console.ConsoleConfig;
 import dev.graphfleet.console.service.ConsoleState;
 import dev.graphfleet.console.service.NodeDetailReader;
 import dev.graphfleet.console.viewmodel.ConsoleViewModel;
+import dev.graphfleet.console.viewmodel.Ticker;
 import dev.graphfleet.fleet.nodes.NodesFleetSource;
 import dev.graphfleet.fleet.nodes.ProbeOptions;
 import java.awt.image.BufferedImage;
@@ -54,9 +55,15 @@ public final class ConsoleHarness implements AutoCloseable {
     }
 
     public static ConsoleHarness show(ConsoleConfig config, List<NodeServer> servers) throws Exception {
+        return show(config, servers, null);
+    }
+
+    /** With the action countdown's ticker ({@link ManualTicker} to tick by hand), or null for the app's. */
+    public static ConsoleHarness show(ConsoleConfig config, List<NodeServer> servers, Ticker ticker) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         ConsoleAssembly assembly = WaitForAsyncUtils.asyncFx(() -> {
-            ConsoleAssembly a = ConsoleAssembly.create(config, Clock.systemUTC(), ZoneOffset.UTC);
+            ConsoleAssembly a = ticker == null ? ConsoleAssembly.create(config, Clock.systemUTC(), ZoneOffset.UTC)
+                    : ConsoleAssembly.create(config, Clock.systemUTC(), ZoneOffset.UTC, ticker);
             stage.setScene(new Scene(a.root(), 1360, 760));
             stage.setTitle(a.title());
             stage.show();
