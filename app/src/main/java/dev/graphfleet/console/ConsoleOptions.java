@@ -14,6 +14,7 @@ import dev.graphfleet.fleet.aws.AwsFleetSource;
 import dev.graphfleet.fleet.aws.AwsSettings;
 import dev.graphfleet.fleet.nodes.NodeProbe;
 import dev.graphfleet.fleet.nodes.NodeTarget;
+import dev.graphfleet.fleet.nodes.NodeTrust;
 import dev.graphfleet.fleet.nodes.NodesFleetSource;
 import dev.graphfleet.fleet.nodes.ProbeOptions;
 import dev.graphfleet.local.LocalFleet;
@@ -80,6 +81,15 @@ final class ConsoleOptions {
             description = "Environment variable holding the nodes' API key (sent as X-Graph-API-Key).")
     String apiKeyEnv;
 
+    @Option(names = "--trust-store", paramLabel = "FILE",
+            description = "PKCS12 trust store with the certificate of nodes that serve https:// (node.api.tls) "
+                    + "with a certificate the JVM does not already trust.")
+    Path trustStore;
+
+    @Option(names = "--trust-store-password-env", paramLabel = "VAR",
+            description = "Environment variable holding the --trust-store password (none by default).")
+    String trustStorePasswordEnv;
+
     @Option(names = "--dark", description = "Start with the dark theme.")
     boolean dark;
 
@@ -124,7 +134,7 @@ final class ConsoleOptions {
         }
         ProbeOptions probe = new ProbeOptions(timeout, ProbeOptions.DEFAULT_PARALLELISM, apiKey);
         // One HTTP client for the fleet reads and the detail reads: one connection pool, one start-up.
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        HttpClient http = httpClient(environment).version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
         NodesFleetSource source;
         try {
             source = new NodesFleetSource(targets, new NodeProbe(http, probe), fleetName, Clock.systemUTC());
@@ -241,6 +251,27 @@ final class ConsoleOptions {
         } catch (URISyntaxException e) {
             throw new UsageException("--nodes: '" + text + "' is not a URL; use http(s)://host:port, e.g. "
                     + "http://10.0.1.5:8001");
+        }
+    }
+
+    /** A client trusting {@code --trust-store} when given (nodes with their own TLS certificate). */
+    private HttpClient.Builder httpClient(Function<String, String> environment) {
+        HttpClient.Builder builder = HttpClient.newBuilder();
+        if (trustStore == null) {
+            if (trustStorePasswordEnv != null) {
+                throw new UsageException("--trust-store-password-env needs --trust-store");
+            }
+            return builder;
+        }
+        String password = trustStorePasswordEnv == null ? "" : environment.apply(trustStorePasswordEnv);
+        if (password == null) {
+            throw new UsageException("--trust-store-password-env names " + trustStorePasswordEnv + ", but that "
+                    + "environment variable is not set; export it with the trust store's password");
+        }
+        try {
+            return new NodeTrust(trustStore, password).apply(builder);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--trust-store: " + e.getMessage());
         }
     }
 

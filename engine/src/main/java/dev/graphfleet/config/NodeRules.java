@@ -28,6 +28,9 @@ final class NodeRules {
         }
         if (node.dataDir() == null) {
             out.error("node.data_dir", "missing", "set node.data_dir to the directory for databases, e.g. /mnt/lbug-data");
+        } else if (node.dataDir().toString().isBlank()) {
+            // An empty path is the working directory: databases would land wherever the node was started.
+            out.error("node.data_dir", "is empty", "set node.data_dir to the directory for databases, e.g. /mnt/lbug-data");
         }
         checkTier(config, node, out);
         checkApi(config, node.api(), out);
@@ -102,6 +105,22 @@ final class NodeRules {
             out.error("node.api.api_key_env", "must be the name of an environment variable (letters, digits, _)",
                     "put the key in an environment variable and write its name here, e.g. GRAPH_API_KEY;"
                             + " the key itself never goes in the config");
+        }
+        if (api.tls() != null) {
+            checkTls(api.tls(), out);
+        }
+    }
+
+    private static void checkTls(TlsConfig tls, Findings out) {
+        if (tls.keyStore() == null || tls.keyStore().toString().isBlank()) {
+            out.error("node.api.tls.key_store", "missing", "set it to the path of the node's PKCS12 key store, "
+                    + "or remove node.api.tls to serve plain HTTP");
+        }
+        if (tls.keyStorePasswordEnv() != null && !ENV_VAR.matcher(tls.keyStorePasswordEnv()).matches()) {
+            // Never echo the value: this is where someone pastes the password itself.
+            out.error("node.api.tls.key_store_password_env", "must be the name of an environment variable "
+                    + "(letters, digits, _)", "put the password in an environment variable and write its name here, "
+                    + "e.g. GRAPH_TLS_PASSWORD; the password itself never goes in the config");
         }
     }
 

@@ -5,10 +5,12 @@ import dev.graphfleet.config.InstanceConfig;
 import dev.graphfleet.config.NodeConfig;
 import dev.graphfleet.config.PoolConfig;
 import dev.graphfleet.config.StoreConfig;
+import dev.graphfleet.config.TlsConfig;
 import dev.graphfleet.graph.DatabaseSettings;
 import dev.graphfleet.graph.GraphEngines;
 import dev.graphfleet.node.admission.AdmissionSettings;
 import dev.graphfleet.node.metrics.MetricsSettings;
+import dev.graphfleet.node.statement.StatementPolicy;
 import dev.graphfleet.pool.DatabaseDefaults;
 import dev.graphfleet.pool.MemoryGovernor;
 import dev.graphfleet.pool.PoolSettings;
@@ -123,7 +125,13 @@ public final class ConfiguredNode implements AutoCloseable {
                 .withMemoryBudgetBytes((long) instance.maxMemoryMb() * DatabaseSettings.MIB)
                 .withQueryLimits(QueryLimits.DEFAULTS.withMaxQueryLength(instance.maxQueryLength()))
                 .withMetrics(metrics)
-                .withAdmission(admissionSettings);
+                .withAdmission(admissionSettings)
+                .withStatements(StatementPolicy.DEFAULTS.withAllowCopyFrom(node.api().allowCopyFrom()))
+                .withTls(tls(node.api().tls(), environment));
+    }
+
+    private static NodeTls tls(TlsConfig tls, Map<String, String> environment) {
+        return tls == null ? null : new NodeTls(tls.keyStore(), tls.password(environment));
     }
 
     private static Map<String, Long> checkpointOverrides(InstanceConfig instance) {

@@ -21,6 +21,7 @@ import dev.graphfleet.pool.DirectoryCatalog;
 import dev.graphfleet.pool.GraphPool;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import dev.graphfleet.node.statement.StatementGuard;
 import io.undertow.Undertow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +34,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +72,7 @@ public final class GraphNode implements AutoCloseable {
     private GraphNode(Builder builder) {
         this.settings = builder.settings;
         this.background = new ArrayDeque<>();
+        SSLContext tls = settings.tls() == null ? null : settings.tls().sslContext(); // a bad key store fails first
         GraphEngine engine = GraphEngines.load();
         Clock clock = builder.clock;
         createDataDir();
@@ -110,7 +113,13 @@ public final class GraphNode implements AutoCloseable {
             background.push(collector);
 
             this.gate = routes(sources, collector, new PrometheusMetrics(sources, registry), builder.attachments, clock);
-            this.server = Undertow.builder().addHttpListener(settings.port(), settings.host()).setHandler(gate).build();
+            Undertow.Builder undertow = Undertow.builder().setHandler(gate);
+            if (tls != null) {
+                undertow.addHttpsListener(settings.port(), settings.host(), tls);
+            } else {
+                undertow.addHttpListener(settings.port(), settings.host());
+            }
+            this.server = undertow.build();
             this.address = listen();
         } catch (RuntimeException | Error e) {
             closeBackground();
@@ -134,7 +143,7 @@ public final class GraphNode implements AutoCloseable {
                 new MetricsRoute(collector, mapper),
                 new PrometheusRoute(prometheus),
                 new DatabasesRoute(pool, sources.sizes(), settings.type().isReadOnly(), mapper),
-                new QueryRoute(new QueryRequestReader(mapper, limits), runner,
+                new QueryRoute(new QueryRequestReader(mapper, limits, new StatementGuard(settings.statements())), runner,
                         new NdjsonWriter(mapper, errors, limits.streamChunkRows()), errors, sources.queries(), pool,
                         mapper, limits.maxRows(), attachments, clock),
                 new InvalidateRoute(pool, mapper),
@@ -192,11 +201,11 @@ public final class GraphNode implements AutoCloseable {
         return settings.host();
     }
 
-    /** The base URI of the API, e.g. {@code http://127.0.0.1:8001}. */
+    /** The base URI of the API, e.g. {@code http://127.0.0.1:8001} ({@code https} with TLS). */
     public URI uri() {
         String host = address.getAddress() != null && address.getAddress() instanceof java.net.Inet6Address
                 ? "[" + address.getHostString() + "]" : address.getHostString();
-        return URI.create("http://" + host + ":" + port());
+        return URI.create((settings.tls() != null ? "https://" : "http://") + host + ":" + port());
     }
 
     public NodeSettings settings() {
