@@ -21,6 +21,8 @@ final class Tables {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // One row height for all: the table need not measure cells on every refresh.
         table.setFixedCellSize(ROW_HEIGHT);
+        // With that fixed size, a cell's new text need not re-lay out the whole table (see QuietRow).
+        table.setRowFactory(t -> new QuietRow<>());
         return table;
     }
 
