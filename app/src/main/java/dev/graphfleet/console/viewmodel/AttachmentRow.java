@@ -23,21 +23,33 @@ public final class AttachmentRow {
     private final StringProperty attempt = new SimpleStringProperty(this, "attempt");
     private final StringProperty error = new SimpleStringProperty(this, "error");
     private final ObjectProperty<Gauge> gauge = new SimpleObjectProperty<>(this, "gauge");
+    /** The attachment shown: what a refresh compares against. */
+    private NodeDetail.Attachment shown;
 
     AttachmentRow(String key) {
         this.key = key;
     }
 
+    /** Shows {@code a}, formatting the progress only when it moved. */
     void update(String nodeId, NodeDetail.Attachment a) {
+        NodeDetail.Attachment was = shown;
+        shown = a;
+        if (a.equals(was)) {
+            return;
+        }
         set(node, nodeId);
         set(repository, a.repository());
         set(version, a.version() == null ? "—" : a.version());
         set(phase, a.phase());
+        set(attempt, a.attempt() <= 0 ? "—" : "attempt " + a.attempt());
+        set(error, a.error() == null ? "" : a.error());
+        if (was != null && java.util.Objects.equals(was.phase(), a.phase()) && was.bytesDone() == a.bytesDone()
+                && was.bytesTotal() == a.bytesTotal()) {
+            return;
+        }
         double done = "attached".equals(a.phase()) ? 1.0 : a.progress();
         set(progress, done);
         set(progressText, progressText(a, done));
-        set(attempt, a.attempt() <= 0 ? "—" : "attempt " + a.attempt());
-        set(error, a.error() == null ? "" : a.error());
         set(gauge, new Gauge(Math.max(0, done), "failed".equals(a.phase()) ? "exhausted" : "ok", progressText.get()));
     }
 

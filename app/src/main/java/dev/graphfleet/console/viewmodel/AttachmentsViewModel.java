@@ -56,9 +56,10 @@ public final class AttachmentsViewModel extends LiveViewModel {
         return filter;
     }
 
-    private record Item(String node, NodeDetail.Attachment attachment) {
-        String key() {
-            return node + "/" + attachment.repository();
+    /** One row's data; the key is made once (the sort compares it many times). */
+    private record Item(String key, String node, NodeDetail.Attachment attachment) {
+        Item(String node, NodeDetail.Attachment attachment) {
+            this(node + "/" + attachment.repository(), node, attachment);
         }
     }
 

@@ -25,6 +25,8 @@ public final class ConnectionRow {
     private final StringProperty level = new SimpleStringProperty(this, "level");
     private final StringProperty timeoutsLevel = new SimpleStringProperty(this, "timeoutsLevel");
     private final ObjectProperty<Gauge> gauge = new SimpleObjectProperty<>(this, "gauge");
+    /** The figures shown, null while none are: what a refresh compares against. */
+    private Figures shown;
 
     ConnectionRow(String key) {
         this.key = key;
@@ -33,10 +35,14 @@ public final class ConnectionRow {
     record Figures(String node, String database, int inUse, int idle, int max, long waits, long timeouts) {
     }
 
-    /** A node that sent no pool figures this time: one row saying why. */
-    void updateUnavailable(String nodeId, String why) {
+    /**
+     * A node that sent no pool figures this time: why, on the row of {@code db} when the node had
+     * reported that database before, else on one row for the node.
+     */
+    void updateUnavailable(String nodeId, String db, String why) {
+        shown = null;
         set(node, nodeId);
-        set(database, "no figures: " + why);
+        set(database, db == null ? "no figures: " + why : db + " — no figures: " + why);
         set(inUse, "—");
         set(idle, "—");
         set(max, "—");
@@ -49,20 +55,35 @@ public final class ConnectionRow {
         set(gauge, null);
     }
 
+    /**
+     * Shows {@code f}, formatting only the figures that differ from those shown: a refresh of a
+     * big fleet touches each of its rows, most of which have not changed.
+     */
     void update(Figures f) {
+        Figures was = shown;
+        shown = f;
+        if (f.equals(was)) {
+            return;
+        }
         set(node, f.node());
         set(database, f.database());
-        set(inUse, Integer.toString(f.inUse()));
-        set(idle, Integer.toString(f.idle()));
-        set(max, Integer.toString(f.max()));
-        double used = f.max() > 0 ? Math.min(1.0, (double) f.inUse() / f.max()) : 0;
-        set(utilisation, used);
-        set(utilisationText, f.inUse() + " of " + f.max() + " in use (" + Units.percent(used) + ")");
-        set(waits, Units.count(f.waits(), "wait", "waits"));
-        set(timeouts, Units.count(f.timeouts(), "timeout", "timeouts"));
-        set(level, f.max() > 0 && f.inUse() >= f.max() ? "exhausted" : used >= 0.8 ? "busy" : "ok");
-        set(timeoutsLevel, f.timeouts() > 0 ? "exhausted" : "ok");
-        set(gauge, new Gauge(used, level.get(), utilisationText.get()));
+        if (was == null || was.inUse() != f.inUse() || was.idle() != f.idle() || was.max() != f.max()) {
+            set(inUse, Integer.toString(f.inUse()));
+            set(idle, Integer.toString(f.idle()));
+            set(max, Integer.toString(f.max()));
+            double used = f.max() > 0 ? Math.min(1.0, (double) f.inUse() / f.max()) : 0;
+            set(utilisation, used);
+            set(utilisationText, f.inUse() + " of " + f.max() + " in use (" + Units.percent(used) + ")");
+            set(level, f.max() > 0 && f.inUse() >= f.max() ? "exhausted" : used >= 0.8 ? "busy" : "ok");
+            set(gauge, new Gauge(used, level.get(), utilisationText.get()));
+        }
+        if (was == null || was.waits() != f.waits()) {
+            set(waits, Units.count(f.waits(), "wait", "waits"));
+        }
+        if (was == null || was.timeouts() != f.timeouts()) {
+            set(timeouts, Units.count(f.timeouts(), "timeout", "timeouts"));
+            set(timeoutsLevel, f.timeouts() > 0 ? "exhausted" : "ok");
+        }
     }
 
     /** The utilisation bar. */

@@ -3,8 +3,10 @@ package dev.graphfleet.console.viewmodel;
 import dev.graphfleet.console.service.ConsoleState;
 import dev.graphfleet.console.service.MemoryCheck;
 import dev.graphfleet.console.service.RefreshStatus;
+import dev.graphfleet.fleet.FleetInstance;
 import dev.graphfleet.fleet.FleetSnapshot;
 import dev.graphfleet.fleet.Health;
+import dev.graphfleet.fleet.NodeSummary;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -94,8 +96,32 @@ public final class ConsoleViewModel {
         if (snapshot.sourceReachable() && down > 0) {
             parts.add(Units.count(down, "instance", "instances") + " unreachable");
         }
-        long metricsErrors = snapshot.instances().stream()
-                .filter(i -> i.nodeError() != null && i.health() != Health.UNREACHABLE).count();
+        // one pass over the instances: this runs on the FX thread with every refresh
+        double expandAt = volumes.expansionThresholdProperty().get();
+        long metricsErrors = 0;
+        long fullVolumes = 0;
+        long poolTimeouts = 0;
+        long failedAttachments = 0;
+        for (FleetInstance i : snapshot.instances()) {
+            if (i.nodeError() != null && i.health() != Health.UNREACHABLE) {
+                metricsErrors++;
+            }
+            NodeSummary node = i.node();
+            if (node == null) {
+                continue;
+            }
+            if (node.dataVolume() != null && node.dataVolume().usage() > expandAt) {
+                fullVolumes++;
+            }
+            if (node.pool() != null && node.pool().timeouts() > 0) {
+                poolTimeouts++;
+            }
+            for (NodeSummary.Attachment a : node.attachments()) {
+                if ("failed".equals(a.phase())) {
+                    failedAttachments++;
+                }
+            }
+        }
         if (metricsErrors > 0) {
             parts.add(Units.count(metricsErrors, "node", "nodes") + " without metrics");
         }
@@ -103,23 +129,12 @@ public final class ConsoleViewModel {
         if (overBudget > 0) {
             parts.add(Units.count(overBudget, "node", "nodes") + " over memory budget");
         }
-        double expandAt = volumes.expansionThresholdProperty().get();
-        long fullVolumes = snapshot.instances().stream()
-                .filter(i -> i.node() != null && i.node().dataVolume() != null && i.node().dataVolume().usage() > expandAt)
-                .count();
         if (fullVolumes > 0) {
             parts.add(Units.count(fullVolumes, "volume", "volumes") + " over " + Units.percent(expandAt));
         }
-        long poolTimeouts = snapshot.instances().stream()
-                .filter(i -> i.node() != null && i.node().pool() != null && i.node().pool().timeouts() > 0).count();
         if (poolTimeouts > 0) {
             parts.add(Units.count(poolTimeouts, "node", "nodes") + " with pool timeouts");
         }
-        long failedAttachments = snapshot.instances().stream()
-                .filter(i -> i.node() != null)
-                .flatMap(i -> i.node().attachments().stream())
-                .filter(a -> "failed".equals(a.phase()))
-                .count();
         if (failedAttachments > 0) {
             parts.add(Units.count(failedAttachments, "attachment", "attachments") + " failed");
         }

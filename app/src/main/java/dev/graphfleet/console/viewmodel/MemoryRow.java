@@ -32,6 +32,8 @@ public final class MemoryRow {
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
     private final ObjectProperty<MemoryBar> bar = new SimpleObjectProperty<>(this, "bar");
     private final StringProperty status = new SimpleStringProperty(this, "status");
+    /** The figures shown, null while none are: what a refresh compares against. */
+    private Figures shown;
 
     MemoryRow(String id) {
         this.id = id;
@@ -44,6 +46,7 @@ public final class MemoryRow {
 
     /** A node that sent no memory figures this time (unreachable, or no buffer_pool section): why. */
     void updateUnavailable(String nodeRole, String why) {
+        shown = null;
         set(role, nodeRole);
         set(ramBytes, -1L);
         set(ram, "—");
@@ -56,7 +59,12 @@ public final class MemoryRow {
         set(status, "no figures");
     }
 
+    /** Shows {@code f}; the same figures as shown cost nothing (no text formatted, nothing fires). */
     void update(Figures f) {
+        if (f.equals(shown)) {
+            return;
+        }
+        shown = f;
         set(role, f.role());
         set(ramBytes, f.ram());
         set(osOverheadBytes, f.osOverhead());
