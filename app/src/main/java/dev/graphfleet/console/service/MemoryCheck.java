@@ -10,6 +10,7 @@ import dev.graphfleet.config.TierConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Judges a running node's memory the way {@link ConfigValidator} judges a config: its buffer-pool
@@ -25,14 +26,18 @@ public final class MemoryCheck {
     private static final long MIB = 1024L * 1024L;
     private static final long GIB = 1024L * MIB;
 
-    private final InstanceTypes catalog;
+    private final Supplier<InstanceTypes> catalog;
 
+    /**
+     * With the built-in catalog, read on the first check: the console builds its poller on the FX
+     * thread, and the catalog's YAML should be parsed on the poller's thread, not there.
+     */
     public MemoryCheck() {
-        this(InstanceTypes.builtIn());
+        this.catalog = InstanceTypes::builtIn;
     }
 
     public MemoryCheck(InstanceTypes catalog) {
-        this.catalog = catalog;
+        this.catalog = () -> catalog;
     }
 
     /** The OS overhead the console assumes; nodes do not report theirs, so it is the config default. */
@@ -60,9 +65,9 @@ public final class MemoryCheck {
     }
 
     private List<String> validatorReasons(String instanceType, Long ramBytes, long budgetBytes) {
-        InstanceTypes types = catalog;
+        InstanceTypes types = catalog.get();
         String type = instanceType;
-        if (type == null || catalog.find(type).isEmpty()) {
+        if (type == null || types.find(type).isEmpty()) {
             if (ramBytes == null || ramBytes <= 0) {
                 return List.of(); // nothing to compare the budget with
             }

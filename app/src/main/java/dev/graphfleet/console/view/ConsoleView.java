@@ -123,10 +123,13 @@ public final class ConsoleView extends BorderPane {
         problems.setId("status-problems");
         problems.getStyleClass().add("status-problems");
         problems.textProperty().bind(model.problemsProperty().map(p -> p.isEmpty() ? "No problems" : p));
+        // only a change between none and some touches the style class (a change means a CSS pass)
         model.problemsProperty().addListener((obs, was, now) -> {
-            problems.getStyleClass().remove("has-problems");
-            if (!now.isEmpty()) {
-                problems.getStyleClass().add("has-problems");
+            if (was.isEmpty() != now.isEmpty()) {
+                problems.getStyleClass().remove("has-problems");
+                if (!now.isEmpty()) {
+                    problems.getStyleClass().add("has-problems");
+                }
             }
         });
         bar.getRightItems().add(problems);
