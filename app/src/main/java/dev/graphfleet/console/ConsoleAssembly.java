@@ -6,6 +6,7 @@ import dev.graphfleet.console.service.FleetPoller;
 import dev.graphfleet.console.service.LatestOnFxThread;
 import dev.graphfleet.console.view.ConsoleView;
 import dev.graphfleet.console.view.EmptyStateView;
+import dev.graphfleet.console.viewmodel.ConsoleSection;
 import dev.graphfleet.console.viewmodel.ConsoleViewModel;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -38,13 +39,15 @@ public final class ConsoleAssembly implements AutoCloseable {
         model.darkThemeProperty().set(config.dark());
         Backoff backoff = new Backoff(config.interval(),
                 config.interval().compareTo(ConsoleConfig.MAX_BACKOFF) > 0 ? config.interval() : ConsoleConfig.MAX_BACKOFF);
-        FleetPoller poller = new FleetPoller(config.source(), config.details(), backoff, clock,
+        FleetPoller poller = new FleetPoller(config.source(), config.details(), config.volumes(), backoff, clock,
                 new LatestOnFxThread<ConsoleState>(Platform::runLater, model::apply));
         model.setRefreshAction(poller::refreshNow);
         poller.setDetailsWanted(model.sectionProperty().get().needsNodeDetails());
+        poller.setVolumesWanted(model.sectionProperty().get() == ConsoleSection.VOLUMES);
         model.sectionProperty().addListener((obs, was, now) -> {
             poller.setDetailsWanted(now.needsNodeDetails());
-            if (now.needsNodeDetails() && !was.needsNodeDetails()) {
+            poller.setVolumesWanted(now == ConsoleSection.VOLUMES);
+            if ((now.needsNodeDetails() && !was.needsNodeDetails()) || now == ConsoleSection.VOLUMES) {
                 poller.refreshNow(); // show the details now rather than at the next tick
             }
         });

@@ -1,6 +1,7 @@
 package dev.graphfleet.console;
 
 import dev.graphfleet.console.service.NodeDetailReader;
+import dev.graphfleet.console.service.VolumeWatch;
 import dev.graphfleet.fleet.FleetSource;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,16 +9,23 @@ import java.util.Objects;
 
 /**
  * What the console shows and how: the fleet source (null: none found, the empty state), the node
- * detail reader, the refresh interval, the theme, and where a local fleet was looked for.
+ * detail reader, the refresh interval, the theme, where a local fleet was looked for, and what reads
+ * the volumes' provider and CloudWatch fallback (null: the nodes' figures only).
  */
 public record ConsoleConfig(FleetSource source, NodeDetailReader details, Duration interval, boolean dark,
-                            Path localFleetDir) {
+                            Path localFleetDir, VolumeWatch volumes) {
 
     /** Waits grow up to this while the source cannot be read. */
     public static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     public ConsoleConfig {
         Objects.requireNonNull(interval, "interval");
+    }
+
+    /** With the nodes' own volume figures only (no provider, no CloudWatch fallback). */
+    public ConsoleConfig(FleetSource source, NodeDetailReader details, Duration interval, boolean dark,
+                         Path localFleetDir) {
+        this(source, details, interval, dark, localFleetDir, null);
     }
 
     /** No source: the empty state, which says where no local fleet was found. */

@@ -6,14 +6,18 @@ import dev.graphfleet.config.ConfigValidator;
 import dev.graphfleet.cli.AwsSourceOptions;
 import dev.graphfleet.config.GraphfleetConfig;
 import dev.graphfleet.console.service.NodeDetailReader;
+import dev.graphfleet.console.service.VolumeWatch;
 import dev.graphfleet.fleet.aws.AwsFleetSource;
 import dev.graphfleet.fleet.aws.AwsSettings;
 import dev.graphfleet.fleet.nodes.NodeProbe;
 import dev.graphfleet.fleet.nodes.NodeTarget;
 import dev.graphfleet.fleet.nodes.NodesFleetSource;
 import dev.graphfleet.fleet.nodes.ProbeOptions;
+import dev.graphfleet.volume.aws.AwsVolumeFleet;
+import dev.graphfleet.volume.aws.VolumeClients;
 import dev.graphfleet.local.LocalFleet;
 import dev.graphfleet.local.LocalFleetFile;
+import dev.graphfleet.local.LocalVolumeFleet;
 import dev.graphfleet.local.SampleSizes;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -123,7 +127,9 @@ final class ConsoleOptions {
         }
         Map<URI, String> keys = new HashMap<>();
         targets.stream().filter(t -> t.apiKey() != null).forEach(t -> keys.put(t.url(), t.apiKey()));
-        return new ConsoleConfig(source, new NodeDetailReader(http, timeout, apiKey, keys), interval, dark, localDir);
+        VolumeWatch volumes = "local".equals(fleetName) ? localVolumes(localDir) : VolumeWatch.nodesOnly();
+        return new ConsoleConfig(source, new NodeDetailReader(http, timeout, apiKey, keys), interval, dark, localDir,
+                volumes);
     }
 
     /** One source at a time, and no option that would be ignored. */
@@ -176,7 +182,12 @@ final class ConsoleOptions {
         ProbeOptions probe = new ProbeOptions(timeout, ProbeOptions.DEFAULT_PARALLELISM, apiKey);
         AwsFleetSource source = AwsFleetSource.create(settings,
                 new AwsFleetSource.Options(env, awsOptions.service, table, config, true, awsOptions.nodePort, probe));
-        return new ConsoleConfig(source, NodeDetailReader.create(timeout, apiKey), interval, dark, localDir);
+        // The volume monitor's own AWS parts, read-only here: EC2 modifications and the CloudWatch agent fallback.
+        AwsVolumeFleet volumeFleet = new AwsVolumeFleet(VolumeClients.create(awsOptions.region, awsOptions.profile,
+                awsOptions.endpoint == null ? null : endpointUrl(awsOptions.endpoint)), env, awsOptions.service,
+                awsOptions.nodePort, null);
+        return new ConsoleConfig(source, NodeDetailReader.create(timeout, apiKey), interval, dark, localDir,
+                new VolumeWatch(volumeFleet.actions(), volumeFleet.cloudWatch()));
     }
 
     private static URI endpointUrl(String text) {
@@ -202,6 +213,16 @@ final class ConsoleOptions {
         LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 2, SampleSizes.SMALL),
                 message -> System.err.println("graphfleet:   " + message));
         Runtime.getRuntime().addShutdownHook(new Thread(fleet::close, "graphfleet-local-fleet-stop"));
+    }
+
+    /** The local fleet's simulated volumes (their modifications); there is no CloudWatch locally. */
+    private static VolumeWatch localVolumes(Path dir) {
+        try {
+            LocalVolumeFleet fleet = LocalVolumeFleet.open(dir, Clock.systemUTC());
+            return new VolumeWatch(fleet.actions(), fleet.cloudWatch());
+        } catch (IllegalStateException | UncheckedIOException e) {
+            return VolumeWatch.nodesOnly(); // an older fleet without volumes.json: the nodes' figures still show
+        }
     }
 
     private static Optional<LocalFleetFile> readLocalFleet(Path dir) {

@@ -33,6 +33,7 @@ public final class FleetPoller implements AutoCloseable {
 
     private final FleetSource source;
     private final NodeDetailReader details;
+    private final VolumeWatch volumes;
     private final Backoff backoff;
     private final Clock clock;
     private final Consumer<ConsoleState> listener;
@@ -41,6 +42,7 @@ public final class FleetPoller implements AutoCloseable {
     private final KnownNodes knownNodes = new KnownNodes();
 
     private volatile boolean detailsWanted = true;
+    private volatile boolean volumesWanted = true;
     /** Touched only on the scheduler thread. */
     private int consecutiveFailures;
     private ScheduledFuture<?> next;
@@ -50,8 +52,18 @@ public final class FleetPoller implements AutoCloseable {
      */
     public FleetPoller(FleetSource source, NodeDetailReader details, Backoff backoff, Clock clock,
                        Consumer<ConsoleState> listener) {
+        this(source, details, null, backoff, clock, listener);
+    }
+
+    /**
+     * @param details reads node details for the detail views; null to read the fleet model only
+     * @param volumes reads volume facts (CloudWatch fallback, modifications) for the Volumes view; null for none
+     */
+    public FleetPoller(FleetSource source, NodeDetailReader details, VolumeWatch volumes, Backoff backoff, Clock clock,
+                       Consumer<ConsoleState> listener) {
         this.source = Objects.requireNonNull(source, "source");
         this.details = details;
+        this.volumes = volumes;
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -81,6 +93,11 @@ public final class FleetPoller implements AutoCloseable {
         detailsWanted = wanted;
     }
 
+    /** Volume facts cost a describe (and maybe a CloudWatch read) per instance: read only while the Volumes view shows. */
+    public void setVolumesWanted(boolean wanted) {
+        volumesWanted = wanted;
+    }
+
     private void refreshAndReschedule() {
         ConsoleState state = refresh();
         if (!scheduler.isShutdown()) {
@@ -94,10 +111,13 @@ public final class FleetPoller implements AutoCloseable {
         FleetSnapshot fleet = knownNodes.fill(readSource());
         Map<String, NodeDetail> nodeDetails = detailsWanted && details != null && fleet.sourceReachable()
                 ? details.read(fleet) : Map.of();
+        Map<String, VolumeFacts> volumeFacts = volumesWanted && volumes != null && fleet.sourceReachable()
+                ? volumes.read(fleet) : Map.of();
         consecutiveFailures = fleet.sourceReachable() ? 0 : consecutiveFailures + 1;
         RefreshStatus status = new RefreshStatus(clock.instant(), Duration.ofNanos(System.nanoTime() - started),
                 consecutiveFailures, backoff.delayAfter(consecutiveFailures));
-        ConsoleState state = new ConsoleState(fleet, nodeDetails, memoryVerdicts(fleet, nodeDetails), status);
+        ConsoleState state = new ConsoleState(fleet, nodeDetails, memoryVerdicts(fleet, nodeDetails), status,
+                volumeFacts);
         try {
             listener.accept(state);
         } catch (RuntimeException e) {

@@ -54,9 +54,14 @@ public final class ConsoleHarness implements AutoCloseable {
     }
 
     public static ConsoleHarness show(ConsoleConfig config, List<NodeServer> servers) throws Exception {
+        return show(config, servers, Clock.systemUTC());
+    }
+
+    /** With the refreshes stamped by {@code clock} (a test's settable clock makes histories deterministic). */
+    public static ConsoleHarness show(ConsoleConfig config, List<NodeServer> servers, Clock clock) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         ConsoleAssembly assembly = WaitForAsyncUtils.asyncFx(() -> {
-            ConsoleAssembly a = ConsoleAssembly.create(config, Clock.systemUTC(), ZoneOffset.UTC);
+            ConsoleAssembly a = ConsoleAssembly.create(config, clock, ZoneOffset.UTC);
             stage.setScene(new Scene(a.root(), 1360, 760));
             stage.setTitle(a.title());
             stage.show();
