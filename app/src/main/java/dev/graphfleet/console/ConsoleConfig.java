@@ -10,10 +10,11 @@ import java.util.Objects;
 /**
  * What the console shows and how: the fleet source (null: none found, the empty state), the node
  * detail reader, the refresh interval, the theme, where a local fleet was looked for, and what reads
- * the volumes' provider and CloudWatch fallback (null: the nodes' figures only).
+ * the volumes' provider and CloudWatch fallback (null: the nodes' figures only), or what starts
+ * the source once the window is up (then the source is null until it has started).
  */
 public record ConsoleConfig(FleetSource source, NodeDetailReader details, Duration interval, boolean dark,
-                            Path localFleetDir, VolumeWatch volumes) {
+                            Path localFleetDir, VolumeWatch volumes, SourceStarter starter) {
 
     /** Waits grow up to this while the source cannot be read. */
     public static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
@@ -25,7 +26,18 @@ public record ConsoleConfig(FleetSource source, NodeDetailReader details, Durati
     /** With the nodes' own volume figures only (no provider, no CloudWatch fallback). */
     public ConsoleConfig(FleetSource source, NodeDetailReader details, Duration interval, boolean dark,
                          Path localFleetDir) {
-        this(source, details, interval, dark, localFleetDir, null);
+        this(source, details, interval, dark, localFleetDir, null, null);
+    }
+
+    public ConsoleConfig(FleetSource source, NodeDetailReader details, Duration interval, boolean dark,
+                         Path localFleetDir, VolumeWatch volumes) {
+        this(source, details, interval, dark, localFleetDir, volumes, null);
+    }
+
+    /** A source that starts after the window is up (the local fleet), behind a splash with its progress. */
+    public static ConsoleConfig starting(SourceStarter starter, Duration interval, boolean dark, Path localFleetDir) {
+        return new ConsoleConfig(null, null, interval, dark, localFleetDir, null,
+                Objects.requireNonNull(starter, "starter"));
     }
 
     /** No source: the empty state, which says where no local fleet was found. */

@@ -31,6 +31,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,6 +89,11 @@ final class ConsoleOptions {
             description = "Without --nodes/--aws and no local fleet running: show how to start one instead of starting it.")
     boolean noStartLocal;
 
+    @Option(names = "--local",
+            description = "Watch the local fleet, even when the last console session watched another source "
+                    + "(without --nodes/--aws the console reopens the last source).")
+    boolean local;
+
     /** The checked configuration; throws {@link UsageException} naming the option and the fix. */
     ConsoleConfig toConfig(Function<String, String> environment) {
         Duration interval = seconds("--refresh-s", refreshSeconds, 0.1, 3600);
@@ -97,25 +104,70 @@ final class ConsoleOptions {
         if (aws) {
             return awsConfig(interval, timeout, apiKey, localDir);
         }
-        List<NodeTarget> targets;
-        String fleetName;
         if (!nodes.isEmpty()) {
-            targets = nodes.stream().map(String::trim).filter(s -> !s.isEmpty()).map(ConsoleOptions::url)
-                    .map(NodeTarget::of).toList();
-            fleetName = "nodes";
-        } else {
-            Optional<LocalFleetFile> local = readLocalFleet(localDir);
-            if (local.isEmpty() && !noStartLocal) {
-                startLocalFleet(localDir);
-                local = readLocalFleet(localDir);
-            }
-            if (local.isEmpty()) {
-                return new ConsoleConfig(null, null, interval, dark, localDir);
-            }
-            // The local fleet gives every node its own key, from its owner-only file.
-            targets = local.get().nodes().stream().map(n -> new NodeTarget(n.url(), n.apiKey())).toList();
-            fleetName = "local";
+            List<NodeTarget> targets = nodes.stream().map(String::trim).filter(s -> !s.isEmpty())
+                    .map(ConsoleOptions::url).map(NodeTarget::of).toList();
+            return nodesConfig(targets, "nodes", interval, timeout, apiKey, localDir);
         }
+        Optional<LocalFleetFile> local = readLocalFleet(localDir);
+        if (local.isPresent()) {
+            return localConfig(local.get(), interval, timeout, apiKey, localDir);
+        }
+        if (noStartLocal) {
+            return new ConsoleConfig(null, null, interval, dark, localDir);
+        }
+        // The window comes first; the fleet starts behind a splash that shows its progress.
+        return ConsoleConfig.starting(progress -> startLocalFleet(localDir, progress, interval, timeout, apiKey),
+                interval, dark, localDir);
+    }
+
+    /** Whether the command line chose a source (else the last one is reopened). */
+    boolean choosesSource() {
+        return aws || !nodes.isEmpty() || local || localData != null;
+    }
+
+    /**
+     * The options that choose this source, to reopen it next time: {@code --nodes ...}, {@code --aws --env ...}
+     * (names only: an API key stays in its environment variable), or nothing for the local fleet.
+     */
+    List<String> sourceArgs() {
+        List<String> out = new ArrayList<>();
+        if (aws) {
+            out.add("--aws");
+            addOption(out, "--env", awsOptions.environment);
+            addOption(out, "--region", awsOptions.region);
+            addOption(out, "--profile", awsOptions.profile);
+            addOption(out, "--endpoint", awsOptions.endpoint);
+            addOption(out, "--config", awsOptions.config == null ? null : awsOptions.config.toAbsolutePath().toString());
+            addOption(out, "--service", awsOptions.service);
+        } else if (!nodes.isEmpty()) {
+            out.add("--nodes");
+            out.add(String.join(",", nodes));
+        } else if (localData != null) {
+            addOption(out, "--local-data", localData.toAbsolutePath().toString());
+        }
+        if (!out.isEmpty()) {
+            addOption(out, "--api-key-env", apiKeyEnv);
+        }
+        return out;
+    }
+
+    private static void addOption(List<String> out, String name, String value) {
+        if (value != null) {
+            out.add(name);
+            out.add(value);
+        }
+    }
+
+    private ConsoleConfig localConfig(LocalFleetFile fleet, Duration interval, Duration timeout, String apiKey,
+                                      Path localDir) {
+        // The local fleet gives every node its own key, from its owner-only file.
+        List<NodeTarget> targets = fleet.nodes().stream().map(n -> new NodeTarget(n.url(), n.apiKey())).toList();
+        return nodesConfig(targets, "local", interval, timeout, apiKey, localDir);
+    }
+
+    private ConsoleConfig nodesConfig(List<NodeTarget> targets, String fleetName, Duration interval, Duration timeout,
+                                      String apiKey, Path localDir) {
         ProbeOptions probe = new ProbeOptions(timeout, ProbeOptions.DEFAULT_PARALLELISM, apiKey);
         // One HTTP client for the fleet reads and the detail reads: one connection pool, one start-up.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
@@ -136,6 +188,9 @@ final class ConsoleOptions {
     private void checkSourceOptions() {
         if (aws && !nodes.isEmpty()) {
             throw new UsageException("--aws and --nodes are two sources; pass one of them");
+        }
+        if (local && (aws || !nodes.isEmpty())) {
+            throw new UsageException("--local and " + (aws ? "--aws" : "--nodes") + " are two sources; pass one of them");
         }
         if (!aws) {
             List<String> awsOnly = new ArrayList<>();
@@ -182,12 +237,13 @@ final class ConsoleOptions {
         ProbeOptions probe = new ProbeOptions(timeout, ProbeOptions.DEFAULT_PARALLELISM, apiKey);
         AwsFleetSource source = AwsFleetSource.create(settings,
                 new AwsFleetSource.Options(env, awsOptions.service, table, config, true, awsOptions.nodePort, probe));
-        // The volume monitor's own AWS parts, read-only here: EC2 modifications and the CloudWatch agent fallback.
-        AwsVolumeFleet volumeFleet = new AwsVolumeFleet(VolumeClients.create(awsOptions.region, awsOptions.profile,
-                awsOptions.endpoint == null ? null : endpointUrl(awsOptions.endpoint)), env, awsOptions.service,
-                awsOptions.nodePort, null);
+        // The volume monitor's own AWS parts, read-only here: EC2 modifications and the CloudWatch agent fallback,
+        // built on the refresh thread when the Volumes view first needs them.
+        VolumeClients clients = VolumeClients.create(awsOptions.region, awsOptions.profile,
+                awsOptions.endpoint == null ? null : endpointUrl(awsOptions.endpoint));
+        AwsVolumeFleet volumeFleet = new AwsVolumeFleet(clients, env, awsOptions.service, awsOptions.nodePort, null);
         return new ConsoleConfig(source, NodeDetailReader.create(timeout, apiKey), interval, dark, localDir,
-                new VolumeWatch(volumeFleet.actions(), volumeFleet.cloudWatch()));
+                VolumeWatch.lazy(volumeFleet::actions, volumeFleet::cloudWatch));
     }
 
     private static URI endpointUrl(String text) {
@@ -204,15 +260,35 @@ final class ConsoleOptions {
     }
 
     /**
-     * The embedded default: starts the local fleet in this process (generating the sample
-     * repositories on first use, with progress on stderr) and stops it when the console exits.
+     * The embedded default: starts the local fleet in this process (generating the sample repositories on
+     * first use; each step goes to the splash and to stderr) and stops it when the console closes or the JVM
+     * exits.
      */
-    private static void startLocalFleet(Path dir) {
+    private SourceStarter.Started startLocalFleet(Path dir, Consumer<String> progress, Duration interval,
+                                                  Duration timeout, String apiKey) {
         System.err.println("graphfleet: no local fleet running in " + dir + "; starting one (Ctrl-C or closing the "
                 + "console stops it)...");
-        LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 2, SampleSizes.SMALL),
-                message -> System.err.println("graphfleet:   " + message));
-        Runtime.getRuntime().addShutdownHook(new Thread(fleet::close, "graphfleet-local-fleet-stop"));
+        progress.accept("no local fleet running in " + dir + "; starting one");
+        LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 2, SampleSizes.SMALL), message -> {
+            System.err.println("graphfleet:   " + message);
+            progress.accept(message);
+        });
+        AtomicBoolean stopped = new AtomicBoolean();
+        AutoCloseable stop = () -> {
+            if (stopped.compareAndSet(false, true)) {
+                fleet.close();
+            }
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                stop.close();
+            } catch (Exception e) {
+                // exiting anyway
+            }
+        }, "graphfleet-local-fleet-stop"));
+        LocalFleetFile file = readLocalFleet(dir).orElseThrow(() -> new IllegalStateException(
+                "the local fleet started but wrote no " + LocalFleetFile.NAME + " in " + dir));
+        return new SourceStarter.Started(localConfig(file, interval, timeout, apiKey, dir), stop);
     }
 
     /** The local fleet's simulated volumes (their modifications); there is no CloudWatch locally. */

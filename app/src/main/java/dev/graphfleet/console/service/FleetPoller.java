@@ -38,7 +38,9 @@ public final class FleetPoller implements AutoCloseable {
     private final Clock clock;
     private final Consumer<ConsoleState> listener;
     private final ScheduledExecutorService scheduler;
-    private final MemoryCheck memoryCheck = new MemoryCheck();
+    /** Built on the refresh thread at the first refresh: it parses the instance-type catalogue (YAML), which
+     *  must not hold up the FX thread that builds the window. */
+    private MemoryCheck memoryCheck;
     private final KnownNodes knownNodes = new KnownNodes();
 
     private volatile boolean detailsWanted = true;
@@ -127,6 +129,9 @@ public final class FleetPoller implements AutoCloseable {
     }
 
     private Map<String, MemoryCheck.MemoryVerdict> memoryVerdicts(FleetSnapshot fleet, Map<String, NodeDetail> nodes) {
+        if (memoryCheck == null) {
+            memoryCheck = new MemoryCheck();
+        }
         Map<String, MemoryCheck.MemoryVerdict> verdicts = new HashMap<>();
         for (FleetInstance instance : fleet.instances()) {
             NodeSummary.BufferPool pool = instance.node() == null ? null : instance.node().bufferPool();

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Reads, for each instance of a snapshot, what the volume monitor would: the CloudWatch fallback when
@@ -28,14 +29,32 @@ public final class VolumeWatch {
     /** Modifications remembered per volume. */
     static final int EXPANSIONS_KEPT = 8;
 
-    private final VolumeActions provider;
-    private final CloudWatchDiskMetrics cloudWatch;
+    private final Supplier<VolumeActions> providerFactory;
+    private final Supplier<CloudWatchDiskMetrics> cloudWatchFactory;
+    private VolumeActions provider;
+    private CloudWatchDiskMetrics cloudWatch;
     private final Map<String, Long> fallbacks = new HashMap<>();
     private final Map<String, Deque<VolumeFacts.Expansion>> expansions = new HashMap<>();
 
     public VolumeWatch(VolumeActions provider, CloudWatchDiskMetrics cloudWatch) {
-        this.provider = Objects.requireNonNull(provider, "provider");
-        this.cloudWatch = Objects.requireNonNull(cloudWatch, "cloudWatch");
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(cloudWatch, "cloudWatch");
+        this.providerFactory = () -> provider;
+        this.cloudWatchFactory = () -> cloudWatch;
+    }
+
+    private VolumeWatch(Supplier<VolumeActions> provider, Supplier<CloudWatchDiskMetrics> cloudWatch) {
+        this.providerFactory = provider;
+        this.cloudWatchFactory = cloudWatch;
+    }
+
+    /**
+     * Parts built at the first read, on the refresh thread: AWS SDK clients take a while to build, and the
+     * window should not wait for them.
+     */
+    public static VolumeWatch lazy(Supplier<VolumeActions> provider, Supplier<CloudWatchDiskMetrics> cloudWatch) {
+        return new VolumeWatch(Objects.requireNonNull(provider, "provider"), Objects.requireNonNull(cloudWatch,
+                "cloudWatch"));
     }
 
     /** Nothing beyond the nodes' figures: no provider, no CloudWatch (a plain list of node URLs). */
@@ -46,6 +65,10 @@ public final class VolumeWatch {
 
     /** The facts of every instance of {@code snapshot}, by instance id. */
     public Map<String, VolumeFacts> read(FleetSnapshot snapshot) {
+        if (provider == null) {
+            provider = providerFactory.get();
+            cloudWatch = cloudWatchFactory.get();
+        }
         Map<String, VolumeFacts> out = new HashMap<>();
         for (FleetInstance instance : snapshot.instances()) {
             out.put(instance.id(), read(instance));

@@ -62,8 +62,10 @@ public final class ConsoleHarness implements AutoCloseable {
         Stage stage = FxToolkit.registerPrimaryStage();
         ConsoleAssembly assembly = WaitForAsyncUtils.asyncFx(() -> {
             ConsoleAssembly a = ConsoleAssembly.create(config, clock, ZoneOffset.UTC);
-            stage.setScene(new Scene(a.root(), 1360, 760));
-            stage.setTitle(a.title());
+            Scene scene = new Scene(a.root(), 1360, 760);
+            scene.rootProperty().bind(a.rootProperty());
+            stage.setScene(scene);
+            stage.titleProperty().bind(a.titleProperty());
             stage.show();
             return a;
         }).get(10, TimeUnit.SECONDS);
@@ -109,7 +111,10 @@ public final class ConsoleHarness implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.hide();
+            stage.titleProperty().unbind();
+        }).get(10, TimeUnit.SECONDS);
         assembly.close();
         servers.forEach(NodeServer::close);
         FxToolkit.cleanupStages();
