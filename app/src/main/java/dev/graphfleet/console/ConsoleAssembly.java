@@ -75,6 +75,7 @@ public final class ConsoleAssembly implements AutoCloseable {
         FleetPoller p = new FleetPoller(config.source(), config.details(), config.volumes(), backoff, clock,
                 new LatestOnFxThread<ConsoleState>(Platform::runLater, m::apply));
         m.setRefreshAction(p::refreshNow);
+        m.exports().setTarget(new FileExports());
         p.setDetailsWanted(m.sectionProperty().get().needsNodeDetails());
         p.setVolumesWanted(m.sectionProperty().get() == ConsoleSection.VOLUMES);
         m.sectionProperty().addListener((obs, was, now) -> {
