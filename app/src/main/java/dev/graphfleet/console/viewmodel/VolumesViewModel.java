@@ -191,8 +191,9 @@ public final class VolumesViewModel extends LiveViewModel {
             return;
         }
         VolumeFacts facts = state.volume(id);
-        RowSync.set(selectedTitle, id + " · " + row.mountPointProperty().get() + " · " + row.usedProperty().get()
-                + " of " + row.sizeProperty().get());
+        RowSync.set(selectedTitle, "unknown".equals(row.levelProperty().get()) ? id + " · " + row.statusProperty().get()
+                : id + " · " + row.mountPointProperty().get() + " · " + row.usedProperty().get() + " of "
+                + row.sizeProperty().get());
         RowSync.set(selectedForecast, "Forecast: " + row.forecastProperty().get());
         String source = "Measured by: " + row.sourceProperty().get();
         if (facts != null && facts.fallbackReason() != null) {

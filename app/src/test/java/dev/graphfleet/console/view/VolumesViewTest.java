@@ -66,10 +66,15 @@ class VolumesViewTest {
 
     private ConsoleHarness open(VolumeActions provider, CloudWatchDiskMetrics cloudWatch, NodeServer... nodes)
             throws Exception {
+        return open(false, provider, cloudWatch, nodes);
+    }
+
+    private ConsoleHarness open(boolean dark, VolumeActions provider, CloudWatchDiskMetrics cloudWatch,
+                                NodeServer... nodes) throws Exception {
         NodesFleetSource source = NodesFleetSource.create(List.of(nodes).stream().map(NodeServer::uri).toList(),
                 new ProbeOptions(ConsoleHarness.NODE_TIMEOUT, ProbeOptions.DEFAULT_PARALLELISM, null));
         ConsoleConfig config = new ConsoleConfig(source, NodeDetailReader.create(ConsoleHarness.NODE_TIMEOUT, null),
-                Duration.ofSeconds(1), false, null, new VolumeWatch(provider, cloudWatch));
+                Duration.ofSeconds(1), dark, null, new VolumeWatch(provider, cloudWatch));
         console = ConsoleHarness.show(config, List.of(nodes), clock);
         console.openTab("volumes");
         console.refresh();
@@ -201,6 +206,21 @@ class VolumesViewTest {
         assertThat(expansions()).containsExactly("2026-11-20 09:00 UTC   500 → 750 GB   completed");
         assertThat(texts(console, "volumes-table")).contains("750 GB", "completed → 750 GB");
         console.screenshot("volumes-expanded");
+    }
+
+    @Test
+    void theDarkThemeDrawsTheHistoryInItsPalette() throws Exception {
+        var writer = Fleets.writer().volume(500, 300, "/mnt/lbug-data");
+        open(true, VolumeActions.none(), CloudWatchDiskMetrics.unavailable("test"), NodeServer.start(writer));
+        for (int used = 330; used <= 390; used += 30) {
+            clock.advance(Duration.ofHours(2));
+            writer.volume(500, used, "/mnt/lbug-data");
+            console.refresh();
+        }
+        assertThat(console.scene().getRoot().getStyleClass()).contains("theme-dark");
+        assertThat(row("writer-1").forecastProperty().get()).isEqualTo("fills in ~7 h (+15.0 GB/h)");
+        assertThat(console.find("#volume-history-chart", HistoryChart.class).points()).hasSize(4);
+        console.screenshot("volumes-dark");
     }
 
     private List<String> expansions() {
