@@ -4,12 +4,19 @@ import dev.graphfleet.console.service.Backoff;
 import dev.graphfleet.console.service.ConsoleState;
 import dev.graphfleet.console.service.FleetPoller;
 import dev.graphfleet.console.service.LatestOnFxThread;
+import dev.graphfleet.console.service.actions.ActionRunner;
 import dev.graphfleet.console.view.ConsoleView;
 import dev.graphfleet.console.view.EmptyStateView;
+import dev.graphfleet.console.view.FxTicker;
+import dev.graphfleet.console.view.OperatorLayer;
 import dev.graphfleet.console.view.StartingView;
+import dev.graphfleet.console.viewmodel.ActionsViewModel;
 import dev.graphfleet.console.viewmodel.ConsoleSection;
 import dev.graphfleet.console.viewmodel.ConsoleViewModel;
+import dev.graphfleet.console.viewmodel.EnvironmentBadge;
+import dev.graphfleet.console.viewmodel.OperatorViewModel;
 import dev.graphfleet.console.viewmodel.StartupViewModel;
+import dev.graphfleet.console.viewmodel.Ticker;
 import java.time.Clock;
 import java.time.ZoneId;
 import javafx.application.Platform;
@@ -36,23 +43,30 @@ public final class ConsoleAssembly implements AutoCloseable {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Graphfleet console");
     private final Clock clock;
     private final ZoneId zone;
+    private final Ticker ticker;
     private final SourceStarter starter;
-    private final boolean dark;
     private StartupViewModel startup;
     private ConsoleViewModel model;
     private FleetPoller poller;
+    private OperatorViewModel operator;
+    private ActionRunner actions;
     private volatile AutoCloseable startedResource;
     private volatile boolean closed;
 
-    private ConsoleAssembly(Clock clock, ZoneId zone, SourceStarter starter, boolean dark) {
+    private ConsoleAssembly(Clock clock, ZoneId zone, Ticker ticker, SourceStarter starter) {
         this.clock = clock;
         this.zone = zone;
+        this.ticker = ticker;
         this.starter = starter;
-        this.dark = dark;
     }
 
     public static ConsoleAssembly create(ConsoleConfig config, Clock clock, ZoneId zone) {
-        ConsoleAssembly assembly = new ConsoleAssembly(clock, zone, config.starter(), config.dark());
+        return create(config, clock, zone, new FxTicker());
+    }
+
+    /** With the ticker of the action countdown (tests tick by hand). */
+    public static ConsoleAssembly create(ConsoleConfig config, Clock clock, ZoneId zone, Ticker ticker) {
+        ConsoleAssembly assembly = new ConsoleAssembly(clock, zone, ticker, config.starter());
         if (config.starter() != null) {
             assembly.startup = new StartupViewModel("Starting the local fleet…");
             assembly.root.set(new StartingView(assembly.startup, config.dark()));
@@ -72,23 +86,41 @@ public final class ConsoleAssembly implements AutoCloseable {
         m.darkThemeProperty().set(config.dark());
         Backoff backoff = new Backoff(config.interval(),
                 config.interval().compareTo(ConsoleConfig.MAX_BACKOFF) > 0 ? config.interval() : ConsoleConfig.MAX_BACKOFF);
+        OperatorSettings settings = config.operator();
+        ActionRunner runner = new ActionRunner(settings.actions());
+        ActionsViewModel actionsModel = new ActionsViewModel(runner, Platform::runLater, ticker,
+                m::refreshNow); // show what the action changed at once
+        OperatorViewModel op = new OperatorViewModel(m, actionsModel,
+                EnvironmentBadge.of(settings.kind(), settings.environment()), settings.readOnly(), zone);
         FleetPoller p = new FleetPoller(config.source(), config.details(), config.volumes(), backoff, clock,
-                new LatestOnFxThread<ConsoleState>(Platform::runLater, m::apply));
+                new LatestOnFxThread<ConsoleState>(Platform::runLater, state -> {
+                    m.apply(state);
+                    op.apply(state);
+                }));
         m.setRefreshAction(p::refreshNow);
         m.exports().setTarget(new FileExports());
         p.setDetailsWanted(m.sectionProperty().get().needsNodeDetails());
         p.setVolumesWanted(m.sectionProperty().get() == ConsoleSection.VOLUMES);
         m.sectionProperty().addListener((obs, was, now) -> {
-            p.setDetailsWanted(now.needsNodeDetails());
+            p.setDetailsWanted(now.needsNodeDetails() || !op.node().instanceIdProperty().get().isEmpty());
             p.setVolumesWanted(now == ConsoleSection.VOLUMES);
             if ((now.needsNodeDetails() && !was.needsNodeDetails()) || now == ConsoleSection.VOLUMES) {
                 p.refreshNow(); // show the details now rather than at the next tick
             }
         });
+        // A node's drill-down shows its databases and attachments: the details, while it is open.
+        op.node().instanceIdProperty().addListener((obs, was, now) -> {
+            p.setDetailsWanted(!now.isEmpty() || m.sectionProperty().get().needsNodeDetails());
+            if (!now.isEmpty()) {
+                p.refreshNow();
+            }
+        });
         model = m;
         poller = p;
+        operator = op;
+        actions = runner;
         title.set("Graphfleet console — " + p.sourceName());
-        root.set(new ConsoleView(m));
+        root.set(new OperatorLayer(op, new ConsoleView(m)));
     }
 
     /** Starts refreshing, or starting the source first (nothing to start for the empty state). */
@@ -144,6 +176,11 @@ public final class ConsoleAssembly implements AutoCloseable {
     }
 
     /** Null for the empty state and while the source starts. */
+    public OperatorViewModel operator() {
+        return operator;
+    }
+
+    /** Null for the empty state and while the source starts. */
     public FleetPoller poller() {
         return poller;
     }
@@ -156,15 +193,14 @@ public final class ConsoleAssembly implements AutoCloseable {
         return title.get();
     }
 
-    public boolean dark() {
-        return dark;
-    }
-
     @Override
     public void close() {
         closed = true;
         if (poller != null) {
             poller.close();
+        }
+        if (actions != null) {
+            actions.close();
         }
         closeQuietly(startedResource);
     }

@@ -7,6 +7,10 @@ import dev.graphfleet.cli.AwsSourceOptions;
 import dev.graphfleet.config.GraphfleetConfig;
 import dev.graphfleet.console.service.NodeDetailReader;
 import dev.graphfleet.console.service.VolumeWatch;
+import dev.graphfleet.console.service.actions.FleetActions;
+import dev.graphfleet.console.service.actions.LocalFleetActions;
+import dev.graphfleet.console.service.actions.NodeInvalidator;
+import dev.graphfleet.console.viewmodel.SourceKind;
 import dev.graphfleet.fleet.aws.AwsFleetSource;
 import dev.graphfleet.fleet.aws.AwsSettings;
 import dev.graphfleet.fleet.nodes.NodeProbe;
@@ -85,6 +89,11 @@ final class ConsoleOptions {
     @Option(names = "--dark", description = "Start with the dark theme.")
     boolean dark;
 
+    @Option(names = "--read-only",
+            description = "Start read-only: every action is off until read-only is turned off in the window "
+                    + "(AWS sources always start read-only).")
+    boolean readOnly;
+
     @Option(names = "--no-start-local",
             description = "Without --nodes/--aws and no local fleet running: show how to start one instead of starting it.")
     boolean noStartLocal;
@@ -107,18 +116,18 @@ final class ConsoleOptions {
         if (!nodes.isEmpty()) {
             List<NodeTarget> targets = nodes.stream().map(String::trim).filter(s -> !s.isEmpty())
                     .map(ConsoleOptions::url).map(NodeTarget::of).toList();
-            return nodesConfig(targets, "nodes", interval, timeout, apiKey, localDir);
+            return nodesConfig(targets, null, interval, timeout, apiKey, localDir);
         }
-        Optional<LocalFleetFile> local = readLocalFleet(localDir);
-        if (local.isPresent()) {
-            return localConfig(local.get(), interval, timeout, apiKey, localDir);
+        Optional<LocalFleetFile> running = readLocalFleet(localDir);
+        if (running.isPresent()) {
+            return localConfig(running.get(), null, interval, timeout, apiKey, localDir);
         }
         if (noStartLocal) {
             return new ConsoleConfig(null, null, interval, dark, localDir);
         }
         // The window comes first; the fleet starts behind a splash that shows its progress.
         return ConsoleConfig.starting(progress -> startLocalFleet(localDir, progress, interval, timeout, apiKey),
-                interval, dark, localDir);
+                interval, dark, localDir, null);
     }
 
     /** Whether the command line chose a source (else the last one is reopened). */
@@ -159,15 +168,21 @@ final class ConsoleOptions {
         }
     }
 
-    private ConsoleConfig localConfig(LocalFleetFile fleet, Duration interval, Duration timeout, String apiKey,
-                                      Path localDir) {
+    /** The running local fleet; {@code inProcess} when this process runs it (its actions can restart nodes). */
+    private ConsoleConfig localConfig(LocalFleetFile fleet, LocalFleet inProcess, Duration interval, Duration timeout,
+                                      String apiKey, Path localDir) {
         // The local fleet gives every node its own key, from its owner-only file.
         List<NodeTarget> targets = fleet.nodes().stream().map(n -> new NodeTarget(n.url(), n.apiKey())).toList();
-        return nodesConfig(targets, "local", interval, timeout, apiKey, localDir);
+        return nodesConfig(targets, new LocalRun(inProcess), interval, timeout, apiKey, localDir);
     }
 
-    private ConsoleConfig nodesConfig(List<NodeTarget> targets, String fleetName, Duration interval, Duration timeout,
+    /** Marks a local fleet (null: a list of node URLs). */
+    private record LocalRun(LocalFleet inProcess) {
+    }
+
+    private ConsoleConfig nodesConfig(List<NodeTarget> targets, LocalRun localRun, Duration interval, Duration timeout,
                                       String apiKey, Path localDir) {
+        String fleetName = localRun != null ? "local" : "nodes";
         ProbeOptions probe = new ProbeOptions(timeout, ProbeOptions.DEFAULT_PARALLELISM, apiKey);
         // One HTTP client for the fleet reads and the detail reads: one connection pool, one start-up.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
@@ -179,9 +194,15 @@ final class ConsoleOptions {
         }
         Map<URI, String> keys = new HashMap<>();
         targets.stream().filter(t -> t.apiKey() != null).forEach(t -> keys.put(t.url(), t.apiKey()));
-        VolumeWatch volumes = "local".equals(fleetName) ? localVolumes(localDir) : VolumeWatch.nodesOnly();
+        NodeInvalidator invalidator = new NodeInvalidator(http, timeout, apiKey, keys);
+        OperatorSettings operator = localRun != null
+                ? new OperatorSettings(SourceKind.LOCAL, "local", readOnly,
+                        new LocalFleetActions(localRun.inProcess(), localDir, invalidator, Clock.systemUTC()))
+                : new OperatorSettings(SourceKind.NODES, null, readOnly,
+                        FleetActions.nodesOnly(invalidator, OperatorSettings.NODES_ONLY));
+        VolumeWatch volumes = localRun != null ? localVolumes(localDir) : VolumeWatch.nodesOnly();
         return new ConsoleConfig(source, new NodeDetailReader(http, timeout, apiKey, keys), interval, dark, localDir,
-                volumes);
+                operator).withVolumes(volumes);
     }
 
     /** One source at a time, and no option that would be ignored. */
@@ -237,13 +258,17 @@ final class ConsoleOptions {
         ProbeOptions probe = new ProbeOptions(timeout, ProbeOptions.DEFAULT_PARALLELISM, apiKey);
         AwsFleetSource source = AwsFleetSource.create(settings,
                 new AwsFleetSource.Options(env, awsOptions.service, table, config, true, awsOptions.nodePort, probe));
+        // AWS always starts read-only (production lives there); the switch in the window lifts it.
+        OperatorSettings operator = new OperatorSettings(SourceKind.AWS, env, true,
+                FleetActions.nodesOnly(NodeInvalidator.create(timeout, apiKey), "AWS snapshots, refreshes and volume "
+                        + "expansions are not wired into the console yet; use graphfleet volumes check --source aws"));
         // The volume monitor's own AWS parts, read-only here: EC2 modifications and the CloudWatch agent fallback,
         // built on the refresh thread when the Volumes view first needs them.
         VolumeClients clients = VolumeClients.create(awsOptions.region, awsOptions.profile,
                 awsOptions.endpoint == null ? null : endpointUrl(awsOptions.endpoint));
         AwsVolumeFleet volumeFleet = new AwsVolumeFleet(clients, env, awsOptions.service, awsOptions.nodePort, null);
-        return new ConsoleConfig(source, NodeDetailReader.create(timeout, apiKey), interval, dark, localDir,
-                VolumeWatch.lazy(volumeFleet::actions, volumeFleet::cloudWatch));
+        return new ConsoleConfig(source, NodeDetailReader.create(timeout, apiKey), interval, dark, localDir, operator)
+                .withVolumes(VolumeWatch.lazy(volumeFleet::actions, volumeFleet::cloudWatch));
     }
 
     private static URI endpointUrl(String text) {
@@ -288,7 +313,7 @@ final class ConsoleOptions {
         }, "graphfleet-local-fleet-stop"));
         LocalFleetFile file = readLocalFleet(dir).orElseThrow(() -> new IllegalStateException(
                 "the local fleet started but wrote no " + LocalFleetFile.NAME + " in " + dir));
-        return new SourceStarter.Started(localConfig(file, interval, timeout, apiKey, dir), stop);
+        return new SourceStarter.Started(localConfig(file, fleet, interval, timeout, apiKey, dir), stop);
     }
 
     /** The local fleet's simulated volumes (their modifications); there is no CloudWatch locally. */

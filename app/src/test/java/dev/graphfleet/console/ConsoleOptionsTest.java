@@ -65,7 +65,22 @@ class ConsoleOptionsTest {
                 });
                 assertThat(state.details()).hasSize(2).allSatisfy((id, detail) -> assertThat(detail.error()).isNull());
             }
+            // Another process runs this fleet: invalidate and the volume monitor only, and actions on by default.
+            assertThat(config.operator().kind()).isEqualTo(dev.graphfleet.console.viewmodel.SourceKind.LOCAL);
+            assertThat(config.operator().readOnly()).isFalse();
+            assertThat(config.operator().actions().unavailable(
+                    dev.graphfleet.console.service.actions.ActionKind.INVALIDATE)).isNull();
+            assertThat(config.operator().actions().unavailable(
+                    dev.graphfleet.console.service.actions.ActionKind.SNAPSHOT)).contains("another process");
         }
+    }
+
+    @Test
+    void readOnlyIsAnOptionForNodes() {
+        ConsoleConfig readOnly = parse(Map.of(), "--nodes", "http://10.0.1.5:8001", "--read-only");
+        assertThat(readOnly.operator().readOnly()).isTrue();
+        assertThat(readOnly.operator().kind()).isEqualTo(dev.graphfleet.console.viewmodel.SourceKind.NODES);
+        assertThat(parse(Map.of(), "--nodes", "http://10.0.1.5:8001").operator().readOnly()).isFalse();
     }
 
     @Test

@@ -334,6 +334,28 @@ public final class LocalFleet implements AutoCloseable {
         return target;
     }
 
+    /**
+     * Moves the replicas to the newest published version of {@code repository}, one at a time (a rolling
+     * refresh; it also ends a rollback's pin). Returns that version.
+     */
+    public String refresh(String repository, Consumer<String> progress) {
+        RepositoryName name = RepositoryName.of(repository);
+        String target = latestVersion(name.value());
+        rollTo(name.value(), target, progress);
+        pinned.remove(name.value());
+        writeFile();
+        return target;
+    }
+
+    /** The newest published version of {@code repository}, e.g. {@code v3}. */
+    public String latestVersion(String repository) {
+        try {
+            return store.current(RepositoryName.of(repository)).version().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private String previousVersion(RepositoryName name) {
         try {
             Manifest current = store.current(name);

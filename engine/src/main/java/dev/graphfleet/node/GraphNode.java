@@ -131,6 +131,7 @@ public final class GraphNode implements AutoCloseable {
                 new QueryRoute(new QueryRequestReader(mapper, limits), runner,
                         new NdjsonWriter(mapper, errors, limits.streamChunkRows()), errors, sources.queries(), pool,
                         mapper, limits.maxRows(), attachments),
+                new InvalidateRoute(pool, mapper),
                 new PoolRoute(pool, mapper),
                 new AttachmentsRoute(attachments, mapper));
         return NodeRoutes.build(routes, settings.apiKey(), errors, mapper, sources.queries());

@@ -18,7 +18,7 @@ final class NodeRoutes {
     static final Set<String> OPEN_PATHS = Set.of("/health");
 
     record Routes(HttpHandler health, HttpHandler metrics, HttpHandler prometheus, HttpHandler databases,
-                  HttpHandler query, HttpHandler pool, HttpHandler attachments) {
+                  HttpHandler query, HttpHandler invalidate, HttpHandler pool, HttpHandler attachments) {
     }
 
     private NodeRoutes() {
@@ -31,16 +31,17 @@ final class NodeRoutes {
                 .get("/metrics/prometheus", routes.prometheus())
                 .get("/databases", routes.databases())
                 .post("/databases/{name}/query", routes.query())
+                .post("/databases/{name}/invalidate", routes.invalidate())
                 .get("/pool", routes.pool())
                 .get("/attachments", routes.attachments())
                 .setFallbackHandler(exchange -> {
                     throw new ApiException(404, "not_found", "no endpoint " + exchange.getRequestPath()
                             + "; the endpoints are /health, /metrics, /metrics/prometheus, /databases, "
-                            + "/databases/{name}/query, /pool and /attachments");
+                            + "/databases/{name}/query, /databases/{name}/invalidate, /pool and /attachments");
                 })
                 .setInvalidMethodHandler(exchange -> {
                     throw new ApiException(405, "method_not_allowed", exchange.getRequestMethod() + " is not allowed on "
-                            + exchange.getRequestPath() + " (queries are POST /databases/{name}/query, the rest GET)");
+                            + exchange.getRequestPath() + " (queries and invalidate are POST, the rest GET)");
                 });
         HttpHandler chain = new ApiKeyAuth(router, apiKey, OPEN_PATHS);
         chain = new ErrorHandling(chain, errors, mapper, stats);

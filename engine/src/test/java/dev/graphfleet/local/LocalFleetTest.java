@@ -109,6 +109,12 @@ class LocalFleetTest {
             assertThat(count(replica, "sec", "MATCH (c:Company) RETURN count(c)")).isEqualTo(TINY.companies());
             assertThat(LocalFleetFile.read(dir).orElseThrow().pinnedVersions()).containsEntry("sec", "v1");
 
+            // A rolling refresh brings them back to the newest version and ends the pin.
+            assertThat(fleet.refresh("sec", progress::add)).isEqualTo("v2");
+            assertThat(progress).containsSubsequence("replica-1 serves sec v1", "replica-1 serves sec v2",
+                    "replica-2 serves sec v2");
+            assertThat(LocalFleetFile.read(dir).orElseThrow().pinnedVersions()).doesNotContainKey("sec");
+
             assertThatThrownBy(() -> fleet.rollback("../sec", null, progress::add))
                     .hasMessageContaining("invalid repository name");
         }

@@ -246,6 +246,27 @@ class NodeApiTest {
     }
 
     @Test
+    void invalidateClosesAnOpenDatabaseAndTheNextQueryReopensIt() {
+        assertThat(http.query("people", "MATCH (p:Person) RETURN count(p)").status()).isEqualTo(200);
+        assertThat(node.pool().statistics().databases().get("people").open()).isTrue();
+
+        Http.Response answer = http.post("/databases/people/invalidate", "");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().get("database").asText()).isEqualTo("people");
+        assertThat(answer.json().get("was_open").asBoolean()).isTrue();
+        assertThat(node.pool().statistics().databases().get("people").open()).isFalse();
+        assertThat(http.query("people", "MATCH (p:Person) RETURN count(p)").status()).isEqualTo(200);
+    }
+
+    @Test
+    void invalidateOfAnUnknownOrBadNameSaysWhy() {
+        assertError(http.post("/databases/nobody/invalidate", ""), 404, "database_not_found", "GET /databases");
+        assertThat(http.post("/databases/Bad-Name/invalidate", "").status()).isEqualTo(400);
+        assertError(http.get("/databases/people/invalidate"), 405, "method_not_allowed", "POST");
+    }
+
+    @Test
     void unknownPathsAndMethodsAnswerJsonToo() {
         assertError(http.get("/nowhere"), 404, "not_found", "/databases/{name}/query");
         assertError(http.get("/databases/people/query"), 405, "method_not_allowed", "POST");

@@ -28,11 +28,11 @@ public final class AttachmentsView extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(title, spacer, LiveControls.pausedNote(model),
-                LiveControls.pauseButton("attachments-pause", model));
+                FilterBox.of("attachments-filter", model.filter()), LiveControls.pauseButton("attachments-pause", model));
         toolbar.getStyleClass().add("view-toolbar");
 
         TableView<AttachmentRow> table = Tables.table("attachments-table", "No node serves shared repositories");
-        table.setItems(model.rows());
+        FilterBox.show(table, model.filter());
         table.getColumns().add(Tables.column("Node", 130, AttachmentRow::nodeProperty));
         table.getColumns().add(Tables.column("Repository", 110, AttachmentRow::repositoryProperty));
         var version = Tables.column("Version", 70, AttachmentRow::versionProperty);

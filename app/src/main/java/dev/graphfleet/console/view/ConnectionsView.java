@@ -22,11 +22,11 @@ public final class ConnectionsView extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(title, spacer, LiveControls.pausedNote(model),
-                LiveControls.pauseButton("connections-pause", model));
+                FilterBox.of("connections-filter", model.filter()), LiveControls.pauseButton("connections-pause", model));
         toolbar.getStyleClass().add("view-toolbar");
 
         TableView<ConnectionRow> table = Tables.table("connections-table", "No node reported its connection pools");
-        table.setItems(model.rows());
+        FilterBox.show(table, model.filter());
         table.getColumns().add(Tables.column("Node", 140, ConnectionRow::nodeProperty));
         table.getColumns().add(Tables.column("Database", 150, ConnectionRow::databaseProperty));
         table.getColumns().add(Tables.numeric("In use", 70, ConnectionRow::inUseProperty));

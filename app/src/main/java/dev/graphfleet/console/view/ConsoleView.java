@@ -24,6 +24,8 @@ import org.controlsfx.control.StatusBar;
  */
 public final class ConsoleView extends BorderPane {
 
+    private final StatusBar statusBar;
+
     public ConsoleView(ConsoleViewModel model) {
         setId("console");
         Themes.apply(this, model.darkThemeProperty().get());
@@ -40,7 +42,13 @@ public final class ConsoleView extends BorderPane {
             }
         });
         setCenter(tabs);
-        setBottom(statusBar(model));
+        statusBar = statusBar(model);
+        setBottom(statusBar);
+    }
+
+    /** Puts {@code item} at the left end of the status bar's right side (e.g. the last action's outcome). */
+    public void addStatusItem(Node item) {
+        statusBar.getRightItems().add(0, item);
     }
 
     private static HBox header(ConsoleViewModel model, TabPane tabs) {

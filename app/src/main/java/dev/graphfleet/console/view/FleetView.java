@@ -28,8 +28,18 @@ public final class FleetView extends VBox {
         TextField filter = new TextField();
         filter.setId("fleet-filter");
         filter.getStyleClass().add("filter-box");
-        filter.setPromptText("Filter: id, role, health, group, version…");
+        filter.setPromptText("/  text  /regex/  role:replica  health:down  !term");
         filter.textProperty().bindBidirectional(model.filterProperty());
+        Tooltip filterHelp = new Tooltip();
+        filterHelp.textProperty().bind(model.filterErrorProperty().map(e -> e.isEmpty()
+                ? "text, /regex/, tag:value (role, health, group, type, version, state, endpoint, lb, id), !term" : e));
+        filter.setTooltip(filterHelp);
+        model.filterErrorProperty().addListener((obs, was, now) -> {
+            filter.getStyleClass().remove("filter-error");
+            if (!now.isEmpty()) {
+                filter.getStyleClass().add("filter-error");
+            }
+        });
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -56,7 +66,11 @@ public final class FleetView extends VBox {
         TableView<InstanceRow> table = Tables.table("instance-table", "No instances");
         ((Label) table.getPlaceholder()).textProperty().bind(model.filterProperty()
                 .map(f -> f.isBlank() ? "No instances" : "No instance matches \"" + f.trim() + "\""));
-        table.setItems(model.visibleInstances());
+        // Sorted on top of the filter: a click on a header (or the s key) sorts what is shown.
+        javafx.collections.transformation.SortedList<InstanceRow> sorted =
+                new javafx.collections.transformation.SortedList<>(model.visibleInstances());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
         var health = Tables.styled("Health", 120, InstanceRow::healthProperty, "health-", true);
         table.getColumns().add(health);
         table.getColumns().add(Tables.column("Instance", 150, r -> new javafx.beans.property.ReadOnlyStringWrapper(r.id())));

@@ -33,7 +33,7 @@ public final class MemoryView extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(title, spacer, LiveControls.pausedNote(model),
-                LiveControls.pauseButton("memory-pause", model));
+                FilterBox.of("memory-filter", model.filter()), LiveControls.pauseButton("memory-pause", model));
         toolbar.getStyleClass().add("view-toolbar");
 
         HBox legend = new HBox(swatch("mem-os", "OS overhead"), swatch("mem-pools", "open buffer pools"),
@@ -76,7 +76,7 @@ public final class MemoryView extends VBox {
 
     private static TableView<MemoryRow> table(MemoryViewModel model) {
         TableView<MemoryRow> table = Tables.table("memory-table", "No node reported its buffer pools");
-        table.setItems(model.rows());
+        FilterBox.show(table, model.filter());
         table.getColumns().add(Tables.column("Node", 140, r -> new ReadOnlyStringWrapper(r.id())));
         table.getColumns().add(Tables.column("Role", 110, MemoryRow::roleProperty));
         table.getColumns().add(Tables.numeric("RAM", 90, MemoryRow::ramProperty));

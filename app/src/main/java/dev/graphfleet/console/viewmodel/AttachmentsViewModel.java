@@ -22,6 +22,11 @@ public final class AttachmentsViewModel extends LiveViewModel {
     private final ObservableList<AttachmentRow> rows = FXCollections.observableArrayList();
     private final IntegerProperty failed = new SimpleIntegerProperty(this, "failed");
     private final BooleanProperty anyVersion = new SimpleBooleanProperty(this, "anyVersion");
+    private final ListFilter<AttachmentRow> filter = new ListFilter<>(rows,
+            java.util.Set.of("node", "repository", "version", "phase", "attempt", "error"),
+            r -> ListFilter.fields("node", r.nodeProperty().get(), "repository", r.repositoryProperty().get(),
+                    "version", r.versionProperty().get(), "phase", r.phaseProperty().get(),
+                    "attempt", r.attemptProperty().get(), "error", r.errorProperty().get()));
 
     @Override
     protected void update(ConsoleState state) {
@@ -43,6 +48,12 @@ public final class AttachmentsViewModel extends LiveViewModel {
         }, (row, item) -> row.update(item.node(), item.attachment()));
         RowSync.set(failed, (int) items.stream().filter(i -> "failed".equals(i.attachment().phase())).count());
         RowSync.set(anyVersion, items.stream().anyMatch(i -> i.attachment().version() != null));
+        filter.refreshed();
+    }
+
+    /** The {@code /} filter of the table. */
+    public ListFilter<AttachmentRow> filter() {
+        return filter;
     }
 
     private record Item(String node, NodeDetail.Attachment attachment) {

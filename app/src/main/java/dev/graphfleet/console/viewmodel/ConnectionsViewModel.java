@@ -19,6 +19,10 @@ public final class ConnectionsViewModel extends LiveViewModel {
     static final String ALL_DATABASES = "(all databases)";
 
     private final ObservableList<ConnectionRow> rows = FXCollections.observableArrayList();
+    private final ListFilter<ConnectionRow> filter = new ListFilter<>(rows,
+            java.util.Set.of("node", "database", "level"),
+            r -> ListFilter.fields("node", r.nodeProperty().get(), "database", r.databaseProperty().get(),
+                    "level", r.levelProperty().get()));
 
     @Override
     protected void update(ConsoleState state) {
@@ -44,6 +48,12 @@ public final class ConnectionsViewModel extends LiveViewModel {
             item.applyTo(row);
             return row;
         }, (row, item) -> item.applyTo(row));
+        filter.refreshed();
+    }
+
+    /** The {@code /} filter of the table. */
+    public ListFilter<ConnectionRow> filter() {
+        return filter;
     }
 
     private record Item(String key, ConnectionRow.Figures figures, String node, String why) {

@@ -9,7 +9,6 @@ import dev.graphfleet.fleet.ReplicaGroup;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -33,6 +32,7 @@ public final class FleetViewModel extends LiveViewModel {
     private final FilteredList<InstanceRow> visible = new FilteredList<>(instances, row -> true);
     private final ObservableList<GroupRow> groups = FXCollections.observableArrayList();
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final StringProperty filterError = new SimpleStringProperty(this, "filterError", "");
     private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
     private final IntegerProperty healthy = new SimpleIntegerProperty(this, "healthy");
     private final IntegerProperty total = new SimpleIntegerProperty(this, "total");
@@ -107,8 +107,14 @@ public final class FleetViewModel extends LiveViewModel {
     }
 
     private void refilter() {
-        String needle = filter.get() == null ? "" : filter.get().trim().toLowerCase(Locale.ROOT);
-        visible.setPredicate(needle.isEmpty() ? row -> true : row -> row.matches(needle));
+        RowQuery query = RowQuery.parse(filter.get(), InstanceRow.TAGS);
+        RowSync.set(filterError, query.error());
+        visible.setPredicate(query == RowQuery.everything() ? row -> true : row -> query.matches(row.fields()));
+    }
+
+    /** What in the filter could not be read (a bad regex, an unknown tag); empty when all could. */
+    public StringProperty filterErrorProperty() {
+        return filterError;
     }
 
     /** Every instance, in display order. */

@@ -6,7 +6,6 @@ import dev.graphfleet.fleet.FleetInstance;
 import dev.graphfleet.fleet.ReplicaGroup;
 import dev.graphfleet.fleet.TargetHealth;
 import java.time.Duration;
-import java.util.Locale;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -69,16 +68,24 @@ public final class InstanceRow {
         return value == null || value.isBlank() ? "—" : value;
     }
 
-    /** True when any shown text contains {@code needle} (lower case). */
-    boolean matches(String needle) {
-        return contains(id, needle) || contains(role.get(), needle) || contains(health.get(), needle)
-                || contains(group.get(), needle) || contains(instanceType.get(), needle)
-                || contains(version.get(), needle) || contains(state.get(), needle)
-                || contains(endpoint.get(), needle) || contains(loadBalancer.get(), needle);
-    }
+    /** The filter's tags: every shown column by name. */
+    static final java.util.Set<String> TAGS = java.util.Set.of("id", "role", "health", "group", "type", "version",
+            "state", "endpoint", "lb", "detail");
 
-    private static boolean contains(String value, String needle) {
-        return value != null && value.toLowerCase(Locale.ROOT).contains(needle);
+    /** Each shown column by its tag name, for the filter ({@link RowQuery}). */
+    java.util.Map<String, String> fields() {
+        java.util.Map<String, String> fields = new java.util.HashMap<>();
+        fields.put("id", id);
+        fields.put("role", role.get());
+        fields.put("health", health.get());
+        fields.put("group", group.get());
+        fields.put("type", instanceType.get());
+        fields.put("version", version.get());
+        fields.put("state", state.get());
+        fields.put("endpoint", endpoint.get());
+        fields.put("lb", loadBalancer.get());
+        fields.put("detail", healthDetail.get());
+        return fields;
     }
 
     public String id() {

@@ -21,6 +21,9 @@ public final class MemoryViewModel extends LiveViewModel {
     private static final long GIB = 1024L * 1024 * 1024;
 
     private final ObservableList<MemoryRow> rows = FXCollections.observableArrayList();
+    private final ListFilter<MemoryRow> filter = new ListFilter<>(rows, java.util.Set.of("node", "role", "status", "reason"),
+            r -> ListFilter.fields("node", r.id(), "role", r.roleProperty().get(), "status", r.statusProperty().get(),
+                    "reason", r.reasonProperty().get()));
     private final IntegerProperty overBudgetCount = new SimpleIntegerProperty(this, "overBudgetCount");
     private final ObjectProperty<List<OverBudget>> overBudget = new SimpleObjectProperty<>(this, "overBudget", List.of());
 
@@ -45,6 +48,7 @@ public final class MemoryViewModel extends LiveViewModel {
                 .map(i -> new OverBudget(i.id(), i.figures().reason())).toList();
         RowSync.set(overBudgetCount, over.size());
         RowSync.set(overBudget, over); // equal lists: no change, no rebuilt labels
+        filter.refreshed();
     }
 
     private record Item(String id, MemoryRow.Figures figures, String role, String why) {
@@ -80,6 +84,11 @@ public final class MemoryViewModel extends LiveViewModel {
             }
         }
         return detail != null && detail.ramBytes() != null ? detail.ramBytes() : -1;
+    }
+
+    /** The {@code /} filter of the table. */
+    public ListFilter<MemoryRow> filter() {
+        return filter;
     }
 
     public ObservableList<MemoryRow> rows() {

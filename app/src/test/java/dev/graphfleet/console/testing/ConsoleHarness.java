@@ -5,6 +5,7 @@ import dev.graphfleet.console.ConsoleConfig;
 import dev.graphfleet.console.service.ConsoleState;
 import dev.graphfleet.console.service.NodeDetailReader;
 import dev.graphfleet.console.viewmodel.ConsoleViewModel;
+import dev.graphfleet.console.viewmodel.Ticker;
 import dev.graphfleet.fleet.nodes.NodesFleetSource;
 import dev.graphfleet.fleet.nodes.ProbeOptions;
 import java.awt.image.BufferedImage;
@@ -54,15 +55,26 @@ public final class ConsoleHarness implements AutoCloseable {
     }
 
     public static ConsoleHarness show(ConsoleConfig config, List<NodeServer> servers) throws Exception {
-        return show(config, servers, Clock.systemUTC());
+        return show(config, servers, Clock.systemUTC(), null);
     }
 
-    /** With the refreshes stamped by {@code clock} (a test's settable clock makes histories deterministic). */
-    public static ConsoleHarness show(ConsoleConfig config, List<NodeServer> servers, Clock clock) throws Exception {
+    /** With the action countdown's ticker ({@link ManualTicker} to tick by hand), or null for the app's. */
+    public static ConsoleHarness show(ConsoleConfig config, List<NodeServer> servers, Ticker ticker) throws Exception {
+        return show(config, servers, Clock.systemUTC(), ticker);
+    }
+
+    /**
+     * With the refreshes stamped by {@code clock} (a test's settable clock makes histories deterministic) and
+     * the countdown's {@code ticker} (null for the app's).
+     */
+    public static ConsoleHarness show(ConsoleConfig config, List<NodeServer> servers, Clock clock, Ticker ticker)
+            throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         ConsoleAssembly assembly = WaitForAsyncUtils.asyncFx(() -> {
-            ConsoleAssembly a = ConsoleAssembly.create(config, clock, ZoneOffset.UTC);
+            ConsoleAssembly a = ticker == null ? ConsoleAssembly.create(config, clock, ZoneOffset.UTC)
+                    : ConsoleAssembly.create(config, clock, ZoneOffset.UTC, ticker);
             Scene scene = new Scene(a.root(), 1360, 760);
+            // the splash gives way to the console once a starting source is up
             scene.rootProperty().bind(a.rootProperty());
             stage.setScene(scene);
             stage.titleProperty().bind(a.titleProperty());

@@ -22,6 +22,7 @@ public final class NodeServer implements AutoCloseable {
     private ExecutorService executor;
     private volatile NodeDocument document;
     private volatile String requiredKey;
+    private final java.util.List<String> invalidated = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private NodeServer(NodeDocument document) throws IOException {
         this.document = document;
@@ -45,6 +46,17 @@ public final class NodeServer implements AutoCloseable {
             } else {
                 answer(exchange, 200, this.document.metricsBytes());
             }
+        });
+        // POST /databases/{name}/invalidate, answered as a real node does (NodeApiTest); GET is a 405 there too.
+        server.createContext("/databases/", exchange -> {
+            String[] parts = exchange.getRequestURI().getPath().split("/");
+            if (!"POST".equals(exchange.getRequestMethod()) || parts.length != 4 || !"invalidate".equals(parts[3])) {
+                answer(exchange, 405, "{\"error\":\"method_not_allowed\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return;
+            }
+            invalidated.add(parts[2]);
+            answer(exchange, 200, ("{\"database\":\"" + parts[2] + "\",\"was_open\":true}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         });
         server.setExecutor(executor);
         server.start();
@@ -88,6 +100,11 @@ public final class NodeServer implements AutoCloseable {
     public NodeServer requireKey(String key) {
         requiredKey = key;
         return this;
+    }
+
+    /** The databases invalidated through this node, in order. */
+    public java.util.List<String> invalidated() {
+        return java.util.List.copyOf(invalidated);
     }
 
     public NodeDocument document() {

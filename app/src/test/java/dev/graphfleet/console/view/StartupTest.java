@@ -60,7 +60,7 @@ class StartupTest {
                     NodeDetailReader.create(ConsoleHarness.NODE_TIMEOUT, null), Duration.ofSeconds(1), false, dir),
                     fleet);
         };
-        console = ConsoleHarness.show(ConsoleConfig.starting(starter, Duration.ofSeconds(1), false, dir), List.of());
+        console = ConsoleHarness.show(ConsoleConfig.starting(starter, Duration.ofSeconds(1), false, dir, null), List.of());
 
         // show() returned with the window up and the fleet not started yet: the splash is on screen
         assertThat(console.scene().getRoot()).isInstanceOf(StartingView.class);
@@ -75,7 +75,7 @@ class StartupTest {
         console.screenshot("startup-splash");
         proceed.countDown();
 
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> console.scene().getRoot() instanceof ConsoleView);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> console.scene().getRoot().lookup("#console") != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(seen).anyMatch(s -> s.startsWith("writer-1 serving"))
                 .anyMatch(s -> s.startsWith("replica-1 attached"));
@@ -93,7 +93,7 @@ class StartupTest {
             progress.accept("creating customer database customer_a");
             throw new IllegalStateException("cannot create " + dir.resolve("writer-1") + ": disk full");
         };
-        console = ConsoleHarness.show(ConsoleConfig.starting(starter, Duration.ofSeconds(1), false, dir), List.of());
+        console = ConsoleHarness.show(ConsoleConfig.starting(starter, Duration.ofSeconds(1), false, dir, null), List.of());
         WaitForAsyncUtils.asyncFx(() -> console.assembly().start()).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> console.assembly().startup().failedProperty().get());
         WaitForAsyncUtils.waitForFxEvents();

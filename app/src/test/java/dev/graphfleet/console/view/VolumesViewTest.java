@@ -74,8 +74,8 @@ class VolumesViewTest {
         NodesFleetSource source = NodesFleetSource.create(List.of(nodes).stream().map(NodeServer::uri).toList(),
                 new ProbeOptions(ConsoleHarness.NODE_TIMEOUT, ProbeOptions.DEFAULT_PARALLELISM, null));
         ConsoleConfig config = new ConsoleConfig(source, NodeDetailReader.create(ConsoleHarness.NODE_TIMEOUT, null),
-                Duration.ofSeconds(1), dark, null, new VolumeWatch(provider, cloudWatch));
-        console = ConsoleHarness.show(config, List.of(nodes), clock);
+                Duration.ofSeconds(1), dark, null).withVolumes(new VolumeWatch(provider, cloudWatch));
+        console = ConsoleHarness.show(config, List.of(nodes), clock, null);
         console.openTab("volumes");
         console.refresh();
         return console;

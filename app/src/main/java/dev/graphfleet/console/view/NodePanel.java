@@ -1,0 +1,160 @@
+package dev.graphfleet.console.view;
+
+import dev.graphfleet.console.viewmodel.ActionsViewModel;
+import dev.graphfleet.console.viewmodel.NodeViewModel;
+import dev.graphfleet.console.viewmodel.OperatorViewModel;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * One node drilled into from the Fleet view (Enter or a double click on its row): its figures, its
+ * databases with their buffer and connection pools, its attachments, and the actions on it. A
+ * drawer on the right; Esc, × or back ({@code [}) closes it.
+ */
+final class NodePanel extends VBox {
+
+    private final OperatorViewModel operator;
+    private final GridPane figures = grid("node-figures");
+    private final GridPane databases = grid("node-databases");
+    private final GridPane attachments = grid("node-attachments");
+    private final FlowPane actions = new FlowPane(8, 8);
+
+    NodePanel(OperatorViewModel operator) {
+        super(12);
+        this.operator = operator;
+        NodeViewModel model = operator.node();
+        setId("node-panel");
+        getStyleClass().addAll("overlay-panel", "node-panel");
+        setMaxWidth(600);
+        setPrefWidth(600);
+        visibleProperty().bind(model.instanceIdProperty().isNotEmpty());
+        managedProperty().bind(visibleProperty());
+
+        Label title = new Label();
+        title.setId("node-title");
+        title.getStyleClass().add("action-title");
+        title.textProperty().bind(model.titleProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button close = new Button("×");
+        close.setId("node-close");
+        close.setFocusTraversable(false);
+        close.setOnAction(e -> operator.closeNode());
+        HBox head = new HBox(8, title, spacer, close);
+        head.setAlignment(Pos.CENTER_LEFT);
+
+        Label note = new Label();
+        note.setId("node-note");
+        note.getStyleClass().add("overlay-hint");
+        note.setWrapText(true);
+        note.textProperty().bind(model.noteProperty());
+        note.visibleProperty().bind(model.noteProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+
+        actions.setId("node-actions");
+        VBox body = new VBox(12, figures, section("Databases"), databases, section("Attachments"), attachments,
+                section("Actions"), actions);
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("node-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(head, note, scroll);
+
+        model.figures().addListener((ListChangeListener<NodeViewModel.Figure>) c -> fillFigures(model.figures()));
+        model.databases().addListener((ListChangeListener<NodeViewModel.Database>) c -> fillDatabases(model.databases()));
+        model.attachments().addListener((ListChangeListener<NodeViewModel.Attachment>) c ->
+                fillAttachments(model.attachments()));
+        model.instanceIdProperty().addListener((obs, was, now) -> fillActions());
+        model.databases().addListener((ListChangeListener<NodeViewModel.Database>) c -> fillActions());
+        operator.readOnlyProperty().addListener((obs, was, now) -> fillActions());
+    }
+
+    private static GridPane grid(String id) {
+        GridPane grid = new GridPane();
+        grid.setId(id);
+        grid.setHgap(14);
+        grid.setVgap(4);
+        return grid;
+    }
+
+    private static Label section(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("section-title");
+        return label;
+    }
+
+    private static Label cell(String text, String styleClass) {
+        Label label = new Label(text);
+        boolean heading = "node-figure-name".equals(styleClass) || "node-head".equals(styleClass);
+        label.setWrapText(!heading); // values wrap; names keep their width
+        if (heading) {
+            label.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        if (styleClass != null) {
+            label.getStyleClass().add(styleClass);
+        }
+        return label;
+    }
+
+    private void fillFigures(List<NodeViewModel.Figure> list) {
+        figures.getChildren().clear();
+        for (int i = 0; i < list.size(); i++) {
+            figures.addRow(i, cell(list.get(i).name(), "node-figure-name"), cell(list.get(i).value(), null));
+        }
+    }
+
+    private void fillDatabases(List<NodeViewModel.Database> list) {
+        databases.getChildren().clear();
+        if (list.isEmpty()) {
+            databases.addRow(0, cell("—", "overlay-hint"));
+            return;
+        }
+        databases.addRow(0, cell("Database", "node-head"), cell("Buffer pool", "node-head"),
+                cell("Connections", "node-head"));
+        for (int i = 0; i < list.size(); i++) {
+            NodeViewModel.Database d = list.get(i);
+            databases.addRow(i + 1, cell(d.name(), null), cell(d.bufferPool(), null), cell(d.connections(), null));
+        }
+    }
+
+    private void fillAttachments(List<NodeViewModel.Attachment> list) {
+        attachments.getChildren().clear();
+        if (list.isEmpty()) {
+            attachments.addRow(0, cell("none", "overlay-hint"));
+            return;
+        }
+        attachments.addRow(0, cell("Repository", "node-head"), cell("Phase", "node-head"), cell("Version", "node-head"),
+                cell("Progress", "node-head"), cell("Error", "node-head"));
+        for (int i = 0; i < list.size(); i++) {
+            NodeViewModel.Attachment a = list.get(i);
+            attachments.addRow(i + 1, cell(a.repository(), null), cell(a.phase(), a.styleClass()), cell(a.version(), null),
+                    cell(a.progress(), null), cell(a.error(), "node-error"));
+        }
+    }
+
+    private void fillActions() {
+        actions.getChildren().clear();
+        for (ActionsViewModel.Choice choice : operator.nodeChoices()) {
+            Button button = new Button(choice.title());
+            button.setDisable(!choice.enabled());
+            button.getStyleClass().add("node-action");
+            button.setOnAction(e -> operator.actions().request(choice));
+            actions.getChildren().add(button);
+        }
+        if (actions.getChildren().isEmpty()) {
+            actions.getChildren().add(cell("none on this node", "overlay-hint"));
+        } else if (operator.readOnlyProperty().get()) {
+            actions.getChildren().add(cell("read-only: actions are off", "overlay-hint"));
+        }
+    }
+}

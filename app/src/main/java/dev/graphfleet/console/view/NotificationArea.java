@@ -1,0 +1,48 @@
+package dev.graphfleet.console.view;
+
+import dev.graphfleet.console.viewmodel.NotificationsViewModel;
+import dev.graphfleet.console.viewmodel.NotificationsViewModel.Notification;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** What changed at the last refreshes, in the window's top-right corner, newest first; × dismisses. */
+final class NotificationArea extends VBox {
+
+    NotificationArea(NotificationsViewModel model) {
+        super(6);
+        setId("notifications");
+        getStyleClass().add("notifications");
+        setAlignment(Pos.BOTTOM_RIGHT);
+        setPickOnBounds(false);
+        setMaxWidth(460);
+        setMaxHeight(Region.USE_PREF_SIZE);
+        model.shown().addListener((ListChangeListener<Notification>) c -> rebuild(model));
+    }
+
+    private void rebuild(NotificationsViewModel model) {
+        getChildren().setAll(model.shown().stream().map(n -> card(model, n)).toList());
+    }
+
+    private static HBox card(NotificationsViewModel model, Notification n) {
+        Label time = new Label(n.time());
+        time.getStyleClass().add("notification-time");
+        time.setMinWidth(Region.USE_PREF_SIZE);
+        Label text = new Label(n.text());
+        text.setWrapText(true);
+        text.getStyleClass().add("notification-text");
+        text.setMaxWidth(360);
+        Button dismiss = new Button("×");
+        dismiss.getStyleClass().add("notification-dismiss");
+        dismiss.setFocusTraversable(false);
+        dismiss.setOnAction(e -> model.dismiss(n));
+        HBox card = new HBox(8, time, text, dismiss);
+        card.setAlignment(Pos.CENTER_LEFT);
+        card.getStyleClass().addAll("notification", n.styleClass());
+        return card;
+    }
+}
