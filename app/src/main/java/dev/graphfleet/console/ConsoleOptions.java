@@ -15,6 +15,7 @@ import dev.graphfleet.fleet.aws.AwsFleetSource;
 import dev.graphfleet.fleet.aws.AwsSettings;
 import dev.graphfleet.fleet.nodes.NodeProbe;
 import dev.graphfleet.fleet.nodes.NodeTarget;
+import dev.graphfleet.fleet.nodes.NodeTrust;
 import dev.graphfleet.fleet.nodes.NodesFleetSource;
 import dev.graphfleet.fleet.nodes.ProbeOptions;
 import dev.graphfleet.volume.aws.AwsVolumeFleet;
@@ -86,6 +87,15 @@ final class ConsoleOptions {
             description = "Environment variable holding the nodes' API key (sent as X-Graph-API-Key).")
     String apiKeyEnv;
 
+    @Option(names = "--trust-store", paramLabel = "FILE",
+            description = "PKCS12 trust store with the certificate of nodes that serve https:// (node.api.tls) "
+                    + "with a certificate the JVM does not already trust.")
+    Path trustStore;
+
+    @Option(names = "--trust-store-password-env", paramLabel = "VAR",
+            description = "Environment variable holding the --trust-store password (none by default).")
+    String trustStorePasswordEnv;
+
     @Option(names = "--dark", description = "Start with the dark theme.")
     boolean dark;
 
@@ -116,17 +126,17 @@ final class ConsoleOptions {
         if (!nodes.isEmpty()) {
             List<NodeTarget> targets = nodes.stream().map(String::trim).filter(s -> !s.isEmpty())
                     .map(ConsoleOptions::url).map(NodeTarget::of).toList();
-            return nodesConfig(targets, null, interval, timeout, apiKey, localDir);
+            return nodesConfig(targets, null, interval, timeout, apiKey, localDir, environment);
         }
         Optional<LocalFleetFile> running = readLocalFleet(localDir);
         if (running.isPresent()) {
-            return localConfig(running.get(), null, interval, timeout, apiKey, localDir);
+            return localConfig(running.get(), null, interval, timeout, apiKey, localDir, environment);
         }
         if (noStartLocal) {
             return new ConsoleConfig(null, null, interval, dark, localDir);
         }
         // The window comes first; the fleet starts behind a splash that shows its progress.
-        return ConsoleConfig.starting(progress -> startLocalFleet(localDir, progress, interval, timeout, apiKey),
+        return ConsoleConfig.starting(progress -> startLocalFleet(localDir, progress, interval, timeout, apiKey, environment),
                 interval, dark, localDir, null);
     }
 
@@ -157,6 +167,8 @@ final class ConsoleOptions {
         }
         if (!out.isEmpty()) {
             addOption(out, "--api-key-env", apiKeyEnv);
+            addOption(out, "--trust-store", trustStore == null ? null : trustStore.toAbsolutePath().toString());
+            addOption(out, "--trust-store-password-env", trustStorePasswordEnv);
         }
         return out;
     }
@@ -170,10 +182,10 @@ final class ConsoleOptions {
 
     /** The running local fleet; {@code inProcess} when this process runs it (its actions can restart nodes). */
     private ConsoleConfig localConfig(LocalFleetFile fleet, LocalFleet inProcess, Duration interval, Duration timeout,
-                                      String apiKey, Path localDir) {
+                                      String apiKey, Path localDir, Function<String, String> environment) {
         // The local fleet gives every node its own key, from its owner-only file.
         List<NodeTarget> targets = fleet.nodes().stream().map(n -> new NodeTarget(n.url(), n.apiKey())).toList();
-        return nodesConfig(targets, new LocalRun(inProcess), interval, timeout, apiKey, localDir);
+        return nodesConfig(targets, new LocalRun(inProcess), interval, timeout, apiKey, localDir, environment);
     }
 
     /** Marks a local fleet (null: a list of node URLs). */
@@ -181,11 +193,11 @@ final class ConsoleOptions {
     }
 
     private ConsoleConfig nodesConfig(List<NodeTarget> targets, LocalRun localRun, Duration interval, Duration timeout,
-                                      String apiKey, Path localDir) {
+                                      String apiKey, Path localDir, Function<String, String> environment) {
         String fleetName = localRun != null ? "local" : "nodes";
         ProbeOptions probe = new ProbeOptions(timeout, ProbeOptions.DEFAULT_PARALLELISM, apiKey);
         // One HTTP client for the fleet reads and the detail reads: one connection pool, one start-up.
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        HttpClient http = httpClient(environment).version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
         NodesFleetSource source;
         try {
             source = new NodesFleetSource(targets, new NodeProbe(http, probe), fleetName, Clock.systemUTC());
@@ -290,7 +302,8 @@ final class ConsoleOptions {
      * exits.
      */
     private SourceStarter.Started startLocalFleet(Path dir, Consumer<String> progress, Duration interval,
-                                                  Duration timeout, String apiKey) {
+                                                  Duration timeout, String apiKey,
+                                                  Function<String, String> environment) {
         System.err.println("graphfleet: no local fleet running in " + dir + "; starting one (Ctrl-C or closing the "
                 + "console stops it)...");
         progress.accept("no local fleet running in " + dir + "; starting one");
@@ -313,7 +326,7 @@ final class ConsoleOptions {
         }, "graphfleet-local-fleet-stop"));
         LocalFleetFile file = readLocalFleet(dir).orElseThrow(() -> new IllegalStateException(
                 "the local fleet started but wrote no " + LocalFleetFile.NAME + " in " + dir));
-        return new SourceStarter.Started(localConfig(file, fleet, interval, timeout, apiKey, dir), stop);
+        return new SourceStarter.Started(localConfig(file, fleet, interval, timeout, apiKey, dir, environment), stop);
     }
 
     /** The local fleet's simulated volumes (their modifications); there is no CloudWatch locally. */
@@ -341,6 +354,27 @@ final class ConsoleOptions {
         } catch (URISyntaxException e) {
             throw new UsageException("--nodes: '" + text + "' is not a URL; use http(s)://host:port, e.g. "
                     + "http://10.0.1.5:8001");
+        }
+    }
+
+    /** A client trusting {@code --trust-store} when given (nodes with their own TLS certificate). */
+    private HttpClient.Builder httpClient(Function<String, String> environment) {
+        HttpClient.Builder builder = HttpClient.newBuilder();
+        if (trustStore == null) {
+            if (trustStorePasswordEnv != null) {
+                throw new UsageException("--trust-store-password-env needs --trust-store");
+            }
+            return builder;
+        }
+        String password = trustStorePasswordEnv == null ? "" : environment.apply(trustStorePasswordEnv);
+        if (password == null) {
+            throw new UsageException("--trust-store-password-env names " + trustStorePasswordEnv + ", but that "
+                    + "environment variable is not set; export it with the trust store's password");
+        }
+        try {
+            return new NodeTrust(trustStore, password).apply(builder);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--trust-store: " + e.getMessage());
         }
     }
 

@@ -137,4 +137,28 @@ class ConsoleOptionsTest {
         assertThatThrownBy(() -> parse(Map.of(), "--refresh-s", "0", "--local-data", localData.toString()))
                 .hasMessage("--refresh-s must be between 0.1 and 3600.0 seconds, got 0.0");
     }
+
+    @Test
+    void aTrustStoreIsReadForHttpsNodesAndItsProblemsNamed() throws Exception {
+        assertThatThrownBy(() -> parse(Map.of(), "--nodes", "https://h:1", "--trust-store", localData.resolve("no.p12").toString()))
+                .isInstanceOf(UsageException.class).hasMessageStartingWith("--trust-store: trust store ")
+                .hasMessageContaining("no.p12 is not a file");
+        assertThatThrownBy(() -> parse(Map.of(), "--nodes", "https://h:1", "--trust-store-password-env", "TP"))
+                .hasMessage("--trust-store-password-env needs --trust-store");
+        Path store = localData.resolve("trust.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "n", "-keyalg", "EC", "-dname", "CN=n", "-storetype", "PKCS12",
+                "-keystore", store.toString(), "-storepass", "tp-secret", "-keypass", "tp-secret")
+                .redirectErrorStream(true).start();
+        keytool.getInputStream().readAllBytes();
+        assertThat(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0).isTrue();
+        assertThatThrownBy(() -> parse(Map.of(), "--nodes", "https://h:1", "--trust-store", store.toString(),
+                "--trust-store-password-env", "TP"))
+                .hasMessageContaining("TP, but that environment variable is not set");
+        assertThatThrownBy(() -> parse(Map.of("TP", "wrong"), "--nodes", "https://h:1", "--trust-store", store.toString(),
+                "--trust-store-password-env", "TP"))
+                .hasMessageContaining("check the file and its password").message().doesNotContain("wrong");
+        assertThat(parse(Map.of("TP", "tp-secret"), "--nodes", "https://h:1", "--trust-store", store.toString(),
+                "--trust-store-password-env", "TP").source().name()).isEqualTo("nodes(1)");
+    }
 }

@@ -18,6 +18,19 @@ final class CliErrorHandler implements CommandLine.IExecutionExceptionHandler {
         return exitCodeOf(ex);
     }
 
+    /**
+     * A command line picocli cannot parse: what is wrong, picocli's suggestions, then the command's
+     * usage, always (picocli's own handler leaves the usage out when it has a suggestion). Exit 2.
+     */
+    static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cli = ex.getCommandLine();
+        java.io.PrintWriter err = cli.getErr();
+        err.println(ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        cli.usage(err, cli.getColorScheme());
+        return GraphfleetCli.EXIT_USAGE;
+    }
+
     static int exitCodeOf(Throwable ex) {
         // ParameterException: picocli's bad command line (missing FILE, unknown option), also a usage error.
         if (ex instanceof UsageException || ex instanceof IllegalArgumentException

@@ -3,10 +3,11 @@ package dev.graphfleet.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code graphfleet fleet status|validate}: the fleet as it runs, and its config checked. */
+/** {@code graphfleet fleet status|validate|snapshot|rollback}: the fleet as it runs, its config checked, its data rolled. */
 @Command(name = "fleet", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Look at a fleet: writers, shared masters, replica groups and their snapshots.",
-        subcommands = {FleetStatusCommand.class, FleetValidateCommand.class, CommandLine.HelpCommand.class})
+        description = "Look at a fleet (writers, shared masters, replica groups and their snapshots), snapshot it and roll it back.",
+        subcommands = {FleetStatusCommand.class, FleetValidateCommand.class, FleetSnapshotCommand.class,
+                FleetRollbackCommand.class, CommandLine.HelpCommand.class})
 final class FleetCommand implements Runnable {
 
     @CommandLine.Spec
@@ -16,6 +17,7 @@ final class FleetCommand implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
                 "fleet needs a subcommand: graphfleet fleet status --nodes URL[,URL...] | --aws --env ENV,"
-                        + " or graphfleet fleet validate --config FILE");
+                        + " graphfleet fleet validate --config FILE, graphfleet fleet snapshot --graph ID,"
+                        + " or graphfleet fleet rollback --group NAME");
     }
 }

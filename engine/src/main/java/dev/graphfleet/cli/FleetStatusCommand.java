@@ -177,7 +177,7 @@ final class FleetStatusCommand implements Callable<Integer> {
         return urls;
     }
 
-    private static URI url(String option, String value) {
+    static URI url(String option, String value) {
         try {
             URI uri = new URI(value);
             if (uri.getUserInfo() != null) {
@@ -194,7 +194,7 @@ final class FleetStatusCommand implements Callable<Integer> {
         }
     }
 
-    private static GraphfleetConfig loadConfig(Path file) {
+    static GraphfleetConfig loadConfig(Path file) {
         GraphfleetConfig loaded = GraphfleetConfig.load(file);
         ConfigValidator.requireValid(loaded, file.toString());
         return loaded;

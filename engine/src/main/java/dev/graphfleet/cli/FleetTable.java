@@ -74,7 +74,10 @@ final class FleetTable {
         if (v == null || v.age() == null) {
             return "-";
         }
-        Duration d = v.age();
+        return ageOf(v.age()) + (v.isStale() ? " STALE" : "");
+    }
+
+    private static String ageOf(Duration d) {
         if (d.toDays() > 0) {
             return d.toDays() + "d" + (d.toHoursPart() > 0 ? " " + d.toHoursPart() + "h" : "");
         }

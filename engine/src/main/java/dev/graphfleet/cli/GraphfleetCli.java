@@ -46,7 +46,20 @@ public final class GraphfleetCli implements Runnable {
         CommandLine cli = new CommandLine(new GraphfleetCli());
         cli.setExecutionExceptionHandler(new CliErrorHandler());
         cli.setExitCodeExceptionMapper(CliErrorHandler::exitCodeOf);
+        cli.setParameterExceptionHandler(CliErrorHandler::handleParameterException);
+        addHelpOptions(cli);
         return cli;
+    }
+
+    /** Every command answers --help (picocli gives it only to commands that ask for it). */
+    private static void addHelpOptions(CommandLine command) {
+        CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+        if (spec.findOption("--help") == null && !command.getCommandName().equals("console")) {
+            String[] names = spec.findOption("-h") == null ? new String[] {"-h", "--help"} : new String[] {"--help"};
+            spec.addOption(CommandLine.Model.OptionSpec.builder(names).usageHelp(true)
+                    .description("Show this help message and exit.").build());
+        }
+        command.getSubcommands().values().forEach(GraphfleetCli::addHelpOptions);
     }
 
     public static void main(String[] args) {

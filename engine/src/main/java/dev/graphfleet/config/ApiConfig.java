@@ -2,22 +2,37 @@ package dev.graphfleet.config;
 
 import static dev.graphfleet.config.ConfigMaps.orDefault;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The node's HTTP API. The API key itself is never in the config: {@code api_key_env} names the
  * environment variable that holds it. Without {@code api_key_env} the API has no authentication.
+ *
+ * @param tls           HTTPS from a PKCS12 key store; null serves plain HTTP
+ * @param allowCopyFrom lets queries run {@code COPY <table> FROM ...} (bulk loads from the node's
+ *                      own files); off by default, like every other statement that reaches files
  */
-public record ApiConfig(String host, Integer port, String apiKeyEnv) {
+public record ApiConfig(String host, Integer port, String apiKeyEnv, TlsConfig tls, Boolean allowCopyFrom) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8001;
     public static final ApiConfig DEFAULTS = new ApiConfig(null, null, null);
 
+    @JsonCreator
     public ApiConfig {
         host = orDefault(host, DEFAULT_HOST);
         port = orDefault(port, DEFAULT_PORT);
+        allowCopyFrom = orDefault(allowCopyFrom, false);
+    }
+
+    public ApiConfig(String host, Integer port, String apiKeyEnv) {
+        this(host, port, apiKeyEnv, null, null);
+    }
+
+    public ApiConfig withPort(int newPort) {
+        return new ApiConfig(host, newPort, apiKeyEnv, tls, allowCopyFrom);
     }
 
     /**

@@ -47,9 +47,10 @@ public record GraphfleetConfig(
     /** The same config with the node listening on another port (e.g. 0 for a free one). */
     public GraphfleetConfig withNodePort(int port) {
         NodeConfig n = requireNode();
-        ApiConfig api = new ApiConfig(n.api().host(), port, n.api().apiKeyEnv());
+        ApiConfig api = n.api().withPort(port);
         return new GraphfleetConfig(environment, tiers, replicas, new NodeConfig(n.id(), n.type(), n.tier(),
-                n.replicaGroup(), n.dataDir(), api, n.store(), n.pool(), n.metrics(), n.admission(), n.attach()),
+                n.replicaGroup(), n.dataDir(), api, n.store(), n.pool(), n.metrics(), n.admission(), n.attach(),
+                n.staleness()),
                 volumes, registry);
     }
 

@@ -20,7 +20,8 @@ public record NodeConfig(
         PoolConfig pool,
         MetricsConfig metrics,
         AdmissionConfig admission,
-        AttachConfig attach) {
+        AttachConfig attach,
+        StalenessConfig staleness) {
 
     /** Under {@code data_dir} when {@code store.cache_dir} is not set. */
     public static final String DEFAULT_CACHE_DIR_NAME = "repository-cache";
@@ -31,6 +32,7 @@ public record NodeConfig(
         metrics = metrics == null ? MetricsConfig.DEFAULTS : metrics;
         admission = admission == null ? AdmissionConfig.DEFAULTS : admission;
         attach = attach == null ? AttachConfig.DEFAULTS : attach;
+        staleness = staleness == null ? StalenessConfig.DEFAULTS : staleness;
     }
 
     /** Where downloaded repositories are kept: {@code store.cache_dir}, else {@code <data_dir>/repository-cache}. */

@@ -28,6 +28,9 @@ final class NodeRules {
         }
         if (node.dataDir() == null) {
             out.error("node.data_dir", "missing", "set node.data_dir to the directory for databases, e.g. /mnt/lbug-data");
+        } else if (node.dataDir().toString().isBlank()) {
+            // An empty path is the working directory: databases would land wherever the node was started.
+            out.error("node.data_dir", "is empty", "set node.data_dir to the directory for databases, e.g. /mnt/lbug-data");
         }
         checkTier(config, node, out);
         checkApi(config, node.api(), out);
@@ -103,6 +106,22 @@ final class NodeRules {
                     "put the key in an environment variable and write its name here, e.g. GRAPH_API_KEY;"
                             + " the key itself never goes in the config");
         }
+        if (api.tls() != null) {
+            checkTls(api.tls(), out);
+        }
+    }
+
+    private static void checkTls(TlsConfig tls, Findings out) {
+        if (tls.keyStore() == null || tls.keyStore().toString().isBlank()) {
+            out.error("node.api.tls.key_store", "missing", "set it to the path of the node's PKCS12 key store, "
+                    + "or remove node.api.tls to serve plain HTTP");
+        }
+        if (tls.keyStorePasswordEnv() != null && !ENV_VAR.matcher(tls.keyStorePasswordEnv()).matches()) {
+            // Never echo the value: this is where someone pastes the password itself.
+            out.error("node.api.tls.key_store_password_env", "must be the name of an environment variable "
+                    + "(letters, digits, _)", "put the password in an environment variable and write its name here, "
+                    + "e.g. GRAPH_TLS_PASSWORD; the password itself never goes in the config");
+        }
     }
 
     private static void checkStore(StoreConfig store, Findings out) {
@@ -137,6 +156,19 @@ final class NodeRules {
         out.atLeast("node.pool.cleanup_interval_minutes", pool.cleanupIntervalMinutes(), 1, " min");
         out.atLeast("node.pool.leak_detection_threshold_s", pool.leakDetectionThresholdS(), 0, " s");
         out.atLeast("node.metrics.timeout_s", node.metrics().timeoutS(), 1, " s");
+        out.atLeast("node.staleness.max_age_s", node.staleness().maxAgeS(), 0, " s");
+        out.atLeast("node.staleness.peer_check_s", node.staleness().peerCheckS(), 1, " s");
+        for (java.net.URI peer : node.staleness().peers()) {
+            if (peer == null || peer.getHost() == null
+                    || !("http".equals(peer.getScheme()) || "https".equals(peer.getScheme()))) {
+                out.error("node.staleness.peers", "has " + peer + ", which is not an http(s) URL",
+                        "list the other replicas' API base URLs, e.g. http://10.0.1.6:8001");
+            }
+        }
+        if (node.staleness().maxAgeS() > 0 && node.type() != null && !node.type().isShared()) {
+            out.warning("node.staleness.max_age_s", "set on a " + node.type() + ", which serves live data and"
+                    + " has no data age", "remove node.staleness, or set it on the shared replicas");
+        }
 
         AdmissionConfig admission = node.admission();
         out.between("node.admission.memory_percent", admission.memoryPercent(), 1, 100, " %");

@@ -40,9 +40,15 @@ public record NodeSummary(Instant collectedAt, Long uptimeSeconds, VolumeUsage d
      * Memory: the node's budget against the buffer pools its open Databases may take.
      *
      * @param processResidentBytes the process's resident set, or null when unknown
+     * @param perDatabaseBytes     the buffer pool each database opens with, or null when the node does not say
      */
     public record BufferPool(long memoryBudgetBytes, long configuredTotalBytes, int openDatabases,
-                             boolean overBudget, Long processResidentBytes) {
+                             boolean overBudget, Long processResidentBytes, Long perDatabaseBytes) {
+
+        public BufferPool(long memoryBudgetBytes, long configuredTotalBytes, int openDatabases, boolean overBudget,
+                          Long processResidentBytes) {
+            this(memoryBudgetBytes, configuredTotalBytes, openDatabases, overBudget, processResidentBytes, null);
+        }
     }
 
     /** Connections across every database's pool. */
@@ -55,7 +61,12 @@ public record NodeSummary(Instant collectedAt, Long uptimeSeconds, VolumeUsage d
      * @param phase   lower case: pending, downloading, verifying, attaching, attached, failed
      * @param version e.g. {@code v3}, or null when the node does not say
      * @param error   the last failure, or null
+     * @param versionCreatedAt when {@code version} was published, or null when the node does not say
      */
-    public record Attachment(String repository, String phase, String version, String error) {
+    public record Attachment(String repository, String phase, String version, String error, Instant versionCreatedAt) {
+
+        public Attachment(String repository, String phase, String version, String error) {
+            this(repository, phase, version, error, null);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.graphfleet.local;
 
 import dev.graphfleet.config.NodeType;
+import dev.graphfleet.fleet.refresh.Member;
+import dev.graphfleet.fleet.refresh.Verification;
 import dev.graphfleet.graph.GraphEngine;
 import dev.graphfleet.graph.GraphEngines;
 import dev.graphfleet.node.GraphNode;
@@ -20,6 +22,7 @@ import dev.graphfleet.repo.RepositoryException;
 import dev.graphfleet.repo.RepositoryFetcher;
 import dev.graphfleet.repo.RepositoryName;
 import dev.graphfleet.repo.StoreUri;
+import dev.graphfleet.repo.Version;
 import dev.graphfleet.shared.AttachPhase;
 import dev.graphfleet.shared.AttachSettings;
 import dev.graphfleet.shared.AttachmentStatus;
@@ -62,6 +65,8 @@ import java.util.function.Consumer;
 public final class LocalFleet implements AutoCloseable {
 
     public static final List<String> CUSTOMER_DATABASES = List.of("customer_a", "customer_b");
+    /** The local fleet's one replica group: every replica. */
+    public static final String GROUP = "replicas";
     private static final long NODE_MEMORY = 256 * DatabaseDefaults.MIB;
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
 
@@ -99,14 +104,16 @@ public final class LocalFleet implements AutoCloseable {
     private final GraphEngine engine = GraphEngines.load();
     private final SecureRandom random = new SecureRandom();
     private final FileRepositoryStore store;
-    private final Map<String, String> pinned = new TreeMap<>();
+    private final Map<String, String> pinned = new java.util.concurrent.ConcurrentSkipListMap<>();
     private GraphNode writer;
     private GraphNode master;
-    private final List<Replica> replicas = new ArrayList<>();
+    private final List<Replica> replicas = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<MemoryGovernor> governors = new ArrayList<>();
     private final FileVolumeStore volumeStore;
     private final SimulatedVolumes volumes;
     private final Map<String, SimulatedDataVolume> dataVolumes = new ConcurrentHashMap<>();
+    private final LocalJobs jobs = new LocalJobs(Clock.systemUTC());
+    private LocalControl control;
 
     /** A replica node with its repositories. */
     private record Replica(String id, GraphNode node, SharedRepositories shared, String apiKey, Path dataDir) {
@@ -155,6 +162,7 @@ public final class LocalFleet implements AutoCloseable {
             awaitAttached(replica, null, null);
             progress.accept(replica.id() + " attached " + SampleRepositories.NAMES + " on " + replica.node().uri());
         }
+        control = LocalControl.start(this, newKey());
         writeFile();
     }
 
@@ -313,65 +321,203 @@ public final class LocalFleet implements AutoCloseable {
      * Publishes the master's {@code repository} as a new version (after a checkpoint), then moves
      * the replicas to it one at a time, each serving the new version before the next moves.
      */
-    public Manifest snapshot(String repository, Consumer<String> progress) {
-        RepositoryName name = RepositoryName.of(repository);
+    public synchronized Manifest snapshot(String repository, Consumer<String> progress) {
+        RepositoryName name = requireRepository(repository);
+        progress.accept("checkpointing " + name + " on master-1");
         master.pool().forceCleanup(name.value());
         Manifest manifest = publish(name.value(), master.settings().dataDir().resolve(name.value() + engine.fileExtension()));
         progress.accept("published " + name + " " + manifest.version());
-        rollTo(name.value(), manifest.version().toString(), progress);
         pinned.remove(name.value());
+        rollTo(name.value(), manifest.version().toString(), progress);
         writeFile();
         return manifest;
     }
 
+    /**
+     * Moves the replicas to the store's current version of {@code repository}, one at a time, and stops
+     * pinning it (after a rollback).
+     */
+    public synchronized String refresh(String repository, Consumer<String> progress) {
+        RepositoryName name = requireRepository(repository);
+        String target = currentVersion(name);
+        pinned.remove(name.value());
+        rollTo(name.value(), target, progress);
+        writeFile();
+        return target;
+    }
+
     /** Moves the replicas back to {@code version} (default: the one before the newest), one at a time. */
-    public String rollback(String repository, String version, Consumer<String> progress) {
-        RepositoryName name = RepositoryName.of(repository);
-        String target = version != null ? version : previousVersion(name);
+    public synchronized String rollback(String repository, String version, Consumer<String> progress) {
+        RepositoryName name = requireRepository(repository);
+        String target = rollbackTarget(name, version);
         rollTo(name.value(), target, progress);
         pinned.put(name.value(), target);
         writeFile();
         return target;
     }
 
+    /** Rolls back every repository of the group to the version before the one its replicas serve. */
+    public synchronized String rollbackGroup(Consumer<String> progress) {
+        List<String> done = new ArrayList<>();
+        for (String repository : SampleRepositories.NAMES) {
+            done.add(repository + " " + rollback(repository, null, progress));
+        }
+        return String.join(", ", done);
+    }
+
     /**
-     * Moves the replicas to the newest published version of {@code repository}, one at a time (a rolling
-     * refresh; it also ends a rollback's pin). Returns that version.
+     * What a snapshot of {@code repository} would change, one line each, changing nothing: the version
+     * the master would publish and, per replica, the version it would move from and to.
      */
-    public String refresh(String repository, Consumer<String> progress) {
-        RepositoryName name = RepositoryName.of(repository);
-        String target = latestVersion(name.value());
-        rollTo(name.value(), target, progress);
-        pinned.remove(name.value());
-        writeFile();
-        return target;
+    public List<String> planSnapshot(String repository) {
+        RepositoryName name = requireRepository(repository);
+        String next = "v" + (Version.parse(currentVersion(name)).number() + 1);
+        List<String> lines = new ArrayList<>();
+        lines.add("master-1: checkpoint " + name + " and publish it as " + next + " (the store's current is "
+                + currentVersion(name) + ")");
+        lines.addAll(moves(name.value(), next));
+        return lines;
+    }
+
+    /** What a rollback would change ({@code repository} null: every repository), changing nothing. */
+    public List<String> planRollback(String repository, String version) {
+        List<String> lines = new ArrayList<>();
+        for (String each : repository == null ? SampleRepositories.NAMES : List.of(repository)) {
+            RepositoryName name = requireRepository(each);
+            String target = rollbackTarget(name, version);
+            lines.addAll(moves(name.value(), target));
+            lines.add("pin " + name + " at " + target + " (restarted replicas come back on it)");
+        }
+        return lines;
+    }
+
+    private List<String> moves(String repository, String target) {
+        List<String> lines = new ArrayList<>();
+        for (Replica replica : replicas) {
+            String serving = replica.shared().attachments().servingVersion(repository).orElse("nothing");
+            lines.add(replica.id() + ": " + repository + " " + serving + " -> " + target
+                    + (serving.equals(target) ? " (already there)" : ""));
+        }
+        return lines;
+    }
+
+    /** Replica id → repository → the version it serves now. */
+    public Map<String, Map<String, String>> servedVersions() {
+        Map<String, Map<String, String>> served = new TreeMap<>();
+        for (Replica replica : replicas) {
+            Map<String, String> versions = new TreeMap<>();
+            for (String repository : SampleRepositories.NAMES) {
+                replica.shared().attachments().servingVersion(repository).ifPresent(v -> versions.put(repository, v));
+            }
+            served.put(replica.id(), versions);
+        }
+        return served;
+    }
+
+    /** The operations queue: one at a time, for the control endpoint and the console alike. */
+    public LocalJobs jobs() {
+        return jobs;
+    }
+
+    public LocalJobs.Start startSnapshot(String repository) {
+        requireRepository(repository);
+        return jobs.start("snapshot", repository, p -> repository + " " + snapshot(repository, p).version());
+    }
+
+    public LocalJobs.Start startRefresh(String repository) {
+        requireRepository(repository);
+        return jobs.start("refresh", repository, p -> repository + " " + refresh(repository, p));
+    }
+
+    /** {@code repository} null: every repository back one version. */
+    public LocalJobs.Start startRollback(String repository, String version) {
+        if (repository == null) {
+            if (version != null) {
+                throw new IllegalArgumentException("a rollback to " + version + " needs the repository (--graph):"
+                        + " versions are per repository (" + String.join(", ", SampleRepositories.NAMES) + ")");
+            }
+            return jobs.start("rollback", GROUP, this::rollbackGroup);
+        }
+        requireRepository(repository);
+        return jobs.start("rollback", repository, p -> repository + " " + rollback(repository, version, p));
+    }
+
+    public LocalJobs.Start startRestart(String replicaId) {
+        if (replicas.stream().noneMatch(r -> r.id().equals(replicaId))) {
+            throw new IllegalArgumentException("no replica " + replicaId + " in the local fleet; the replicas are "
+                    + replicas.stream().map(Replica::id).toList());
+        }
+        return jobs.start("restart", replicaId, p -> {
+            restartReplica(replicaId);
+            p.accept(replicaId + " restarted and attached");
+            return replicaId + " serving";
+        });
+    }
+
+    private static RepositoryName requireRepository(String repository) {
+        if (repository == null || !SampleRepositories.NAMES.contains(repository)) {
+            throw new IllegalArgumentException("the local fleet's repositories are "
+                    + String.join(", ", SampleRepositories.NAMES) + "; got " + (repository == null ? "none" : "'" + repository + "'"));
+        }
+        return RepositoryName.of(repository);
     }
 
     /** The newest published version of {@code repository}, e.g. {@code v3}. */
     public String latestVersion(String repository) {
+        return currentVersion(requireRepository(repository));
+    }
+
+    private String currentVersion(RepositoryName name) {
         try {
-            return store.current(RepositoryName.of(repository)).version().toString();
+            return store.current(name).version().toString();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot read " + name + "'s current version from " + store.uri(), e);
         }
     }
 
+    /** {@code version} when the store has it, else the one before what the replicas serve. */
+    private String rollbackTarget(RepositoryName name, String version) {
+        if (version == null) {
+            return previousVersion(name);
+        }
+        if (!Version.isValid(version)) {
+            throw new IllegalArgumentException("--to " + version + " is not a version; versions look like v1, v2");
+        }
+        try {
+            store.manifest(name, Version.parse(version));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(name + " has no version " + version + " in " + store.uri()
+                    + "; the newest is " + currentVersion(name));
+        }
+        return version;
+    }
+
+    /** The version before the one the replicas serve now (pinned or current). */
     private String previousVersion(RepositoryName name) {
-        try {
-            Manifest current = store.current(name);
-            if (current.version().number() < 2) {
-                throw new IllegalStateException(name + " has only " + current.version() + ": nothing to roll back to");
-            }
-            return "v" + (current.version().number() - 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        String serving = pinned.getOrDefault(name.value(), currentVersion(name));
+        long number = Version.parse(serving).number();
+        if (number < 2) {
+            throw new IllegalStateException(name + " serves " + serving + ", its first version: nothing to roll back to");
         }
+        return "v" + (number - 1);
     }
 
+    /**
+     * One replica at a time; a replica that is down (or fails on the way) stops the refresh with a
+     * report naming it, and the replicas after it keep serving what they served.
+     */
     private void rollTo(String repository, String version, Consumer<String> progress) {
+        List<String> moved = new ArrayList<>();
         for (Replica replica : replicas) {
-            replica.shared().attachments().moveTo(repository, version);
-            awaitAttached(replica, repository, version);
+            if (!replica.node().ready()) {
+                throw stopped(replica, repository, version, moved, "it is not serving (down or stopping)", null);
+            }
+            try {
+                replica.shared().attachments().moveTo(repository, version);
+                awaitAttached(replica, repository, version);
+            } catch (RuntimeException e) {
+                throw stopped(replica, repository, version, moved, e.getMessage(), e);
+            }
             String serving = replica.shared().attachments().statuses().stream()
                     .filter(s -> s.repository().equals(repository)).findFirst().map(AttachmentStatus::version).orElse("?");
             if (!serving.equals(version) || !replica.node().ready()) {
@@ -379,11 +525,43 @@ public final class LocalFleet implements AutoCloseable {
                         + " " + serving + ", not " + version + "; the replicas after it were not touched");
             }
             progress.accept(replica.id() + " serves " + repository + " " + version);
+            moved.add(replica.id());
+        }
+        verify(repository, version);
+    }
+
+    /** After the roll, every replica must serve the target and be ready: the same check as after an AWS refresh. */
+    private void verify(String repository, String version) {
+        List<Member> members = replicas.stream().map(r -> new Member(r.id(),
+                r.shared().attachments().servingVersion(repository).orElse(null),
+                r.node().ready() ? Member.State.SERVING : Member.State.FAILED)).toList();
+        Verification verification = Verification.of(members, version, replicas.size());
+        if (!verification.ok()) {
+            throw new IllegalStateException("verification of " + repository + " " + version + " failed: "
+                    + verification.summary());
         }
     }
 
+    private static IllegalStateException stopped(Replica replica, String repository, String version, List<String> moved,
+                                                  String why, Throwable cause) {
+        return new IllegalStateException("rolling refresh of " + repository + " to " + version + " stopped at "
+                + replica.id() + ": " + why + "; " + (moved.isEmpty() ? "no replica was moved"
+                : String.join(", ", moved) + " serve(s) " + version) + ", the replicas after it were not touched", cause);
+    }
+
+    /**
+     * Stops a replica at once, as if its process had died: it stops listening and its repositories
+     * close. {@link #restartReplica(String)} brings it back.
+     */
+    public void killReplica(String id) {
+        Replica replica = replicas.stream().filter(r -> r.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no replica " + id + " in the local fleet"));
+        replica.node().close();
+        replica.shared().close();
+    }
+
     /** Stops and starts a replica on the same port and data directory (e.g. after it crashed). */
-    public void restartReplica(String id) {
+    public synchronized void restartReplica(String id) {
         for (int i = 0; i < replicas.size(); i++) {
             Replica old = replicas.get(i);
             if (old.id().equals(id)) {
@@ -417,14 +595,18 @@ public final class LocalFleet implements AutoCloseable {
     }
 
     private void writeFile() {
-        new LocalFleetFile(ProcessHandle.current().pid(), Instant.now(), nodes(), Map.copyOf(pinned))
-                .write(options.dataDir());
+        new LocalFleetFile(ProcessHandle.current().pid(), Instant.now(), nodes(), Map.copyOf(pinned),
+                control == null ? null : control.endpoint()).write(options.dataDir());
     }
 
     /** Stops every node cleanly (replicas first, then master and writer, which checkpoint). */
     @Override
     public void close() {
         LocalFleetFile.delete(options.dataDir());
+        if (control != null) {
+            control.close();
+        }
+        jobs.close();
         for (Replica replica : replicas) {
             replica.node().close();
             replica.shared().close();

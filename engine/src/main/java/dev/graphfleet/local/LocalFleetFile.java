@@ -21,7 +21,13 @@ import java.util.Optional;
  * find a running local fleet (its nodes, their URLs and per-run API keys). Written atomically and
  * readable by its owner only, since it holds the keys; deleted when the fleet stops.
  */
-public record LocalFleetFile(long pid, Instant startedAt, List<LocalNode> nodes, Map<String, String> pinnedVersions) {
+public record LocalFleetFile(long pid, Instant startedAt, List<LocalNode> nodes, Map<String, String> pinnedVersions,
+                             LocalControl.Endpoint control) {
+
+    /** A file without a control endpoint (a fleet of an older version). */
+    public LocalFleetFile(long pid, Instant startedAt, List<LocalNode> nodes, Map<String, String> pinnedVersions) {
+        this(pid, startedAt, nodes, pinnedVersions, null);
+    }
 
     public static final String NAME = "local-fleet.json";
 

@@ -19,6 +19,14 @@ public interface AttachmentStatus {
                 .map(AttachmentProgress::version).findFirst();
     }
 
+    /**
+     * The version {@code repository} serves and when it was published; read on every query, so keep it
+     * cheap. The default knows no publication time.
+     */
+    default java.util.Optional<dev.graphfleet.shared.ServedVersion> served(String repository) {
+        return versionOf(repository).map(v -> new dev.graphfleet.shared.ServedVersion(v, null));
+    }
+
     /** False while the node must not take traffic yet (e.g. its repositories are still attaching). */
     default boolean ready() {
         return true;

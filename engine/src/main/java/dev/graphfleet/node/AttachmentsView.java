@@ -1,15 +1,38 @@
 package dev.graphfleet.node;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.graphfleet.node.health.DataFreshness;
+import dev.graphfleet.node.health.NodeHealth;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** /attachments and the {@code attachments} section of /metrics. */
-record AttachmentsView(List<AttachmentProgress> attachments, int count, Map<String, Integer> byPhase, boolean ready) {
+/**
+ * /attachments and the {@code attachments} section of /metrics: each repository's progress and version
+ * (with {@code version_created_at}), and on a shared node the age of its oldest version
+ * ({@code data_age_seconds}), the maximum ({@code max_staleness_seconds}, absent when off) and {@code data_stale} (the section's own
+ * {@code stale} says whether these figures are late).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record AttachmentsView(List<AttachmentProgress> attachments, int count, Map<String, Integer> byPhase, boolean ready,
+                       Map<String, String> dataVersions, Long dataAgeSeconds, Long maxStalenessSeconds,
+                       Boolean dataStale) {
 
     static AttachmentsView of(AttachmentStatus status) {
         List<AttachmentProgress> attachments = List.copyOf(status.attachments());
-        return new AttachmentsView(attachments, attachments.size(), byPhase(attachments), status.ready());
+        return new AttachmentsView(attachments, attachments.size(), byPhase(attachments), status.ready(), null, null,
+                null, null);
+    }
+
+    static AttachmentsView of(AttachmentStatus status, NodeHealth health) {
+        List<AttachmentProgress> attachments = List.copyOf(status.attachments());
+        if (attachments.isEmpty()) {
+            return of(status);
+        }
+        DataFreshness fresh = health.freshness();
+        var max = health.settings().maxAge();
+        return new AttachmentsView(attachments, attachments.size(), byPhase(attachments), status.ready(),
+                fresh.versions(), fresh.ageSeconds(), max == null ? null : max.toSeconds(), health.stale());
     }
 
     static Map<String, Integer> byPhase(List<AttachmentProgress> attachments) {

@@ -5,10 +5,12 @@ import dev.graphfleet.config.InstanceConfig;
 import dev.graphfleet.config.NodeConfig;
 import dev.graphfleet.config.PoolConfig;
 import dev.graphfleet.config.StoreConfig;
+import dev.graphfleet.config.TlsConfig;
 import dev.graphfleet.graph.DatabaseSettings;
 import dev.graphfleet.graph.GraphEngines;
 import dev.graphfleet.node.admission.AdmissionSettings;
 import dev.graphfleet.node.metrics.MetricsSettings;
+import dev.graphfleet.node.statement.StatementPolicy;
 import dev.graphfleet.pool.DatabaseDefaults;
 import dev.graphfleet.pool.MemoryGovernor;
 import dev.graphfleet.pool.PoolSettings;
@@ -79,13 +81,19 @@ public final class ConfiguredNode implements AutoCloseable {
         sharedRef.set(shared);
         GraphNode node;
         try {
-            node = GraphNode.builder(settings).pool(shared.pool()).attachments(SharedAttachments.of(shared)).start();
+            node = GraphNode.builder(settings).pool(shared.pool()).attachments(SharedAttachments.of(shared))
+                    .staleness(staleness(nodeConfig.staleness())).start();
         } catch (RuntimeException e) {
             shared.close();
             throw e;
         }
         shared.attachAll(config.nodeRepositories());
         return new ConfiguredNode(node, shared, store, null);
+    }
+
+    /** {@code node.staleness} as the node applies it. */
+    static dev.graphfleet.node.health.StalenessSettings staleness(dev.graphfleet.config.StalenessConfig config) {
+        return new dev.graphfleet.node.health.StalenessSettings(config.maxAge(), config.peers(), config.peerCheck());
     }
 
     /** The node settings of the config's {@code node} section on its tier (or replica group). */
@@ -117,7 +125,13 @@ public final class ConfiguredNode implements AutoCloseable {
                 .withMemoryBudgetBytes((long) instance.maxMemoryMb() * DatabaseSettings.MIB)
                 .withQueryLimits(QueryLimits.DEFAULTS.withMaxQueryLength(instance.maxQueryLength()))
                 .withMetrics(metrics)
-                .withAdmission(admissionSettings);
+                .withAdmission(admissionSettings)
+                .withStatements(StatementPolicy.DEFAULTS.withAllowCopyFrom(node.api().allowCopyFrom()))
+                .withTls(tls(node.api().tls(), environment));
+    }
+
+    private static NodeTls tls(TlsConfig tls, Map<String, String> environment) {
+        return tls == null ? null : new NodeTls(tls.keyStore(), tls.password(environment));
     }
 
     private static Map<String, Long> checkpointOverrides(InstanceConfig instance) {

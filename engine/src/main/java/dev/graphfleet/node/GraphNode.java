@@ -6,6 +6,8 @@ import dev.graphfleet.graph.GraphEngines;
 import dev.graphfleet.node.admission.AdmissionController;
 import dev.graphfleet.node.admission.ResourceGauge;
 import dev.graphfleet.node.admission.ResourceSampler;
+import dev.graphfleet.node.health.NodeHealth;
+import dev.graphfleet.node.health.StalenessSettings;
 import dev.graphfleet.node.metrics.DatabaseSizeScanner;
 import dev.graphfleet.node.metrics.DataVolumeSource;
 import dev.graphfleet.node.metrics.DatabaseSizeSource;
@@ -19,6 +21,7 @@ import dev.graphfleet.pool.DirectoryCatalog;
 import dev.graphfleet.pool.GraphPool;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import dev.graphfleet.node.statement.StatementGuard;
 import io.undertow.Undertow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +34,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +59,7 @@ public final class GraphNode implements AutoCloseable {
     private final NodeSettings settings;
     private final GraphPool pool;
     private final NodeStatus status;
+    private final NodeHealth health;
     private final AdmissionController admission;
     private final ActiveQueries active;
     private final ShutdownGate gate;
@@ -67,6 +72,7 @@ public final class GraphNode implements AutoCloseable {
     private GraphNode(Builder builder) {
         this.settings = builder.settings;
         this.background = new ArrayDeque<>();
+        SSLContext tls = settings.tls() == null ? null : settings.tls().sslContext(); // a bad key store fails first
         GraphEngine engine = GraphEngines.load();
         Clock clock = builder.clock;
         createDataDir();
@@ -89,6 +95,8 @@ public final class GraphNode implements AutoCloseable {
             awaitFirstScan(sizes);
 
             this.status = new NodeStatus(settings.nodeId(), settings.type(), clock, builder.attachments);
+            this.health = NodeHealth.start(builder.staleness, builder.attachments::attachments, clock, settings.nodeId());
+            background.push(health);
             this.admission = new AdmissionController(settings.admission(), resources);
             this.active = new ActiveQueries();
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -97,14 +105,21 @@ public final class GraphNode implements AutoCloseable {
             MetricsSources sources = new MetricsSources(settings.nodeId(), settings.type().wireName(),
                     status.startedAt(), clock, resources, settings.admission().sampleInterval(), sizes, stats, pool,
                     settings.databases().bufferPoolBytes(), settings.memoryBudgetBytes(), admission,
-                    () -> AttachmentsView.of(builder.attachments),
+                    () -> AttachmentsView.of(builder.attachments, health),
                     () -> AttachmentsView.byPhase(builder.attachments.attachments()), status::ready, settings.metrics(),
                     builder.dataVolume);
+            health.bindTo(registry);
             MetricsCollector collector = NodeMetrics.collector(sources);
             background.push(collector);
 
-            this.gate = routes(sources, collector, new PrometheusMetrics(sources, registry), builder.attachments);
-            this.server = Undertow.builder().addHttpListener(settings.port(), settings.host()).setHandler(gate).build();
+            this.gate = routes(sources, collector, new PrometheusMetrics(sources, registry), builder.attachments, clock);
+            Undertow.Builder undertow = Undertow.builder().setHandler(gate);
+            if (tls != null) {
+                undertow.addHttpsListener(settings.port(), settings.host(), tls);
+            } else {
+                undertow.addHttpListener(settings.port(), settings.host());
+            }
+            this.server = undertow.build();
             this.address = listen();
         } catch (RuntimeException | Error e) {
             closeBackground();
@@ -117,20 +132,20 @@ public final class GraphNode implements AutoCloseable {
     }
 
     private ShutdownGate routes(MetricsSources sources, MetricsCollector collector, PrometheusMetrics prometheus,
-                                AttachmentStatus attachments) {
+                                AttachmentStatus attachments, Clock clock) {
         ObjectMapper mapper = HttpJson.mapper();
         ErrorMapper errors = new ErrorMapper(settings.admission().retryAfter(), settings.databases().queryTimeout());
         QueryLimits limits = settings.queryLimits();
         QueryRunner runner = new QueryRunner(pool, admission, active,
                 new WriteConflictRetry(limits.writeConflictRetry(), WriteConflictRetry.Sleeper.SYSTEM));
         NodeRoutes.Routes routes = new NodeRoutes.Routes(
-                new HealthRoute(status, mapper),
+                new HealthRoute(status, health, mapper),
                 new MetricsRoute(collector, mapper),
                 new PrometheusRoute(prometheus),
                 new DatabasesRoute(pool, sources.sizes(), settings.type().isReadOnly(), mapper),
-                new QueryRoute(new QueryRequestReader(mapper, limits), runner,
+                new QueryRoute(new QueryRequestReader(mapper, limits, new StatementGuard(settings.statements())), runner,
                         new NdjsonWriter(mapper, errors, limits.streamChunkRows()), errors, sources.queries(), pool,
-                        mapper, limits.maxRows(), attachments),
+                        mapper, limits.maxRows(), attachments, clock),
                 new InvalidateRoute(pool, mapper),
                 new PoolRoute(pool, mapper),
                 new AttachmentsRoute(attachments, mapper));
@@ -186,11 +201,11 @@ public final class GraphNode implements AutoCloseable {
         return settings.host();
     }
 
-    /** The base URI of the API, e.g. {@code http://127.0.0.1:8001}. */
+    /** The base URI of the API, e.g. {@code http://127.0.0.1:8001} ({@code https} with TLS). */
     public URI uri() {
         String host = address.getAddress() != null && address.getAddress() instanceof java.net.Inet6Address
                 ? "[" + address.getHostString() + "]" : address.getHostString();
-        return URI.create("http://" + host + ":" + port());
+        return URI.create((settings.tls() != null ? "https://" : "http://") + host + ":" + port());
     }
 
     public NodeSettings settings() {
@@ -301,6 +316,7 @@ public final class GraphNode implements AutoCloseable {
         private DatabaseSizeSource sizeSource;
         private DataVolumeSource dataVolume;
         private Clock clock = Clock.systemUTC();
+        private StalenessSettings staleness = StalenessSettings.OFF;
 
         private Builder(NodeSettings settings) {
             this.settings = settings;
@@ -337,6 +353,12 @@ public final class GraphNode implements AutoCloseable {
          */
         public Builder dataVolume(DataVolumeSource source) {
             this.dataVolume = source;
+            return this;
+        }
+
+        /** How stale a shared node's data may be before /health takes it out ({@code node.staleness}); default off. */
+        public Builder staleness(StalenessSettings settings) {
+            this.staleness = java.util.Objects.requireNonNull(settings, "staleness");
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.graphfleet.node;
 import dev.graphfleet.config.NodeType;
 import dev.graphfleet.node.admission.AdmissionSettings;
 import dev.graphfleet.node.metrics.MetricsSettings;
+import dev.graphfleet.node.statement.StatementPolicy;
 import dev.graphfleet.pool.DatabaseDefaults;
 import dev.graphfleet.pool.PoolSettings;
 import java.nio.file.Path;
@@ -21,11 +22,13 @@ import java.time.Duration;
  *                          a {@link NodeType#SHARED_REPLICA} opens them read-only whatever this says
  * @param memoryBudgetBytes the node's memory budget ({@code max_memory_mb}), against which buffer pools are judged
  * @param shutdownGrace     how long a stop waits for queries in flight before cancelling them
+ * @param statements        which statements beyond reading and writing the database a query may run
+ * @param tls               serve HTTPS with this key store, or null for plain HTTP
  */
 public record NodeSettings(String nodeId, NodeType type, String host, int port, String apiKey, Path dataDir,
                            DatabaseDefaults databases, PoolSettings pool, long memoryBudgetBytes,
                            QueryLimits queryLimits, MetricsSettings metrics, AdmissionSettings admission,
-                           Duration shutdownGrace) {
+                           Duration shutdownGrace, StatementPolicy statements, NodeTls tls) {
 
     public static final int DEFAULT_PORT = 8001;
 
@@ -54,6 +57,9 @@ public record NodeSettings(String nodeId, NodeType type, String host, int port, 
         if (shutdownGrace == null || shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("shutdown grace must be zero or positive");
         }
+        if (statements == null) {
+            statements = StatementPolicy.DEFAULTS;
+        }
         if (databases == null || pool == null || queryLimits == null || metrics == null || admission == null) {
             throw new IllegalArgumentException("database, pool, query, metrics and admission settings are required");
         }
@@ -63,7 +69,7 @@ public record NodeSettings(String nodeId, NodeType type, String host, int port, 
     public static NodeSettings defaults(Path dataDir) {
         return new NodeSettings("writer-" + ProcessHandle.current().pid(), NodeType.WRITER, "127.0.0.1", DEFAULT_PORT,
                 null, dataDir, DatabaseDefaults.writer(), PoolSettings.DEFAULTS, 2048 * DatabaseDefaults.MIB,
-                QueryLimits.DEFAULTS, MetricsSettings.DEFAULTS, AdmissionSettings.DEFAULTS, Duration.ofSeconds(30));
+                QueryLimits.DEFAULTS, MetricsSettings.DEFAULTS, AdmissionSettings.DEFAULTS, Duration.ofSeconds(30), StatementPolicy.DEFAULTS, null);
     }
 
     public boolean apiKeyConfigured() {
@@ -77,57 +83,67 @@ public record NodeSettings(String nodeId, NodeType type, String host, int port, 
 
     public NodeSettings withNodeId(String id) {
         return new NodeSettings(id, type, host, port, apiKey, dataDir, databases, pool, memoryBudgetBytes, queryLimits,
-                metrics, admission, shutdownGrace);
+                metrics, admission, shutdownGrace, statements, tls);
     }
 
     public NodeSettings withType(NodeType nodeType) {
         return new NodeSettings(nodeId, nodeType, host, port, apiKey, dataDir, databases, pool, memoryBudgetBytes,
-                queryLimits, metrics, admission, shutdownGrace);
+                queryLimits, metrics, admission, shutdownGrace, statements, tls);
     }
 
     public NodeSettings withListen(String listenHost, int listenPort) {
         return new NodeSettings(nodeId, type, listenHost, listenPort, apiKey, dataDir, databases, pool,
-                memoryBudgetBytes, queryLimits, metrics, admission, shutdownGrace);
+                memoryBudgetBytes, queryLimits, metrics, admission, shutdownGrace, statements, tls);
     }
 
     public NodeSettings withApiKey(String key) {
         return new NodeSettings(nodeId, type, host, port, key, dataDir, databases, pool, memoryBudgetBytes, queryLimits,
-                metrics, admission, shutdownGrace);
+                metrics, admission, shutdownGrace, statements, tls);
     }
 
     public NodeSettings withDatabases(DatabaseDefaults defaults) {
         return new NodeSettings(nodeId, type, host, port, apiKey, dataDir, defaults, pool, memoryBudgetBytes,
-                queryLimits, metrics, admission, shutdownGrace);
+                queryLimits, metrics, admission, shutdownGrace, statements, tls);
     }
 
     public NodeSettings withPool(PoolSettings poolSettings) {
         return new NodeSettings(nodeId, type, host, port, apiKey, dataDir, databases, poolSettings, memoryBudgetBytes,
-                queryLimits, metrics, admission, shutdownGrace);
+                queryLimits, metrics, admission, shutdownGrace, statements, tls);
     }
 
     public NodeSettings withMemoryBudgetBytes(long bytes) {
         return new NodeSettings(nodeId, type, host, port, apiKey, dataDir, databases, pool, bytes, queryLimits,
-                metrics, admission, shutdownGrace);
+                metrics, admission, shutdownGrace, statements, tls);
     }
 
     public NodeSettings withQueryLimits(QueryLimits limits) {
         return new NodeSettings(nodeId, type, host, port, apiKey, dataDir, databases, pool, memoryBudgetBytes, limits,
-                metrics, admission, shutdownGrace);
+                metrics, admission, shutdownGrace, statements, tls);
     }
 
     public NodeSettings withMetrics(MetricsSettings metricsSettings) {
         return new NodeSettings(nodeId, type, host, port, apiKey, dataDir, databases, pool, memoryBudgetBytes,
-                queryLimits, metricsSettings, admission, shutdownGrace);
+                queryLimits, metricsSettings, admission, shutdownGrace, statements, tls);
     }
 
     public NodeSettings withAdmission(AdmissionSettings admissionSettings) {
         return new NodeSettings(nodeId, type, host, port, apiKey, dataDir, databases, pool, memoryBudgetBytes,
-                queryLimits, metrics, admissionSettings, shutdownGrace);
+                queryLimits, metrics, admissionSettings, shutdownGrace, statements, tls);
     }
 
     public NodeSettings withShutdownGrace(Duration grace) {
         return new NodeSettings(nodeId, type, host, port, apiKey, dataDir, databases, pool, memoryBudgetBytes,
-                queryLimits, metrics, admission, grace);
+                queryLimits, metrics, admission, grace, statements, tls);
+    }
+
+    public NodeSettings withStatements(StatementPolicy policy) {
+        return new NodeSettings(nodeId, type, host, port, apiKey, dataDir, databases, pool, memoryBudgetBytes,
+                queryLimits, metrics, admission, shutdownGrace, policy, tls);
+    }
+
+    public NodeSettings withTls(NodeTls keyStore) {
+        return new NodeSettings(nodeId, type, host, port, apiKey, dataDir, databases, pool, memoryBudgetBytes,
+                queryLimits, metrics, admission, shutdownGrace, statements, keyStore);
     }
 
     /** Like the record's, with the API key masked. */
@@ -137,6 +153,6 @@ public record NodeSettings(String nodeId, NodeType type, String host, int port, 
                 + ", apiKey=" + (apiKey == null ? "(none)" : "(set)") + ", dataDir=" + dataDir
                 + ", databases=" + databases + ", pool=" + pool + ", memoryBudgetBytes=" + memoryBudgetBytes
                 + ", queryLimits=" + queryLimits + ", metrics=" + metrics + ", admission=" + admission
-                + ", shutdownGrace=" + shutdownGrace + "]";
+                + ", shutdownGrace=" + shutdownGrace + ", statements=" + statements + ", tls=" + tls + "]";
     }
 }

@@ -2,12 +2,16 @@ package dev.graphfleet.node;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.graphfleet.node.statement.StatementGuard;
+import dev.graphfleet.node.statement.StatementRefusedException;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
-import java.util.regex.Pattern;
 
 /**
  * Reads {@code {"cypher": "...", "parameters": {...}}} from a request body, within the limits:
@@ -15,19 +19,19 @@ import java.util.regex.Pattern;
  */
 final class QueryRequestReader {
 
-    /**
-     * Explicit transaction statements would leave a pooled connection inside an open transaction
-     * for its next borrower; every request runs in its own transaction instead.
-     */
-    private static final Pattern TRANSACTION = Pattern.compile("(^|;)\\s*(BEGIN|COMMIT|ROLLBACK)\\b",
-            Pattern.CASE_INSENSITIVE);
-
-    private final ObjectMapper mapper;
+    private final ObjectReader json;
     private final QueryLimits limits;
     private final QueryParameters parameters;
+    private final StatementGuard guard;
 
-    QueryRequestReader(ObjectMapper mapper, QueryLimits limits) {
-        this.mapper = mapper;
+    /**
+     * @param guard refuses statements that reach beyond the database (files, other databases,
+     *              settings) and explicit transactions, which would leave a pooled connection inside
+     *              an open transaction for its next borrower
+     */
+    QueryRequestReader(ObjectMapper mapper, QueryLimits limits, StatementGuard guard) {
+        this.json = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS); // one document, nothing after
+        this.guard = guard;
         this.limits = limits;
         this.parameters = new QueryParameters(limits);
     }
@@ -50,14 +54,18 @@ final class QueryRequestReader {
             throw new ApiException(413, "query_too_long", "the query is " + cypher.length()
                     + " characters long; at most " + limits.maxQueryLength() + " are allowed (max_query_length)");
         }
-        if (TRANSACTION.matcher(cypher).find()) {
-            throw ApiException.badRequest("explicit transactions (BEGIN, COMMIT, ROLLBACK) are not supported over "
-                    + "HTTP: each request runs in its own transaction");
+        try {
+            guard.check(cypher);
+        } catch (StatementRefusedException refused) {
+            throw refused.reason() == StatementRefusedException.Reason.DENIED
+                    ? new ApiException(403, "statement_not_allowed", refused.getMessage())
+                    : ApiException.badRequest(refused.getMessage());
         }
         return new QueryRequest(cypher, parameters.convert(root.get("parameters")));
     }
 
     private byte[] body(HttpServerExchange exchange) {
+        requireJson(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE));
         long declared = exchange.getRequestContentLength();
         if (declared > limits.maxBodyBytes()) {
             throw tooLarge(declared);
@@ -77,6 +85,24 @@ final class QueryRequestReader {
         return body;
     }
 
+    /** No Content-Type, or JSON: a form or text body is a client mistake (curl -d sends a form type). */
+    private static void requireJson(String contentType) {
+        if (contentType == null) {
+            return;
+        }
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (!type.equals("application/json") && !(type.startsWith("application/") && type.endsWith("+json"))) {
+            throw new ApiException(415, "unsupported_media_type", "the body must be JSON sent as Content-Type: "
+                    + "application/json, not " + printable(type) + " (with curl: -H 'Content-Type: application/json')");
+        }
+    }
+
+    /** A caller's value in a message: printable ASCII only, at most 60 characters. */
+    private static String printable(String value) {
+        String shown = value.length() > 60 ? value.substring(0, 60) + "..." : value;
+        return "'" + shown.replaceAll("[^\\x20-\\x7e]", "?") + "'";
+    }
+
     private ApiException tooLarge(long declared) {
         return new ApiException(413, "body_too_large", "the request body is " + (declared >= 0 ? declared + " bytes, " : "")
                 + "larger than the " + limits.maxBodyBytes() + " bytes allowed (max_body_bytes)");
@@ -85,10 +111,12 @@ final class QueryRequestReader {
     private JsonNode parse(byte[] body) {
         JsonNode root;
         try {
-            root = mapper.readTree(body);
+            root = json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new ApiException(400, "malformed_json", "the body is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            // A limit such as the nesting depth has no location.
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
+            throw new ApiException(400, "malformed_json", "the body is not valid JSON: " + e.getOriginalMessage() + where);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

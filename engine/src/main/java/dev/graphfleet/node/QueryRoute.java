@@ -9,6 +9,8 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.PathTemplateMatch;
+import dev.graphfleet.node.health.DataFreshness;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Deque;
 
@@ -31,9 +33,14 @@ final class QueryRoute implements HttpHandler {
 
     /** On a shared node, the repository version that answered: clients can tell a stale replica. */
     static final HttpString DATA_VERSION = new HttpString("X-Graph-Data-Version");
+    /** Next to it, how old that version is: seconds since it was published. */
+    static final HttpString DATA_AGE = new HttpString("X-Graph-Data-Age-Seconds");
+
+    private final Clock clock;
 
     QueryRoute(QueryRequestReader reader, QueryRunner runner, NdjsonWriter ndjson, ErrorMapper errors,
-               QueryStats stats, GraphPool pool, ObjectMapper mapper, int maxRows, AttachmentStatus attachments) {
+               QueryStats stats, GraphPool pool, ObjectMapper mapper, int maxRows, AttachmentStatus attachments, Clock clock) {
+        this.clock = clock;
         this.reader = reader;
         this.runner = runner;
         this.ndjson = ndjson;
@@ -72,7 +79,13 @@ final class QueryRoute implements HttpHandler {
     }
 
     private void dataVersion(String database, HttpServerExchange exchange) {
-        attachments.versionOf(database).ifPresent(version -> exchange.getResponseHeaders().put(DATA_VERSION, version));
+        attachments.served(database).ifPresent(served -> {
+            exchange.getResponseHeaders().put(DATA_VERSION, served.version());
+            Duration age = DataFreshness.ageAt(served.createdAt(), clock.instant());
+            if (age != null) {
+                exchange.getResponseHeaders().put(DATA_AGE, age.toSeconds());
+            }
+        });
     }
 
     private static boolean wantsStream(HttpServerExchange exchange) {

@@ -17,13 +17,18 @@ public final class SharedAttachments {
             public List<AttachmentProgress> attachments() {
                 return shared.attachments().statuses().stream().map(s -> new AttachmentProgress(s.repository(),
                         s.phase().name().toLowerCase(Locale.ROOT), s.version(), s.bytesDone(), s.bytesTotal(), s.attempts(),
-                        s.lastError(), s.updatedAt())).toList();
+                        s.lastError(), s.updatedAt(), s.versionCreatedAt())).toList();
             }
 
             /** One volatile read: the query path asks this for every answer. */
             @Override
             public java.util.Optional<String> versionOf(String repository) {
                 return shared.attachments().servingVersion(repository);
+            }
+
+            @Override
+            public java.util.Optional<dev.graphfleet.shared.ServedVersion> served(String repository) {
+                return shared.attachments().served(repository);
             }
 
             /** Ready only when every repository serves: a load balancer must not send queries before. */

@@ -47,6 +47,8 @@ public final class RepositoryFetcher {
     private static final Logger LOG = LoggerFactory.getLogger(RepositoryFetcher.class);
     private static final int BUFFER = 1 << 20;
     private static final long REPORT_STEP = 1L << 20;
+    /** How the JDK reports ENOSPC on Linux (and macOS): the only sign a write failed for want of space. */
+    private static final String NO_SPACE_MESSAGE = "No space left on device";
 
     private final RepositoryStore store;
     private final RepositoryCache cache;
@@ -142,7 +144,47 @@ public final class RepositoryFetcher {
         return null;
     }
 
+    /**
+     * A full data volume is not worth resuming against: the partial file and its journal are removed
+     * so the space they hold is free again, and the failure says so.
+     */
     private FetchResult download(Manifest manifest, FetchListener listener) throws IOException {
+        try {
+            return downloadOrResume(manifest, listener);
+        } catch (IOException e) {
+            if (!isNoSpace(e)) {
+                throw e;
+            }
+            Files.deleteIfExists(cache.partialFile(manifest.ref()));
+            Files.deleteIfExists(cache.journalFile(manifest.ref()));
+            throw new RepositoryException(Reason.NO_SPACE, "no space left on the data volume while fetching "
+                    + manifest.ref() + " into " + cache.root() + " (" + rootMessage(e) + "); the partial download was "
+                    + "removed and the cached versions are untouched: free space on the data volume or expand it", e);
+        }
+    }
+
+    /**
+     * The disk itself was full (ENOSPC), as opposed to the free-space check or the cache budget
+     * refusing up front: those keep a resumable partial file and their own message.
+     */
+    private static boolean isNoSpace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(NO_SPACE_MESSAGE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    private FetchResult downloadOrResume(Manifest manifest, FetchListener listener) throws IOException {
         VersionRef ref = manifest.ref();
         Path partial = cache.partialFile(ref);
         Path journalFile = cache.journalFile(ref);
@@ -273,7 +315,7 @@ public final class RepositoryFetcher {
                         }
                     } finally {
                         if (filled > 0) { // keep what arrived before a failure: the retry asks for the rest
-                            writeFully(out, ByteBuffer.wrap(buffer, 0, filled), part.offset() + done);
+                            writeLocally(manifest, part, out, ByteBuffer.wrap(buffer, 0, filled), part.offset() + done);
                             done += filled;
                             progress.add(filled);
                         }
@@ -317,6 +359,18 @@ public final class RepositoryFetcher {
                 + part.offset() + "-" + (part.offset() + part.length() - 1) + ") of " + manifest.ref() + " after "
                 + attempts + (attempts == 1 ? " attempt" : " attempts") + ": " + e.getMessage()
                 + "; the fetch resumes from the completed parts when retried", e);
+    }
+
+    /** A failed write to the local disk is not the store's fault: it is not retried against the store. */
+    private static void writeLocally(Manifest manifest, PartPlan.Part part, FileChannel out, ByteBuffer bytes,
+                                     long position) throws IOException {
+        try {
+            writeFully(out, bytes, position);
+        } catch (IOException e) {
+            boolean full = e.getMessage() != null && e.getMessage().contains(NO_SPACE_MESSAGE);
+            throw new RepositoryException(full ? Reason.NO_SPACE : Reason.FAILED, "could not write part "
+                    + part.index() + " of " + manifest.ref() + " to the cache: " + e.getMessage(), e);
+        }
     }
 
     private static void writeFully(FileChannel out, ByteBuffer bytes, long position) throws IOException {

@@ -94,8 +94,13 @@ public final class AttachmentManager implements AutoCloseable {
 
     /** The version a repository serves now (empty before its first attach); no locking. */
     public java.util.Optional<String> servingVersion(String repository) {
+        return served(repository).map(ServedVersion::version);
+    }
+
+    /** The version a repository serves now and when it was published (empty before its first attach); no locking. */
+    public java.util.Optional<ServedVersion> served(String repository) {
         Tracker tracker = trackers.get(repository);
-        return tracker == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(tracker.servingVersion);
+        return tracker == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(tracker.serving);
     }
 
     /** True when every repository serves. */
@@ -108,7 +113,7 @@ public final class AttachmentManager implements AutoCloseable {
         try {
             FetchedRepository fetched = source.fetch(tracker.name, tracker.wantedVersion, tracker);
             tracker.phase(AttachPhase.ATTACHING);
-            if (!fetched.version().equals(tracker.servingVersion)) {
+            if (tracker.serving == null || !fetched.version().equals(tracker.serving.version())) {
                 pool.retarget(specOf.apply(tracker.name, fetched.file()));
             }
             pool.query(tracker.name, "CALL show_tables() RETURN name"); // it opens and answers
@@ -146,7 +151,8 @@ public final class AttachmentManager implements AutoCloseable {
         final String name;
         private AttachPhase phase = AttachPhase.PENDING;
         private String version;
-        private volatile String servingVersion;
+        /** One volatile read for the query path: version and publication time change together. */
+        private volatile ServedVersion serving;
         private volatile String wantedVersion;
         private int attempts;
         private String lastError;
@@ -195,7 +201,7 @@ public final class AttachmentManager implements AutoCloseable {
         void attached(FetchedRepository fetched) {
             synchronized (this) {
                 version = fetched.version();
-                servingVersion = fetched.version();
+                serving = new ServedVersion(fetched.version(), fetched.createdAt());
                 lastError = null;
             }
             phase(AttachPhase.ATTACHED);
@@ -219,7 +225,7 @@ public final class AttachmentManager implements AutoCloseable {
 
         synchronized AttachmentStatus snapshot() {
             return new AttachmentStatus(name, phase, version, attempts, lastError, bytesDone, bytesTotal,
-                    Map.copyOf(phaseTimes), updatedAt, nextRetryAt);
+                    Map.copyOf(phaseTimes), updatedAt, nextRetryAt, serving == null ? null : serving.createdAt());
         }
 
         /** Listeners run outside every lock: they may read all repositories' statuses. */

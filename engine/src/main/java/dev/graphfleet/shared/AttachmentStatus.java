@@ -9,8 +9,9 @@ import java.util.Map;
  *
  * @param attempts    tries so far in the current round (each round retries with growing waits)
  * @param phaseTimes  how long each finished phase of the last attempt took
+ * @param versionCreatedAt when {@code version} was published, or null when unknown
  */
 public record AttachmentStatus(String repository, AttachPhase phase, String version, int attempts, String lastError,
                                long bytesDone, long bytesTotal, Map<AttachPhase, Duration> phaseTimes,
-                               Instant updatedAt, Instant nextRetryAt) {
+                               Instant updatedAt, Instant nextRetryAt, Instant versionCreatedAt) {
 }

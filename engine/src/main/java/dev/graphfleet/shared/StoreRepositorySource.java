@@ -38,6 +38,6 @@ public final class StoreRepositorySource implements RepositorySource {
             }
         });
         return new FetchedRepository(name, result.manifest().version().toString(), result.file(),
-                result.manifest().sizeBytes());
+                result.manifest().sizeBytes(), result.manifest().createdAt());
     }
 }

@@ -116,7 +116,7 @@ class LocalFleetTest {
             assertThat(LocalFleetFile.read(dir).orElseThrow().pinnedVersions()).doesNotContainKey("sec");
 
             assertThatThrownBy(() -> fleet.rollback("../sec", null, progress::add))
-                    .hasMessageContaining("invalid repository name");
+                    .hasMessageContaining("the local fleet's repositories are sec, industry, economic");
         }
         assertThat(dir.resolve(LocalFleetFile.NAME)).doesNotExist();
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.graphfleet.node.admission.AdmissionSettings;
 import dev.graphfleet.node.admission.AdmissionSlot;
 import dev.graphfleet.node.admission.Operation;
+import dev.graphfleet.node.statement.StatementPolicy;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -26,7 +27,9 @@ class AdmissionHttpTest {
 
     private Http start(AdmissionSettings admission) {
         TestNodes.seed(dataDir);
-        node = GraphNode.builder(TestNodes.settings(dataDir).withAdmission(admission)).resources(resources).start();
+        // A writer that bulk-loads (COPY FROM is refused unless node.api.allow_copy_from allows it).
+        node = GraphNode.builder(TestNodes.settings(dataDir).withAdmission(admission)
+                .withStatements(StatementPolicy.DEFAULTS.withAllowCopyFrom(true))).resources(resources).start();
         return new Http(node.uri());
     }
 

@@ -61,6 +61,34 @@ class ApiKeyAuthTest {
         assertThat(anonymous.get("/nowhere").status()).isEqualTo(401);
     }
 
+    /** The route list comes from the node itself (its 404 names every endpoint), so a new route is covered too. */
+    @Test
+    void everyRouteTheNodeNamesNeedsTheKeyOnEveryMethod() {
+        String detail = anonymous.withKey(KEY).get("/no-such-route").json().get("detail").asText();
+        java.util.regex.Matcher listed = java.util.regex.Pattern.compile("(/[a-z{}/]+)").matcher(
+                detail.substring(detail.indexOf("the endpoints are")));
+        List<String> routes = new java.util.ArrayList<>();
+        while (listed.find()) {
+            routes.add(listed.group(1).replace("{name}", "people"));
+        }
+        assertThat(routes).contains("/health", "/metrics", "/databases/people/query").hasSizeGreaterThanOrEqualTo(7);
+        for (String route : routes) {
+            for (String method : List.of("GET", "POST", "PUT", "DELETE")) {
+                java.net.http.HttpRequest.Builder request = anonymous.request(route)
+                        .method(method, java.net.http.HttpRequest.BodyPublishers.ofString("{\"cypher\": \"RETURN 1\"}"));
+                int status = anonymous.send(request.build()).status();
+                if (route.equals("/health")) {
+                    assertThat(status).as(method + " " + route).isNotEqualTo(401);
+                } else {
+                    assertThat(status).as(method + " " + route + " without a key").isEqualTo(401);
+                    int wrong = anonymous.withKey(KEY.toUpperCase()).send(anonymous.withKey(KEY.toUpperCase()).request(route)
+                            .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build()).status();
+                    assertThat(wrong).as(method + " " + route + " with a wrong key").isEqualTo(401);
+                }
+            }
+        }
+    }
+
     @Test
     void theKeyNeverAppearsInAnswersLogsOrSettings() {
         Http keyed = anonymous.withKey(KEY);

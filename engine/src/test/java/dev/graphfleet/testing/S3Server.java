@@ -42,6 +42,7 @@ public final class S3Server implements BeforeAllCallback, AfterAllCallback, Auto
     private BlobStoreContext context;
     private S3Proxy proxy;
     private S3Client client;
+    private int stoppedPort;
 
     private S3Server(List<String> buckets) {
         this.buckets = List.copyOf(buckets);
@@ -69,12 +70,7 @@ public final class S3Server implements BeforeAllCallback, AfterAllCallback, Auto
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", baseDir.toString());
         context = ContextBuilder.newBuilder("filesystem-nio2").credentials("local", "local").overrides(properties).build(BlobStoreContext.class);
-        proxy = S3Proxy.builder()
-                .blobStore(context.getBlobStore())
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                .ignoreUnknownHeaders(true) // the SDK's multipart client sends x-amz-mp-object-size
-                .build();
+        proxy = newProxy(0);
         proxy.start();
         awaitStarted();
         client = newClient(endpoint());
@@ -82,6 +78,32 @@ public final class S3Server implements BeforeAllCallback, AfterAllCallback, Auto
             createBucket(bucket);
         }
         return this;
+    }
+
+    private S3Proxy newProxy(int port) {
+        return S3Proxy.builder()
+                .blobStore(context.getBlobStore())
+                .endpoint(URI.create("http://127.0.0.1:" + port))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .ignoreUnknownHeaders(true) // the SDK's multipart client sends x-amz-mp-object-size
+                .build();
+    }
+
+    /**
+     * Stops serving, as a crashed or rebooting server: its port refuses connections and open
+     * connections are cut. The objects stay for {@link #resumeServing()}.
+     */
+    public synchronized void stopServing() throws Exception {
+        stoppedPort = proxy.getPort();
+        proxy.stop();
+    }
+
+    /** Serves the same objects again on the same port. */
+    public synchronized void resumeServing() throws Exception {
+        proxy = newProxy(stoppedPort);
+        proxy.start();
+        awaitStarted();
+        stoppedPort = 0;
     }
 
     /** s3proxy starts Jetty on its own thread: wait (bounded) until it has bound its port. */
@@ -96,7 +118,7 @@ public final class S3Server implements BeforeAllCallback, AfterAllCallback, Auto
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + proxy.getPort());
+        return URI.create("http://127.0.0.1:" + (stoppedPort != 0 ? stoppedPort : proxy.getPort()));
     }
 
     /** Settings for a store on this server (or on a proxy in front of it). */

@@ -25,4 +25,20 @@ final class AwsErrors {
         }
         return call + " failed: " + message;
     }
+
+    /** Runs one AWS call; a failure becomes an IllegalStateException naming the call. */
+    static <T> T step(String what, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(describe(what, e), e);
+        }
+    }
+
+    static void step(String what, Runnable call) {
+        step(what, () -> {
+            call.run();
+            return null;
+        });
+    }
 }

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 /**
  * The instance registry in DynamoDB: one item per instance, key {@code instance_id}. The table is
  * the config's {@code registry.instance_table}. Reads every page (the original read only the first
- * 1 MB). Read-only: instances register themselves.
+ * 1 MB). Read-only: instances register themselves, keyed by their id or their ARN.
  */
 public final class DynamoInstanceRegistry implements InstanceRegistry {
 
@@ -43,7 +43,7 @@ public final class DynamoInstanceRegistry implements InstanceRegistry {
         List<RegisteredInstance> rows = new ArrayList<>();
         dynamo.scanPaginator(ScanRequest.builder().tableName(table).consistentRead(true).build()).items()
                 .forEach(item -> {
-                    String id = text(item, KEY);
+                    String id = instanceId(text(item, KEY));
                     if (id != null) {
                         rows.add(new RegisteredInstance(id, text(item, "node_type"), text(item, "status"),
                                 text(item, "private_ip"), first(text(item, "tier"), text(item, "cluster_tier")),
@@ -52,6 +52,15 @@ public final class DynamoInstanceRegistry implements InstanceRegistry {
                     }
                 });
         return rows;
+    }
+
+    /**
+     * A record keyed by the instance's ARN (what IAM can limit a node's writes to: see
+     * packaging/iam/README.md) is the instance whose id ends the ARN.
+     */
+    static String instanceId(String key) {
+        int at = key == null ? -1 : key.lastIndexOf(":instance/");
+        return key != null && key.startsWith("arn:") && at > 0 ? key.substring(at + ":instance/".length()) : key;
     }
 
     private static String text(Map<String, AttributeValue> item, String name) {

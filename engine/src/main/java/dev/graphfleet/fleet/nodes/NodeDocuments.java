@@ -23,13 +23,24 @@ final class NodeDocuments {
     private NodeDocuments() {
     }
 
-    /** The parts of /health a fleet view uses. */
-    record HealthDoc(String status, String nodeId, NodeType role, Long uptimeSeconds) {
+    /**
+     * The parts of /health a fleet view uses.
+     *
+     * @param stale  whether the node said its data is over its maximum staleness; null when it did not say
+     * @param reason the node's reason for its health, or null
+     */
+    record HealthDoc(String status, String nodeId, NodeType role, Long uptimeSeconds, Boolean stale, String reason) {
+
+        HealthDoc(String status, String nodeId, NodeType role, Long uptimeSeconds) {
+            this(status, nodeId, role, uptimeSeconds, null, null);
+        }
     }
 
     static HealthDoc health(JsonNode root) {
+        JsonNode stale = root.get("stale");
         return new HealthDoc(text(root, "status"), text(root, "node_id"), role(text(root, "node_type")),
-                longValue(root, "uptime_seconds"));
+                longValue(root, "uptime_seconds"), stale != null && stale.isBoolean() ? stale.asBoolean() : null,
+                text(root, "reason"));
     }
 
     /** The node's id and type from /metrics {@code cluster}, for when /health did not say. */
@@ -46,7 +57,10 @@ final class NodeDocuments {
                 phases(root.path("attachments")), attachments(root.path("attachments")), staleSections(root));
     }
 
-    /** {@code sec@v3 industry@v2}: the versions of the repositories the node attached, by name; null when none say. */
+    /**
+     * {@code sec@v3 industry@v2}: the versions of the repositories the node attached, by name, created when
+     * the oldest of them was published; null when none say.
+     */
     static DataVersion dataVersion(NodeSummary summary, Instant seenAt) {
         if (summary == null) {
             return null;
@@ -56,7 +70,10 @@ final class NodeDocuments {
                 .sorted((a, b) -> a.repository().compareTo(b.repository()))
                 .map(a -> a.repository() + "@" + a.version())
                 .collect(Collectors.joining(" "));
-        return versions.isEmpty() ? null : DataVersion.of(versions, null, seenAt);
+        Instant oldest = summary.attachments().stream()
+                .filter(a -> a.version() != null && a.versionCreatedAt() != null)
+                .map(NodeSummary.Attachment::versionCreatedAt).min(Instant::compareTo).orElse(null);
+        return versions.isEmpty() ? null : DataVersion.of(versions, oldest, seenAt);
     }
 
     static NodeType role(String wire) {
@@ -101,7 +118,8 @@ final class NodeDocuments {
         JsonNode open = b.path("open_databases");
         int openCount = open.isObject() || open.isArray() ? open.size() : 0;
         return new NodeSummary.BufferPool(budget, configured == null ? 0 : configured, openCount,
-                b.path("over_budget").asBoolean(false), longValue(b, "process_resident_bytes"));
+                b.path("over_budget").asBoolean(false), longValue(b, "process_resident_bytes"),
+                longValue(b, "buffer_pool_per_database_bytes"));
     }
 
     private static NodeSummary.PoolUsage pool(JsonNode p) {
@@ -143,7 +161,8 @@ final class NodeDocuments {
                     String phase = text(a, "phase");
                     out.add(new NodeSummary.Attachment(repository,
                             phase == null ? "unknown" : phase.toLowerCase(Locale.ROOT), text(a, "version"),
-                            text(a, "error") != null ? text(a, "error") : text(a, "last_error")));
+                            text(a, "error") != null ? text(a, "error") : text(a, "last_error"),
+                            instant(a, "version_created_at")));
                 }
             }
         }

@@ -2,6 +2,7 @@ package dev.graphfleet.fleet.nodes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.graphfleet.fleet.DataVersion;
 import dev.graphfleet.fleet.Health;
 import dev.graphfleet.fleet.NodeSummary;
 import java.io.IOException;
@@ -114,8 +115,16 @@ public final class NodeProbe {
             judged = Health.UNKNOWN;
             detail = "/health: HTTP " + health.status;
         }
-        return new NodeReport(endpoint, nodeId, role, state, judged, detail,
-                NodeDocuments.dataVersion(summary, seenAt), summary, metricsError);
+        DataVersion version = NodeDocuments.dataVersion(summary, seenAt);
+        if (version != null && doc != null && doc.stale() != null) {
+            version = version.withStale(doc.stale());
+        }
+        if (detail == null && doc != null && Boolean.TRUE.equals(doc.stale())) {
+            detail = doc.reason() != null ? doc.reason() : "stale data"; // still serving: no fresh peer to take over
+        } else if (judged == Health.UNHEALTHY && doc != null && doc.reason() != null) {
+            detail = detail + ": " + doc.reason();
+        }
+        return new NodeReport(endpoint, nodeId, role, state, judged, detail, version, summary, metricsError);
     }
 
     private static String metricsProblem(Answer metrics) {

@@ -39,7 +39,8 @@ public final class LaunchTemplateCheck {
                 + targetVersion + ": " + fix);
     }
 
-    static long resolve(String groupVersion, long defaultVersion, long latestVersion) {
+    /** The version number a group launches given its setting ({@code $Latest}, {@code $Default}, a number or null). */
+    public static long resolve(String groupVersion, long defaultVersion, long latestVersion) {
         if (groupVersion == null || groupVersion.equals("$Default")) {
             return defaultVersion;
         }

@@ -13,6 +13,7 @@ import dev.graphfleet.volume.VolumeState;
 import dev.graphfleet.volume.registry.ExpansionLock;
 import dev.graphfleet.volume.registry.VolumeRecord;
 import dev.graphfleet.volume.registry.VolumeStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -254,7 +255,10 @@ final class InstanceCheck {
     /** Waits (within the budget) for the modification to reach optimizing, then grows the filesystem. */
     private InstanceReport awaitAndGrow(Expand expansion) throws InterruptedException {
         String requested = "requested " + expansion.fromSizeGb() + " -> " + expansion.newSizeGb() + " GB";
-        long waitUntil = Math.min(actDeadlineNanos, System.nanoTime() + parts.options().modificationWait().toNanos());
+        // The wait is counted in the sleeper's polls, not read from System.nanoTime(): with an injected
+        // sleeper (tests, a simulated fleet) no wall time passes, and a nanoTime deadline never came.
+        Duration poll = parts.options().pollInterval();
+        Duration waited = Duration.ZERO;
         while (true) {
             ModificationState state;
             try {
@@ -274,11 +278,13 @@ final class InstanceCheck {
                 return grown.outcome() == Outcome.FILESYSTEM_GROWN
                         ? withOutcome(grown, Outcome.EXPANDED) : grown;
             }
-            if (System.nanoTime() + parts.options().pollInterval().toNanos() > waitUntil) {
+            if (waited.plus(poll).compareTo(parts.options().modificationWait()) > 0
+                    || System.nanoTime() + poll.toNanos() > actDeadlineNanos) {
                 return report(Outcome.EXPANSION_PENDING, requested + "; the modification is still " + state
                         + ", the filesystem grow resumes on the next run", null);
             }
-            parts.sleeper().sleep(parts.options().pollInterval());
+            parts.sleeper().sleep(poll);
+            waited = waited.plus(poll);
         }
     }
 

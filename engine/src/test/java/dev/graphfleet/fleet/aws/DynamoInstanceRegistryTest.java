@@ -50,7 +50,8 @@ class DynamoInstanceRegistryTest {
                 "cluster_tier", AttributeValue.fromS("ladybug-standard"),
                 "created_at", AttributeValue.fromS("2026-11-01T06:00:00Z"),
                 "database_count", AttributeValue.fromN("4")));
-        register(dynamo, table, "i-r1", "shared_replica", "terminated", "10.0.2.7", Map.of(
+        // Keyed by its ARN, as a node whose role may write only its own record registers (packaging/iam).
+        register(dynamo, table, "arn:aws:ec2:us-east-1:123456789012:instance/i-r1", "shared_replica", "terminated", "10.0.2.7", Map.of(
                 "tier", AttributeValue.fromS("ladybug-shared"),
                 "registered_at", AttributeValue.fromN("1763964000")));
 

@@ -86,7 +86,7 @@ class NodesFleetSourceTest {
         assertThat(s.dataVolume()).isEqualTo(new NodeSummary.VolumeUsage(100.0, 42.0, 58.0, 0.42, "/mnt/lbug-data"));
         assertThat(s.pool()).isEqualTo(new NodeSummary.PoolUsage(2, 3, 6, 2, 7, 1));
         assertThat(s.bufferPool()).isEqualTo(new NodeSummary.BufferPool(15032385536L, 4294967296L, 2, false,
-                912261120L));
+                912261120L, 2147483648L));
         assertThat(s.staleSections()).containsExactly("databases");
         assertThat(w.dataVersion()).isNull(); // a writer attaches no repositories
 

@@ -292,6 +292,29 @@ class VolumeMonitorTest {
     }
 
     @Test
+    void aModificationThatNeverCompletesIsGivenUpCleanlyRunAfterRun() {
+        volumes = new SimulatedVolumes(clock, Duration.ofDays(365), Duration.ofHours(1), Duration.ofHours(6));
+        FleetInstance w1 = node("w1", 100, 85);
+        VolumeMonitor m = monitor();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int run = 0; run < 8; run++) { // two days of runs every six hours; the volume stays "modifying"
+            Instant started = clock.instant();
+            InstanceReport r = only(m.run(List.of(w1), false, false));
+            outcomes.add(r.outcome());
+            assertThat(Duration.between(started, clock.instant())).as("each run stops waiting within its budget")
+                    .isLessThanOrEqualTo(Duration.ofMinutes(2));
+            assertThat(volumes.sizeGb("vol-w1")).isBetween(100L, VolumePolicy.EBS_MAX_GB);
+            clock.advance(Duration.ofHours(6));
+        }
+        assertThat(outcomes.get(0)).isEqualTo(Outcome.EXPANSION_PENDING);
+        assertThat(outcomes.subList(1, outcomes.size())).containsOnly(Outcome.SKIPPED);
+        assertThat(volumes.modificationRequests("vol-w1")).as("never a second modification on top").isEqualTo(1);
+        assertThat(volumes.filesystemSizeGb("w1")).as("nothing grown into space that never arrived").isEqualTo(100.0);
+        // No run left its lock behind: another monitor can take it at once.
+        assertThat(registry.tryLock("vol-w1", "monitor-z", clock.instant(), Duration.ofMinutes(15))).isPresent();
+    }
+
+    @Test
     void aWaitWithinTheRunPollsUntilOptimizing() {
         volumes = new SimulatedVolumes(clock, Duration.ofSeconds(25), Duration.ofHours(1), Duration.ofHours(6));
         FleetInstance w1 = node("w1", 100, 85);

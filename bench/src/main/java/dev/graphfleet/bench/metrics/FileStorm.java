@@ -1,0 +1,33 @@
+package dev.graphfleet.bench.metrics;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The other process of the /metrics benchmark: {@code FileStorm DIR PREFIX COUNT} creates COUNT small
+ * files at the top of a node's data directory (where its size scanner lists), printing how many it
+ * has written every {@link #REPORT_EVERY}, and "done" at the end.
+ */
+public final class FileStorm {
+
+    static final int REPORT_EVERY = 1_000;
+
+    private FileStorm() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args[0]);
+        String prefix = args[1];
+        int count = Integer.parseInt(args[2]);
+        byte[] body = new byte[64];
+        for (int i = 1; i <= count; i++) {
+            Files.write(dir.resolve(prefix + i + ".tmp"), body);
+            if (i % REPORT_EVERY == 0) {
+                System.out.println(i);
+                System.out.flush();
+            }
+        }
+        System.out.println("done");
+    }
+}

@@ -1,0 +1,39 @@
+package dev.graphfleet.node.statement;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a query over the API may do beyond reading and writing its own database.
+ *
+ * @param allowCopyFrom true lets {@code COPY <table> FROM ...} through (a writer that bulk-loads
+ *                      files from its own disk); {@code COPY ... TO} stays refused
+ * @param allowedCalls  the {@code CALL} functions a query may use (lower case); every other
+ *                      {@code CALL} is refused, and {@code CALL option = value} always is
+ */
+public record StatementPolicy(boolean allowCopyFrom, Set<String> allowedCalls) {
+
+    /**
+     * The engine's built-in functions that only describe the database a connection is on. Left out
+     * on purpose: {@code show_attached_databases} (names other databases) and
+     * {@code current_setting} (shows the node's paths).
+     */
+    public static final Set<String> DEFAULT_CALLS = Set.of("table_info", "show_tables", "show_connection",
+            "db_version", "show_functions", "show_warnings", "clear_warnings", "show_indexes", "show_sequences",
+            "show_macros", "show_projected_graphs", "storage_info", "bm_info");
+
+    public static final StatementPolicy DEFAULTS = new StatementPolicy(false, DEFAULT_CALLS);
+
+    public StatementPolicy {
+        TreeSet<String> lower = new TreeSet<>();
+        for (String call : allowedCalls == null ? DEFAULT_CALLS : allowedCalls) {
+            lower.add(call.toLowerCase(Locale.ROOT));
+        }
+        allowedCalls = Set.copyOf(lower);
+    }
+
+    public StatementPolicy withAllowCopyFrom(boolean allow) {
+        return new StatementPolicy(allow, allowedCalls);
+    }
+}
