@@ -180,7 +180,7 @@ final class ConsoleOptions {
         }
     }
 
-    /** The running local fleet; {@code inProcess} when this process runs it (its actions can restart nodes). */
+    /** The running local fleet; {@code inProcess} when this process runs it (else actions go through its control endpoint). */
     private ConsoleConfig localConfig(LocalFleetFile fleet, LocalFleet inProcess, Duration interval, Duration timeout,
                                       String apiKey, Path localDir, Function<String, String> environment) {
         // The local fleet gives every node its own key, from its owner-only file.

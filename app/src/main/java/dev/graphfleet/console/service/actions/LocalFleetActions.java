@@ -44,8 +44,9 @@ public final class LocalFleetActions implements FleetActions {
     private final Path dataDir;
     private final NodeInvalidator invalidator;
     private final Clock clock;
+    /** The fleet's control endpoint, looked up each time: the other process may restart with a new one. */
     private final Supplier<Optional<LocalOperations>> find;
-    private volatile LocalOperations operations;
+    private final LocalOperations operations;
 
     /**
      * @param fleet the fleet this process runs, or null when another process runs it (its control
@@ -57,7 +58,7 @@ public final class LocalFleetActions implements FleetActions {
         this.invalidator = Objects.requireNonNull(invalidator, "invalidator");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.operations = fleet == null ? null : new InProcessOperations(fleet);
-        this.find = () -> Optional.empty();
+        this.find = () -> ControlOperations.find(dataDir);
     }
 
     @Override
@@ -229,12 +230,7 @@ public final class LocalFleetActions implements FleetActions {
     }
 
     private Optional<LocalOperations> operations() {
-        LocalOperations known = operations;
-        if (known == null) {
-            known = find.get().orElse(null);
-            operations = known;
-        }
-        return Optional.ofNullable(known);
+        return operations != null ? Optional.of(operations) : find.get();
     }
 
     private LocalOperations requireOperations() {
