@@ -7,17 +7,20 @@ import dev.graphfleet.cli.AwsSourceOptions;
 import dev.graphfleet.config.GraphfleetConfig;
 import dev.graphfleet.console.service.NodeDetailReader;
 import dev.graphfleet.console.service.VolumeWatch;
+import dev.graphfleet.console.service.actions.AwsFleetActions;
 import dev.graphfleet.console.service.actions.FleetActions;
 import dev.graphfleet.console.service.actions.LocalFleetActions;
 import dev.graphfleet.console.service.actions.NodeInvalidator;
 import dev.graphfleet.console.viewmodel.SourceKind;
 import dev.graphfleet.fleet.aws.AwsFleetSource;
+import dev.graphfleet.fleet.aws.AwsReplicaOperations;
 import dev.graphfleet.fleet.aws.AwsSettings;
 import dev.graphfleet.fleet.nodes.NodeProbe;
 import dev.graphfleet.fleet.nodes.NodeTarget;
 import dev.graphfleet.fleet.nodes.NodeTrust;
 import dev.graphfleet.fleet.nodes.NodesFleetSource;
 import dev.graphfleet.fleet.nodes.ProbeOptions;
+import dev.graphfleet.fleet.snapshot.SnapshotJobs;
 import dev.graphfleet.volume.aws.AwsVolumeFleet;
 import dev.graphfleet.volume.aws.VolumeClients;
 import dev.graphfleet.local.LocalFleet;
@@ -180,7 +183,7 @@ final class ConsoleOptions {
         }
     }
 
-    /** The running local fleet; {@code inProcess} when this process runs it (its actions can restart nodes). */
+    /** The running local fleet; {@code inProcess} when this process runs it (else actions go through its control endpoint). */
     private ConsoleConfig localConfig(LocalFleetFile fleet, LocalFleet inProcess, Duration interval, Duration timeout,
                                       String apiKey, Path localDir, Function<String, String> environment) {
         // The local fleet gives every node its own key, from its owner-only file.
@@ -271,9 +274,13 @@ final class ConsoleOptions {
         AwsFleetSource source = AwsFleetSource.create(settings,
                 new AwsFleetSource.Options(env, awsOptions.service, table, config, true, awsOptions.nodePort, probe));
         // AWS always starts read-only (production lives there); the switch in the window lifts it.
-        OperatorSettings operator = new OperatorSettings(SourceKind.AWS, env, true,
-                FleetActions.nodesOnly(NodeInvalidator.create(timeout, apiKey), "AWS snapshots, refreshes and volume "
-                        + "expansions are not wired into the console yet; use graphfleet volumes check --source aws"));
+        String service = awsOptions.service;
+        AwsReplicaOperations.Checkpoint checkpoint = AwsFleetActions.nodeCheckpoint(apiKey, awsOptions.nodePort);
+        OperatorSettings operator = new OperatorSettings(SourceKind.AWS, env, true, new AwsFleetActions(
+                () -> AwsReplicaOperations.create(settings, AwsReplicaOperations.Settings.defaults(env, service),
+                        checkpoint, new SnapshotJobs(Clock.systemUTC())),
+                NodeInvalidator.create(timeout, apiKey),
+                AwsFleetActions.Options.of(env, config, System.getProperty("user.name", "console"))));
         // The volume monitor's own AWS parts, read-only here: EC2 modifications and the CloudWatch agent fallback,
         // built on the refresh thread when the Volumes view first needs them.
         VolumeClients clients = VolumeClients.create(awsOptions.region, awsOptions.profile,
