@@ -6,19 +6,26 @@ import dev.graphfleet.config.ConfigValidator;
 import dev.graphfleet.cli.AwsSourceOptions;
 import dev.graphfleet.config.GraphfleetConfig;
 import dev.graphfleet.console.service.NodeDetailReader;
+import dev.graphfleet.console.service.VolumeWatch;
+import dev.graphfleet.console.service.actions.AwsFleetActions;
 import dev.graphfleet.console.service.actions.FleetActions;
 import dev.graphfleet.console.service.actions.LocalFleetActions;
 import dev.graphfleet.console.service.actions.NodeInvalidator;
 import dev.graphfleet.console.viewmodel.SourceKind;
 import dev.graphfleet.fleet.aws.AwsFleetSource;
+import dev.graphfleet.fleet.aws.AwsReplicaOperations;
 import dev.graphfleet.fleet.aws.AwsSettings;
 import dev.graphfleet.fleet.nodes.NodeProbe;
 import dev.graphfleet.fleet.nodes.NodeTarget;
 import dev.graphfleet.fleet.nodes.NodeTrust;
 import dev.graphfleet.fleet.nodes.NodesFleetSource;
 import dev.graphfleet.fleet.nodes.ProbeOptions;
+import dev.graphfleet.fleet.snapshot.SnapshotJobs;
+import dev.graphfleet.volume.aws.AwsVolumeFleet;
+import dev.graphfleet.volume.aws.VolumeClients;
 import dev.graphfleet.local.LocalFleet;
 import dev.graphfleet.local.LocalFleetFile;
+import dev.graphfleet.local.LocalVolumeFleet;
 import dev.graphfleet.local.SampleSizes;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,6 +39,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -102,6 +111,11 @@ final class ConsoleOptions {
             description = "Without --nodes/--aws and no local fleet running: show how to start one instead of starting it.")
     boolean noStartLocal;
 
+    @Option(names = "--local",
+            description = "Watch the local fleet, even when the last console session watched another source "
+                    + "(without --nodes/--aws the console reopens the last source).")
+    boolean local;
+
     /** The checked configuration; throws {@link UsageException} naming the option and the fix. */
     ConsoleConfig toConfig(Function<String, String> environment) {
         Duration interval = seconds("--refresh-s", refreshSeconds, 0.1, 3600);
@@ -112,26 +126,78 @@ final class ConsoleOptions {
         if (aws) {
             return awsConfig(interval, timeout, apiKey, localDir);
         }
-        List<NodeTarget> targets;
-        String fleetName;
-        LocalFleet inProcess = null;
         if (!nodes.isEmpty()) {
-            targets = nodes.stream().map(String::trim).filter(s -> !s.isEmpty()).map(ConsoleOptions::url)
-                    .map(NodeTarget::of).toList();
-            fleetName = "nodes";
-        } else {
-            Optional<LocalFleetFile> local = readLocalFleet(localDir);
-            if (local.isEmpty() && !noStartLocal) {
-                inProcess = startLocalFleet(localDir);
-                local = readLocalFleet(localDir);
-            }
-            if (local.isEmpty()) {
-                return new ConsoleConfig(null, null, interval, dark, localDir);
-            }
-            // The local fleet gives every node its own key, from its owner-only file.
-            targets = local.get().nodes().stream().map(n -> new NodeTarget(n.url(), n.apiKey())).toList();
-            fleetName = "local";
+            List<NodeTarget> targets = nodes.stream().map(String::trim).filter(s -> !s.isEmpty())
+                    .map(ConsoleOptions::url).map(NodeTarget::of).toList();
+            return nodesConfig(targets, null, interval, timeout, apiKey, localDir, environment);
         }
+        Optional<LocalFleetFile> running = readLocalFleet(localDir);
+        if (running.isPresent()) {
+            return localConfig(running.get(), null, interval, timeout, apiKey, localDir, environment);
+        }
+        if (noStartLocal) {
+            return new ConsoleConfig(null, null, interval, dark, localDir);
+        }
+        // The window comes first; the fleet starts behind a splash that shows its progress.
+        return ConsoleConfig.starting(progress -> startLocalFleet(localDir, progress, interval, timeout, apiKey, environment),
+                interval, dark, localDir, null);
+    }
+
+    /** Whether the command line chose a source (else the last one is reopened). */
+    boolean choosesSource() {
+        return aws || !nodes.isEmpty() || local || localData != null;
+    }
+
+    /**
+     * The options that choose this source, to reopen it next time: {@code --nodes ...}, {@code --aws --env ...}
+     * (names only: an API key stays in its environment variable), or nothing for the local fleet.
+     */
+    List<String> sourceArgs() {
+        List<String> out = new ArrayList<>();
+        if (aws) {
+            out.add("--aws");
+            addOption(out, "--env", awsOptions.environment);
+            addOption(out, "--region", awsOptions.region);
+            addOption(out, "--profile", awsOptions.profile);
+            addOption(out, "--endpoint", awsOptions.endpoint);
+            addOption(out, "--config", awsOptions.config == null ? null : awsOptions.config.toAbsolutePath().toString());
+            addOption(out, "--service", awsOptions.service);
+        } else if (!nodes.isEmpty()) {
+            out.add("--nodes");
+            out.add(String.join(",", nodes));
+        } else if (localData != null) {
+            addOption(out, "--local-data", localData.toAbsolutePath().toString());
+        }
+        if (!out.isEmpty()) {
+            addOption(out, "--api-key-env", apiKeyEnv);
+            addOption(out, "--trust-store", trustStore == null ? null : trustStore.toAbsolutePath().toString());
+            addOption(out, "--trust-store-password-env", trustStorePasswordEnv);
+        }
+        return out;
+    }
+
+    private static void addOption(List<String> out, String name, String value) {
+        if (value != null) {
+            out.add(name);
+            out.add(value);
+        }
+    }
+
+    /** The running local fleet; {@code inProcess} when this process runs it (else actions go through its control endpoint). */
+    private ConsoleConfig localConfig(LocalFleetFile fleet, LocalFleet inProcess, Duration interval, Duration timeout,
+                                      String apiKey, Path localDir, Function<String, String> environment) {
+        // The local fleet gives every node its own key, from its owner-only file.
+        List<NodeTarget> targets = fleet.nodes().stream().map(n -> new NodeTarget(n.url(), n.apiKey())).toList();
+        return nodesConfig(targets, new LocalRun(inProcess), interval, timeout, apiKey, localDir, environment);
+    }
+
+    /** Marks a local fleet (null: a list of node URLs). */
+    private record LocalRun(LocalFleet inProcess) {
+    }
+
+    private ConsoleConfig nodesConfig(List<NodeTarget> targets, LocalRun localRun, Duration interval, Duration timeout,
+                                      String apiKey, Path localDir, Function<String, String> environment) {
+        String fleetName = localRun != null ? "local" : "nodes";
         ProbeOptions probe = new ProbeOptions(timeout, ProbeOptions.DEFAULT_PARALLELISM, apiKey);
         // One HTTP client for the fleet reads and the detail reads: one connection pool, one start-up.
         HttpClient http = httpClient(environment).version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
@@ -144,19 +210,23 @@ final class ConsoleOptions {
         Map<URI, String> keys = new HashMap<>();
         targets.stream().filter(t -> t.apiKey() != null).forEach(t -> keys.put(t.url(), t.apiKey()));
         NodeInvalidator invalidator = new NodeInvalidator(http, timeout, apiKey, keys);
-        OperatorSettings operator = "local".equals(fleetName)
+        OperatorSettings operator = localRun != null
                 ? new OperatorSettings(SourceKind.LOCAL, "local", readOnly,
-                        new LocalFleetActions(inProcess, localDir, invalidator, Clock.systemUTC()))
+                        new LocalFleetActions(localRun.inProcess(), localDir, invalidator, Clock.systemUTC()))
                 : new OperatorSettings(SourceKind.NODES, null, readOnly,
                         FleetActions.nodesOnly(invalidator, OperatorSettings.NODES_ONLY));
+        VolumeWatch volumes = localRun != null ? localVolumes(localDir) : VolumeWatch.nodesOnly();
         return new ConsoleConfig(source, new NodeDetailReader(http, timeout, apiKey, keys), interval, dark, localDir,
-                operator);
+                operator).withVolumes(volumes);
     }
 
     /** One source at a time, and no option that would be ignored. */
     private void checkSourceOptions() {
         if (aws && !nodes.isEmpty()) {
             throw new UsageException("--aws and --nodes are two sources; pass one of them");
+        }
+        if (local && (aws || !nodes.isEmpty())) {
+            throw new UsageException("--local and " + (aws ? "--aws" : "--nodes") + " are two sources; pass one of them");
         }
         if (!aws) {
             List<String> awsOnly = new ArrayList<>();
@@ -204,10 +274,20 @@ final class ConsoleOptions {
         AwsFleetSource source = AwsFleetSource.create(settings,
                 new AwsFleetSource.Options(env, awsOptions.service, table, config, true, awsOptions.nodePort, probe));
         // AWS always starts read-only (production lives there); the switch in the window lifts it.
-        OperatorSettings operator = new OperatorSettings(SourceKind.AWS, env, true,
-                FleetActions.nodesOnly(NodeInvalidator.create(timeout, apiKey), "AWS snapshots, refreshes and volume "
-                        + "expansions are not wired into the console yet; use graphfleet volumes check --source aws"));
-        return new ConsoleConfig(source, NodeDetailReader.create(timeout, apiKey), interval, dark, localDir, operator);
+        String service = awsOptions.service;
+        AwsReplicaOperations.Checkpoint checkpoint = AwsFleetActions.nodeCheckpoint(apiKey, awsOptions.nodePort);
+        OperatorSettings operator = new OperatorSettings(SourceKind.AWS, env, true, new AwsFleetActions(
+                () -> AwsReplicaOperations.create(settings, AwsReplicaOperations.Settings.defaults(env, service),
+                        checkpoint, new SnapshotJobs(Clock.systemUTC())),
+                NodeInvalidator.create(timeout, apiKey),
+                AwsFleetActions.Options.of(env, config, System.getProperty("user.name", "console"))));
+        // The volume monitor's own AWS parts, read-only here: EC2 modifications and the CloudWatch agent fallback,
+        // built on the refresh thread when the Volumes view first needs them.
+        VolumeClients clients = VolumeClients.create(awsOptions.region, awsOptions.profile,
+                awsOptions.endpoint == null ? null : endpointUrl(awsOptions.endpoint));
+        AwsVolumeFleet volumeFleet = new AwsVolumeFleet(clients, env, awsOptions.service, awsOptions.nodePort, null);
+        return new ConsoleConfig(source, NodeDetailReader.create(timeout, apiKey), interval, dark, localDir, operator)
+                .withVolumes(VolumeWatch.lazy(volumeFleet::actions, volumeFleet::cloudWatch));
     }
 
     private static URI endpointUrl(String text) {
@@ -224,16 +304,46 @@ final class ConsoleOptions {
     }
 
     /**
-     * The embedded default: starts the local fleet in this process (generating the sample
-     * repositories on first use, with progress on stderr) and stops it when the console exits.
+     * The embedded default: starts the local fleet in this process (generating the sample repositories on
+     * first use; each step goes to the splash and to stderr) and stops it when the console closes or the JVM
+     * exits.
      */
-    private static LocalFleet startLocalFleet(Path dir) {
+    private SourceStarter.Started startLocalFleet(Path dir, Consumer<String> progress, Duration interval,
+                                                  Duration timeout, String apiKey,
+                                                  Function<String, String> environment) {
         System.err.println("graphfleet: no local fleet running in " + dir + "; starting one (Ctrl-C or closing the "
                 + "console stops it)...");
-        LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 2, SampleSizes.SMALL),
-                message -> System.err.println("graphfleet:   " + message));
-        Runtime.getRuntime().addShutdownHook(new Thread(fleet::close, "graphfleet-local-fleet-stop"));
-        return fleet;
+        progress.accept("no local fleet running in " + dir + "; starting one");
+        LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 2, SampleSizes.SMALL), message -> {
+            System.err.println("graphfleet:   " + message);
+            progress.accept(message);
+        });
+        AtomicBoolean stopped = new AtomicBoolean();
+        AutoCloseable stop = () -> {
+            if (stopped.compareAndSet(false, true)) {
+                fleet.close();
+            }
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                stop.close();
+            } catch (Exception e) {
+                // exiting anyway
+            }
+        }, "graphfleet-local-fleet-stop"));
+        LocalFleetFile file = readLocalFleet(dir).orElseThrow(() -> new IllegalStateException(
+                "the local fleet started but wrote no " + LocalFleetFile.NAME + " in " + dir));
+        return new SourceStarter.Started(localConfig(file, fleet, interval, timeout, apiKey, dir, environment), stop);
+    }
+
+    /** The local fleet's simulated volumes (their modifications); there is no CloudWatch locally. */
+    private static VolumeWatch localVolumes(Path dir) {
+        try {
+            LocalVolumeFleet fleet = LocalVolumeFleet.open(dir, Clock.systemUTC());
+            return new VolumeWatch(fleet.actions(), fleet.cloudWatch());
+        } catch (IllegalStateException | UncheckedIOException e) {
+            return VolumeWatch.nodesOnly(); // an older fleet without volumes.json: the nodes' figures still show
+        }
     }
 
     private static Optional<LocalFleetFile> readLocalFleet(Path dir) {

@@ -4,6 +4,8 @@ import dev.graphfleet.cli.ConsoleLauncher;
 import dev.graphfleet.cli.GraphfleetCli;
 import dev.graphfleet.cli.UsageException;
 import java.lang.management.ManagementFactory;
+import dev.graphfleet.console.service.ConsoleMemory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -26,17 +28,37 @@ public final class GraphfleetConsoleLauncher implements ConsoleLauncher {
         return options.toConfig(environment);
     }
 
+    /**
+     * Without a source on the command line, the options with the last source prepended (it is reopened, and
+     * said so on stderr); else {@code options} as they are.
+     */
+    static ConsoleOptions withLastSource(ConsoleOptions options, List<String> args, ConsoleMemory memory) {
+        List<String> last = options.choosesSource() ? List.of() : memory.load().lastSource();
+        if (last.isEmpty()) {
+            return options;
+        }
+        System.err.println("graphfleet console: reopening the last source: " + String.join(" ", last)
+                + " (--local for the local fleet)");
+        ConsoleOptions again = new ConsoleOptions();
+        List<String> all = new ArrayList<>(last);
+        all.addAll(args);
+        new CommandLine(again).parseArgs(all.toArray(String[]::new));
+        return again;
+    }
+
     @Override
     public int launch(List<String> args) {
         ConsoleOptions options = new ConsoleOptions();
         CommandLine cli = new CommandLine(options);
         ConsoleConfig config;
+        ConsoleMemory memory = ConsoleMemory.standard(System::getenv);
         try {
             cli.parseArgs(args.toArray(String[]::new));
             if (cli.isUsageHelpRequested()) {
                 cli.usage(System.out);
                 return GraphfleetCli.EXIT_OK;
             }
+            options = withLastSource(options, args, memory);
             config = options.toConfig(System::getenv);
         } catch (CommandLine.ParameterException | UsageException e) {
             System.err.println("graphfleet console: " + e.getMessage());
@@ -44,7 +66,7 @@ public final class GraphfleetConsoleLauncher implements ConsoleLauncher {
             return GraphfleetCli.EXIT_USAGE;
         }
         LOG.info("options checked {} ms after the JVM started", ManagementFactory.getRuntimeMXBean().getUptime());
-        ConsoleApp.run(config);
+        ConsoleApp.run(config, memory, options.sourceArgs());
         return GraphfleetCli.EXIT_OK;
     }
 }

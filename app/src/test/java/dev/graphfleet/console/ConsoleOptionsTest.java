@@ -65,13 +65,13 @@ class ConsoleOptionsTest {
                 });
                 assertThat(state.details()).hasSize(2).allSatisfy((id, detail) -> assertThat(detail.error()).isNull());
             }
-            // Another process runs this fleet: invalidate and the volume monitor only, and actions on by default.
+            // Another process runs this fleet, one without a control endpoint: invalidate and the volume monitor only.
             assertThat(config.operator().kind()).isEqualTo(dev.graphfleet.console.viewmodel.SourceKind.LOCAL);
             assertThat(config.operator().readOnly()).isFalse();
             assertThat(config.operator().actions().unavailable(
                     dev.graphfleet.console.service.actions.ActionKind.INVALIDATE)).isNull();
             assertThat(config.operator().actions().unavailable(
-                    dev.graphfleet.console.service.actions.ActionKind.SNAPSHOT)).contains("another process");
+                    dev.graphfleet.console.service.actions.ActionKind.SNAPSHOT)).contains("has no control endpoint");
         }
     }
 

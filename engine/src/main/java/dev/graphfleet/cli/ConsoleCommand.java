@@ -20,6 +20,11 @@ final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return launch(args);
+    }
+
+    /** Opens the console with {@code args}; exit code. */
+    static int launch(List<String> args) {
         return ServiceLoader.load(ConsoleLauncher.class).findFirst()
                 .map(launcher -> launcher.launch(args))
                 .orElseGet(() -> {

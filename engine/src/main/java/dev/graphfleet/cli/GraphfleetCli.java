@@ -1,5 +1,6 @@
 package dev.graphfleet.cli;
 
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -62,6 +63,11 @@ public final class GraphfleetCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0 || "console".equals(args[0])) {
+            // The console is the default and is waited on: building every subcommand first costs seconds of
+            // class loading before its window (the console parses its own options, --help included).
+            System.exit(ConsoleCommand.launch(Arrays.asList(args).subList(Math.min(1, args.length), args.length)));
+        }
         System.exit(commandLine().execute(args));
     }
 }

@@ -39,7 +39,14 @@ class IamPoliciesTest {
     private static final Set<String> NO_RESOURCE_LEVEL = Set.of("ec2:DescribeInstances", "ec2:DescribeVolumes",
             "ec2:DescribeVolumesModifications", "ec2:DescribeSnapshots", "autoscaling:DescribeAutoScalingGroups",
             "autoscaling:DescribeInstanceRefreshes", "elasticloadbalancing:DescribeTargetHealth",
-            "cloudwatch:GetMetricData", "cloudwatch:ListMetrics", "cloudwatch:PutMetricData", "ssm:GetCommandInvocation");
+            "cloudwatch:GetMetricData", "cloudwatch:ListMetrics", "cloudwatch:PutMetricData", "ssm:GetCommandInvocation",
+            "ec2:DescribeLaunchTemplates", "ec2:DescribeLaunchTemplateVersions");
+
+    /**
+     * Checked by AWS on the operator's behalf though no SDK call of ours names them: tags given at
+     * snapshot creation, and launching from the template the group is pointed at (with its instance role).
+     */
+    private static final Set<String> OPERATOR_IMPLIED = Set.of("ec2:CreateTags", "ec2:RunInstances", "iam:PassRole");
 
     /** Each role's policy file and the operations its code calls. */
     private static Map<String, Set<String>> roles() {
@@ -52,8 +59,13 @@ class IamPoliciesTest {
         Set<String> console = calledFrom(inClasses(EC2_INVENTORY, "dev.graphfleet.fleet.aws.AutoScalingInventory",
                 "dev.graphfleet.fleet.aws.TargetHealthReader", "dev.graphfleet.fleet.aws.DynamoInstanceRegistry"));
         Set<String> publisher = calledFrom(inClasses("dev.graphfleet.repo.s3.S3RepositoryStore"));
+        Set<String> operator = new TreeSet<>(calledFrom(inClasses(EC2_INVENTORY,
+                "dev.graphfleet.fleet.aws.AutoScalingInventory", "dev.graphfleet.fleet.aws.TargetHealthReader",
+                "dev.graphfleet.fleet.aws.Ec2Snapshots", "dev.graphfleet.fleet.aws.LaunchTemplates",
+                "dev.graphfleet.fleet.aws.AutoScalingActions")));
+        operator.addAll(OPERATOR_IMPLIED);
         return Map.of("node.json", node, "volume-monitor.json", monitor, "console-readonly.json", console,
-                "publisher.json", publisher);
+                "publisher.json", publisher, "fleet-operator.json", operator);
     }
 
     @Test

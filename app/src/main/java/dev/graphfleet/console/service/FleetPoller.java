@@ -33,14 +33,18 @@ public final class FleetPoller implements AutoCloseable {
 
     private final FleetSource source;
     private final NodeDetailReader details;
+    private final VolumeWatch volumes;
     private final Backoff backoff;
     private final Clock clock;
     private final Consumer<ConsoleState> listener;
     private final ScheduledExecutorService scheduler;
-    private final MemoryCheck memoryCheck = new MemoryCheck();
+    /** Built on the refresh thread at the first refresh: it parses the instance-type catalogue (YAML), which
+     *  must not hold up the FX thread that builds the window. */
+    private MemoryCheck memoryCheck;
     private final KnownNodes knownNodes = new KnownNodes();
 
     private volatile boolean detailsWanted = true;
+    private volatile boolean volumesWanted = true;
     /** Touched only on the scheduler thread. */
     private int consecutiveFailures;
     private ScheduledFuture<?> next;
@@ -50,8 +54,18 @@ public final class FleetPoller implements AutoCloseable {
      */
     public FleetPoller(FleetSource source, NodeDetailReader details, Backoff backoff, Clock clock,
                        Consumer<ConsoleState> listener) {
+        this(source, details, null, backoff, clock, listener);
+    }
+
+    /**
+     * @param details reads node details for the detail views; null to read the fleet model only
+     * @param volumes reads volume facts (CloudWatch fallback, modifications) for the Volumes view; null for none
+     */
+    public FleetPoller(FleetSource source, NodeDetailReader details, VolumeWatch volumes, Backoff backoff, Clock clock,
+                       Consumer<ConsoleState> listener) {
         this.source = Objects.requireNonNull(source, "source");
         this.details = details;
+        this.volumes = volumes;
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -81,6 +95,11 @@ public final class FleetPoller implements AutoCloseable {
         detailsWanted = wanted;
     }
 
+    /** Volume facts cost a describe (and maybe a CloudWatch read) per instance: read only while the Volumes view shows. */
+    public void setVolumesWanted(boolean wanted) {
+        volumesWanted = wanted;
+    }
+
     private void refreshAndReschedule() {
         ConsoleState state = refresh();
         if (!scheduler.isShutdown()) {
@@ -94,10 +113,13 @@ public final class FleetPoller implements AutoCloseable {
         FleetSnapshot fleet = knownNodes.fill(readSource());
         Map<String, NodeDetail> nodeDetails = detailsWanted && details != null && fleet.sourceReachable()
                 ? details.read(fleet) : Map.of();
+        Map<String, VolumeFacts> volumeFacts = volumesWanted && volumes != null && fleet.sourceReachable()
+                ? volumes.read(fleet) : Map.of();
         consecutiveFailures = fleet.sourceReachable() ? 0 : consecutiveFailures + 1;
         RefreshStatus status = new RefreshStatus(clock.instant(), Duration.ofNanos(System.nanoTime() - started),
                 consecutiveFailures, backoff.delayAfter(consecutiveFailures));
-        ConsoleState state = new ConsoleState(fleet, nodeDetails, memoryVerdicts(fleet, nodeDetails), status);
+        ConsoleState state = new ConsoleState(fleet, nodeDetails, memoryVerdicts(fleet, nodeDetails), status,
+                volumeFacts);
         try {
             listener.accept(state);
         } catch (RuntimeException e) {
@@ -107,6 +129,9 @@ public final class FleetPoller implements AutoCloseable {
     }
 
     private Map<String, MemoryCheck.MemoryVerdict> memoryVerdicts(FleetSnapshot fleet, Map<String, NodeDetail> nodes) {
+        if (memoryCheck == null) {
+            memoryCheck = new MemoryCheck();
+        }
         Map<String, MemoryCheck.MemoryVerdict> verdicts = new HashMap<>();
         for (FleetInstance instance : fleet.instances()) {
             NodeSummary.BufferPool pool = instance.node() == null ? null : instance.node().bufferPool();

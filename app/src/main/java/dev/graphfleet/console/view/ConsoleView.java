@@ -31,8 +31,8 @@ public final class ConsoleView extends BorderPane {
         Themes.apply(this, model.darkThemeProperty().get());
         model.darkThemeProperty().addListener((obs, was, dark) -> Themes.apply(this, dark));
 
-        setTop(new VBox(header(model), banner(model)));
         TabPane tabs = tabs(model);
+        setTop(new VBox(header(model, tabs), banner(model)));
         tabs.getStyleClass().add("views");
         model.sourceUnreachableProperty().addListener((obs, was, now) -> {
             if (now) {
@@ -51,7 +51,7 @@ public final class ConsoleView extends BorderPane {
         statusBar.getRightItems().add(0, item);
     }
 
-    private static HBox header(ConsoleViewModel model) {
+    private static HBox header(ConsoleViewModel model, TabPane tabs) {
         Label title = new Label("Graphfleet");
         title.getStyleClass().add("app-title");
         Label source = new Label();
@@ -66,7 +66,13 @@ public final class ConsoleView extends BorderPane {
         ToggleButton dark = new ToggleButton("Dark theme");
         dark.setId("dark-theme");
         dark.selectedProperty().bindBidirectional(model.darkThemeProperty());
-        HBox header = new HBox(title, source, spacer, refresh, dark);
+        Label exported = new Label();
+        exported.setId("export-outcome");
+        exported.getStyleClass().add("source-label");
+        exported.textProperty().bind(model.exports().outcomeProperty());
+        ExportMenu export = new ExportMenu(model.exports(), () -> tabs.getSelectionModel().getSelectedItem().getContent(),
+                () -> tabs.getSelectionModel().getSelectedItem().getText());
+        HBox header = new HBox(title, source, spacer, exported, export, refresh, dark);
         header.getStyleClass().add("header");
         return header;
     }

@@ -25,4 +25,14 @@ final class StyleClasses {
         }
         return next;
     }
+
+    /** Adds or removes {@code styleClass} (once). */
+    static void toggle(Node node, String styleClass, boolean on) {
+        boolean has = node.getStyleClass().contains(styleClass);
+        if (on && !has) {
+            node.getStyleClass().add(styleClass);
+        } else if (!on && has) {
+            node.getStyleClass().remove(styleClass);
+        }
+    }
 }

@@ -6,6 +6,7 @@ import dev.graphfleet.console.viewmodel.VolumeRow;
 import dev.graphfleet.console.viewmodel.VolumesViewModel;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
@@ -13,7 +14,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** Volumes: each node's data volume, usage against the alarm and expansion thresholds. */
+/**
+ * Volumes: each node's data volume (usage against the thresholds, who measured it, modification state,
+ * fill forecast) and, for the selected one, its usage history chart and the expansions seen.
+ */
 public final class VolumesView extends VBox {
 
     public VolumesView(VolumesViewModel model) {
@@ -28,26 +32,106 @@ public final class VolumesView extends VBox {
         Label thresholds = new Label("alarm " + Units.percent(model.alarmThresholdProperty().get())
                 + " · expand " + Units.percent(model.expansionThresholdProperty().get()));
         thresholds.getStyleClass().add("source-label");
+        Label fallbacks = new Label();
+        fallbacks.setId("volumes-fallbacks");
+        fallbacks.textProperty().bind(model.fallbacksProperty().map(n -> n.longValue() == 0
+                ? "metrics from the nodes"
+                : Units.count(n.longValue(), "CloudWatch fallback", "CloudWatch fallbacks") + " so far"));
+        model.fallbacksProperty().addListener((obs, was, now) -> StyleClasses.toggle(fallbacks, "has-fallbacks",
+                now.longValue() > 0));
+        fallbacks.getStyleClass().add("source-label");
+        Label simulated = new Label("Local fleet: capacities are simulated (volumes.json), the used bytes are real");
+        simulated.setId("volumes-simulated");
+        simulated.getStyleClass().add("simulated-note");
+        simulated.visibleProperty().bind(model.simulatedProperty());
+        simulated.managedProperty().bind(simulated.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(title, thresholds, spacer, LiveControls.pausedNote(model),
+        HBox toolbar = new HBox(title, thresholds, fallbacks, spacer, LiveControls.pausedNote(model),
                 LiveControls.pauseButton("volumes-pause", model));
         toolbar.getStyleClass().add("view-toolbar");
 
         TableView<VolumeRow> table = Tables.table("volumes-table", "No node reported its data volume");
         table.setItems(model.rows());
-        table.getColumns().add(Tables.column("Node", 140, r -> new ReadOnlyStringWrapper(r.id())));
+        table.getColumns().add(Tables.column("Node", 110, r -> new ReadOnlyStringWrapper(r.id())));
         table.getColumns().add(Tables.column("Mount", 110, VolumeRow::mountPointProperty));
-        table.getColumns().add(Tables.numeric("Size", 80, VolumeRow::sizeProperty));
-        table.getColumns().add(Tables.numeric("Used", 80, VolumeRow::usedProperty));
-        table.getColumns().add(Tables.numeric("Free", 80, VolumeRow::freeProperty));
-        TableColumn<VolumeRow, Gauge> usage = Tables.column("Usage", 240, VolumeRow::gaugeProperty);
+        table.getColumns().add(Tables.numeric("Size", 70, VolumeRow::sizeProperty));
+        table.getColumns().add(Tables.numeric("Used", 70, VolumeRow::usedProperty));
+        table.getColumns().add(Tables.numeric("Free", 70, VolumeRow::freeProperty));
+        TableColumn<VolumeRow, Gauge> usage = Tables.column("Usage", 170, VolumeRow::gaugeProperty);
         usage.setCellFactory(c -> new GaugeCell<>(model.alarmThresholdProperty().get(),
                 model.expansionThresholdProperty().get()));
         table.getColumns().add(usage);
-        table.getColumns().add(Tables.levelled("Status", 300, VolumeRow::statusProperty, VolumeRow::levelProperty,
+        table.getColumns().add(Tables.levelled("Measured by", 175, VolumeRow::sourceProperty,
+                VolumeRow::sourceLevelProperty, "source-"));
+        table.getColumns().add(Tables.levelled("Modification", 150, VolumeRow::modificationProperty,
+                VolumeRow::modificationLevelProperty, "modification-"));
+        table.getColumns().add(Tables.levelled("Forecast", 200, VolumeRow::forecastProperty,
+                VolumeRow::forecastLevelProperty, "forecast-"));
+        table.getColumns().add(Tables.levelled("Status", 220, VolumeRow::statusProperty, VolumeRow::levelProperty,
                 "level-"));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                model.selectedIdProperty().set(now.id());
+            }
+        });
+        model.selectedIdProperty().addListener((obs, was, now) -> select(table, now));
+        table.getItems().addListener((javafx.collections.ListChangeListener<VolumeRow>) c ->
+                select(table, model.selectedIdProperty().get()));
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(toolbar, table);
+
+        getChildren().addAll(toolbar, simulated, table, detail(model));
+    }
+
+    private static void select(TableView<VolumeRow> table, String id) {
+        VolumeRow selected = table.getSelectionModel().getSelectedItem();
+        if (id == null || (selected != null && selected.id().equals(id))) {
+            return;
+        }
+        table.getItems().stream().filter(r -> r.id().equals(id)).findFirst()
+                .ifPresent(r -> table.getSelectionModel().select(r));
+    }
+
+    /** The selected volume: history chart on the left, forecast, source, modification and expansions on the right. */
+    private static HBox detail(VolumesViewModel model) {
+        HistoryChart chart = new HistoryChart(model.expansionThresholdProperty().get());
+        chart.setId("volume-history-chart");
+        chart.setPoints(model.selectedHistoryProperty().get());
+        model.selectedHistoryProperty().addListener((obs, was, now) -> chart.setPoints(now));
+        Label chartTitle = new Label("Used (solid), size (thin), expansion threshold (dashed)");
+        chartTitle.getStyleClass().add("section-title");
+        VBox chartBox = new VBox(4, chartTitle, chart);
+        HBox.setHgrow(chartBox, Priority.ALWAYS);
+        chartBox.setPrefWidth(620);
+
+        Label heading = label("volume-selected", model.selectedTitleProperty());
+        heading.getStyleClass().add("summary");
+        Label forecast = label("volume-forecast", model.selectedForecastProperty());
+        Label source = label("volume-source", model.selectedSourceProperty());
+        Label modification = label("volume-modification", model.selectedModificationProperty());
+        Label expansionsTitle = new Label("Expansions seen");
+        expansionsTitle.getStyleClass().add("section-title");
+        ListView<String> expansions = new ListView<>(model.selectedExpansions());
+        expansions.setId("volume-expansions");
+        expansions.setPlaceholder(new Label("None since the console started"));
+        expansions.setFixedCellSize(22);
+        expansions.setPrefHeight(80);
+        VBox facts = new VBox(6, heading, forecast, source, modification, expansionsTitle, expansions);
+        facts.setPrefWidth(560);
+        facts.setMinWidth(360);
+        HBox detail = new HBox(16, chartBox, facts);
+        detail.setId("volume-detail");
+        detail.getStyleClass().add("volume-detail");
+        detail.setPrefHeight(220);
+        detail.setMinHeight(200);
+        return detail;
+    }
+
+    private static Label label(String id, javafx.beans.value.ObservableValue<String> text) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.textProperty().bind(text);
+        return label;
     }
 }

@@ -32,6 +32,7 @@ public final class ConsoleViewModel {
     private final ConnectionsViewModel connections = new ConnectionsViewModel();
     private final VolumesViewModel volumes = new VolumesViewModel();
     private final AttachmentsViewModel attachments = new AttachmentsViewModel();
+    private final ExportViewModel exports = new ExportViewModel();
 
     private final StringProperty source = new SimpleStringProperty(this, "source", "");
     private final StringProperty status = new SimpleStringProperty(this, "status", "Waiting for the first refresh…");
@@ -173,6 +174,11 @@ public final class ConsoleViewModel {
 
     public AttachmentsViewModel attachments() {
         return attachments;
+    }
+
+    /** Tables as CSV, views as PNG. */
+    public ExportViewModel exports() {
+        return exports;
     }
 
     public StringProperty sourceProperty() {

@@ -23,6 +23,7 @@ public abstract class LiveViewModel {
 
     /** Takes a refresh: shown now unless paused or off screen. */
     public final void apply(ConsoleState state) {
+        observe(state);
         latest = state;
         if (!paused.get() && active) {
             show(state);
@@ -44,6 +45,13 @@ public abstract class LiveViewModel {
     private void show(ConsoleState state) {
         shown = state;
         update(state);
+    }
+
+    /**
+     * Sees every refresh, shown or not (paused, off screen): for what must not miss one, such as a
+     * history. Keep it cheap; the default does nothing.
+     */
+    protected void observe(ConsoleState state) {
     }
 
     /** Copies what changed from {@code state} into this view-model's properties and rows. */

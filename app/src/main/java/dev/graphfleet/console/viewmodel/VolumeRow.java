@@ -9,7 +9,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** One node's data volume against the alarm and expansion thresholds. */
+/**
+ * One node's data volume: against the alarm and expansion thresholds, who measured it (the node or
+ * the CloudWatch fallback), its modification state and when it fills at the current growth.
+ */
 public final class VolumeRow {
 
     private final String id;
@@ -22,6 +25,12 @@ public final class VolumeRow {
     private final StringProperty level = new SimpleStringProperty(this, "level");
     private final StringProperty status = new SimpleStringProperty(this, "status");
     private final ObjectProperty<Gauge> gauge = new SimpleObjectProperty<>(this, "gauge");
+    private final StringProperty source = new SimpleStringProperty(this, "source", "node");
+    private final StringProperty sourceLevel = new SimpleStringProperty(this, "sourceLevel", "ok");
+    private final StringProperty modification = new SimpleStringProperty(this, "modification", "—");
+    private final StringProperty modificationLevel = new SimpleStringProperty(this, "modificationLevel", "none");
+    private final StringProperty forecast = new SimpleStringProperty(this, "forecast", "—");
+    private final StringProperty forecastLevel = new SimpleStringProperty(this, "forecastLevel", "ok");
 
     VolumeRow(String id) {
         this.id = id;
@@ -31,8 +40,20 @@ public final class VolumeRow {
                    double alarm, double expansion) {
     }
 
+    /**
+     * Beyond the figures: who measured, the modification, the forecast.
+     *
+     * @param sourceLevel       ok (node), fallback (CloudWatch) or unknown (neither)
+     * @param modificationLevel none, modifying, optimizing, completed or failed
+     * @param forecastLevel     ok, soon (within a day) or full
+     */
+    record Extras(String source, String sourceLevel, String modification, String modificationLevel, String forecast,
+                  String forecastLevel) {
+        static final Extras NONE = new Extras("node", "ok", "—", "none", "—", "ok");
+    }
+
     /** A node that sent no volume figures this time: why. */
-    void updateUnavailable(String why) {
+    void updateUnavailable(String why, Extras extras) {
         set(mountPoint, "—");
         set(size, "—");
         set(used, "—");
@@ -42,9 +63,10 @@ public final class VolumeRow {
         set(level, "unknown");
         set(status, "no figures: " + why);
         set(gauge, null);
+        apply(extras);
     }
 
-    void update(Figures f) {
+    void update(Figures f, Extras extras) {
         set(mountPoint, f.mountPoint() == null ? "—" : f.mountPoint());
         set(size, Units.gigabytes(f.sizeGb()));
         set(used, Units.gigabytes(f.usedGb()));
@@ -60,6 +82,16 @@ public final class VolumeRow {
         };
         set(status, f.stale() ? text + " (figures stale)" : text);
         set(gauge, new Gauge(f.usage(), lvl, usageText.get()));
+        apply(extras);
+    }
+
+    private void apply(Extras e) {
+        set(source, e.source());
+        set(sourceLevel, e.sourceLevel());
+        set(modification, e.modification());
+        set(modificationLevel, e.modificationLevel());
+        set(forecast, e.forecast());
+        set(forecastLevel, e.forecastLevel());
     }
 
     /** The usage bar. */
@@ -103,5 +135,35 @@ public final class VolumeRow {
 
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /** "node", "CloudWatch (fallback, 3×)" or "none". */
+    public StringProperty sourceProperty() {
+        return source;
+    }
+
+    /** ok (node), fallback (CloudWatch) or unknown (neither). */
+    public StringProperty sourceLevelProperty() {
+        return sourceLevel;
+    }
+
+    /** "modifying 1 → 2 GB", "optimizing …", "completed …", or "—". */
+    public StringProperty modificationProperty() {
+        return modification;
+    }
+
+    /** none, modifying, optimizing, completed or failed. */
+    public StringProperty modificationLevelProperty() {
+        return modificationLevel;
+    }
+
+    /** "fills in ~5 h (+1.2 GB/h)", "not growing", … */
+    public StringProperty forecastProperty() {
+        return forecast;
+    }
+
+    /** ok, soon (within a day) or full. */
+    public StringProperty forecastLevelProperty() {
+        return forecastLevel;
     }
 }

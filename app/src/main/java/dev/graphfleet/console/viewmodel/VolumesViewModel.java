@@ -2,20 +2,46 @@ package dev.graphfleet.console.viewmodel;
 
 import dev.graphfleet.config.VolumesConfig;
 import dev.graphfleet.console.service.ConsoleState;
+import dev.graphfleet.console.service.VolumeFacts;
 import dev.graphfleet.fleet.FleetInstance;
 import dev.graphfleet.fleet.NodeSummary;
+import dev.graphfleet.volume.ModificationState;
+import dev.graphfleet.volume.monitor.DiskReading;
+import dev.graphfleet.volume.monitor.MetricsSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** Volumes: each node's data volume, used against the alarm (0.7) and expansion (0.8) thresholds. */
+/**
+ * Volumes: each node's data volume against the alarm (0.7) and expansion (0.8) thresholds, who measured
+ * it (node or CloudWatch fallback), its modification state and fill forecast; for the selected volume its
+ * usage history (kept here from every refresh, bounded) and the expansions seen.
+ */
 public final class VolumesViewModel extends LiveViewModel {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private final ObservableList<VolumeRow> rows = FXCollections.observableArrayList();
     private final DoubleProperty alarmThreshold = new SimpleDoubleProperty(this, "alarmThreshold",
@@ -23,17 +49,66 @@ public final class VolumesViewModel extends LiveViewModel {
     private final DoubleProperty expansionThreshold = new SimpleDoubleProperty(this, "expansionThreshold",
             VolumesConfig.DEFAULT_EXPANSION_THRESHOLD);
     private final IntegerProperty overThreshold = new SimpleIntegerProperty(this, "overThreshold");
+    private final LongProperty fallbacks = new SimpleLongProperty(this, "fallbacks");
+    private final BooleanProperty simulated = new SimpleBooleanProperty(this, "simulated");
+    private final VolumeHistory history = new VolumeHistory();
+
+    private final StringProperty selectedId = new SimpleStringProperty(this, "selectedId");
+    private final StringProperty selectedTitle = new SimpleStringProperty(this, "selectedTitle", "");
+    private final StringProperty selectedForecast = new SimpleStringProperty(this, "selectedForecast", "");
+    private final StringProperty selectedSource = new SimpleStringProperty(this, "selectedSource", "");
+    private final StringProperty selectedModification = new SimpleStringProperty(this, "selectedModification", "");
+    private final ObjectProperty<List<VolumeHistory.Point>> selectedHistory =
+            new SimpleObjectProperty<>(this, "selectedHistory", List.of());
+    private final ObservableList<String> selectedExpansions = FXCollections.observableArrayList();
+    private ConsoleState shownState;
+
+    public VolumesViewModel() {
+        selectedId.addListener((obs, was, now) -> {
+            if (shownState != null) {
+                updateSelected(shownState);
+            }
+        });
+    }
+
+    @Override
+    protected void observe(ConsoleState state) {
+        Instant at = state.refresh().finishedAt();
+        Set<String> present = new HashSet<>();
+        for (FleetInstance instance : state.fleet().instances()) {
+            present.add(instance.id());
+            Reading r = reading(instance, state.volume(instance.id()));
+            if (r != null) {
+                history.record(instance.id(), new VolumeHistory.Point(at, r.usedGb(), r.sizeGb()));
+            }
+        }
+        if (state.fleet().sourceReachable()) {
+            history.retain(present);
+        }
+    }
 
     @Override
     protected void update(ConsoleState state) {
+        shownState = state;
+        Instant now = state.refresh().finishedAt();
         List<Item> items = new ArrayList<>();
+        long fallbackCount = 0;
+        boolean anySimulated = false;
         for (FleetInstance instance : state.fleet().instances()) {
-            NodeSummary node = instance.node();
-            NodeSummary.VolumeUsage v = node == null ? null : node.dataVolume();
-            items.add(v == null ? new Item(instance.id(), null, Unavailable.why(instance, "data volume"))
-                    : new Item(instance.id(), new VolumeRow.Figures(v.mountPoint(), v.sizeGb(), v.usedGb(),
-                            v.freeGb(), v.usage(), node.staleSections().contains("system"), alarmThreshold.get(),
-                            expansionThreshold.get()), null));
+            VolumeFacts facts = state.volume(instance.id());
+            fallbackCount += facts == null ? 0 : facts.fallbacks();
+            Reading r = reading(instance, facts);
+            VolumeRow.Extras extras = extras(instance.id(), facts, r, now);
+            if (r == null) {
+                String why = facts != null && facts.source() == MetricsSource.NONE && facts.fallbackReason() != null
+                        ? "no figures from the node or CloudWatch" : Unavailable.why(instance, "data volume");
+                items.add(new Item(instance.id(), null, why, extras));
+            } else {
+                anySimulated |= r.simulated();
+                items.add(new Item(instance.id(), new VolumeRow.Figures(r.mountPoint(), r.sizeGb(), r.usedGb(),
+                        Math.max(0, r.freeGb()), r.usage(), r.stale(), alarmThreshold.get(), expansionThreshold.get()),
+                        null, extras));
+            }
         }
         items.sort(Comparator.comparing(Item::id));
         RowSync.sync(rows, items, Item::id, VolumeRow::id, item -> {
@@ -43,14 +118,117 @@ public final class VolumesViewModel extends LiveViewModel {
         }, (row, item) -> item.applyTo(row));
         RowSync.set(overThreshold, (int) items.stream()
                 .filter(i -> i.figures() != null && i.figures().usage() > i.figures().expansion()).count());
+        RowSync.set(fallbacks, fallbackCount);
+        RowSync.set(simulated, anySimulated);
+        if (selectedId.get() == null || items.stream().noneMatch(i -> i.id().equals(selectedId.get()))) {
+            // the fullest volume is the one to look at first
+            selectedId.set(items.stream().filter(i -> i.figures() != null)
+                    .max(Comparator.comparingDouble(i -> i.figures().usage()))
+                    .or(() -> items.stream().findFirst()).map(Item::id).orElse(null));
+        }
+        updateSelected(state);
     }
 
-    private record Item(String id, VolumeRow.Figures figures, String why) {
+    /** The figures to show: the node's own, else the CloudWatch fallback's; null when neither. */
+    private static Reading reading(FleetInstance instance, VolumeFacts facts) {
+        NodeSummary node = instance.node();
+        NodeSummary.VolumeUsage v = node == null ? null : node.dataVolume();
+        if (v != null) {
+            return new Reading(v.mountPoint(), v.sizeGb(), v.usedGb(), v.freeGb(), v.usage(),
+                    node.staleSections().contains("system"), v.simulated());
+        }
+        DiskReading fallback = facts == null ? null : facts.fallback();
+        if (fallback != null) {
+            return new Reading(fallback.mountPoint(), fallback.sizeGb(), fallback.usedGb(),
+                    fallback.sizeGb() - fallback.usedGb(), fallback.usage(), false, false);
+        }
+        return null;
+    }
+
+    private record Reading(String mountPoint, double sizeGb, double usedGb, double freeGb, double usage,
+                           boolean stale, boolean simulated) {
+    }
+
+    private VolumeRow.Extras extras(String id, VolumeFacts facts, Reading r, Instant now) {
+        String source = "node";
+        String sourceLevel = "ok";
+        if (facts != null && facts.source() == MetricsSource.CLOUDWATCH) {
+            source = "CloudWatch (fallback, " + facts.fallbacks() + "×)";
+            sourceLevel = "fallback";
+        } else if (facts != null && facts.source() == MetricsSource.NONE) {
+            source = "none";
+            sourceLevel = "unknown";
+        } else if (r == null) {
+            source = "—";
+            sourceLevel = "unknown";
+        }
+        String modification = "—";
+        String modificationLevel = "none";
+        if (facts != null && facts.modification().state() != ModificationState.NONE) {
+            ModificationState state = facts.modification().state();
+            modificationLevel = state.name().toLowerCase(Locale.ROOT);
+            modification = modificationLevel + " → " + facts.modification().targetSizeGb() + " GB";
+        }
+        String forecast = "—";
+        String forecastLevel = "ok";
+        if (r != null) {
+            FillForecast f = FillForecast.of(history.samples(id), r.usedGb(), r.sizeGb(), now);
+            forecast = f.text();
+            forecastLevel = f.untilFull().map(d -> d.isZero() ? "full" : d.compareTo(Duration.ofDays(1)) <= 0
+                    ? "soon" : "ok").orElse("ok");
+        }
+        return new VolumeRow.Extras(source, sourceLevel, modification, modificationLevel, forecast, forecastLevel);
+    }
+
+    /** The detail pane: the selected volume's history, forecast, source and expansions. */
+    private void updateSelected(ConsoleState state) {
+        String id = selectedId.get();
+        VolumeRow row = id == null ? null : rows.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
+        if (row == null) {
+            RowSync.set(selectedTitle, "");
+            RowSync.set(selectedHistory, List.of());
+            selectedExpansions.clear();
+            return;
+        }
+        VolumeFacts facts = state.volume(id);
+        RowSync.set(selectedTitle, "unknown".equals(row.levelProperty().get()) ? id + " · " + row.statusProperty().get()
+                : id + " · " + row.mountPointProperty().get() + " · " + row.usedProperty().get() + " of "
+                + row.sizeProperty().get());
+        RowSync.set(selectedForecast, "Forecast: " + row.forecastProperty().get());
+        String source = "Measured by: " + row.sourceProperty().get();
+        if (facts != null && facts.fallbackReason() != null) {
+            source += " — the node did not answer (" + facts.fallbackReason() + ")";
+        }
+        RowSync.set(selectedSource, source);
+        String modification = facts == null ? "Modification: not read from this source"
+                : facts.volumeId() == null ? "Modification: no volume provider for this source"
+                        + (facts.describeError() == null ? "" : " (" + facts.describeError() + ")")
+                : "Volume " + facts.volumeId() + ", " + facts.volumeSizeGb() + " GB · modification: "
+                        + (facts.modification().state() == ModificationState.NONE ? "none"
+                        : row.modificationProperty().get());
+        RowSync.set(selectedModification, modification);
+        List<VolumeHistory.Point> points = history.points(id);
+        if (!points.equals(selectedHistory.get())) {
+            selectedHistory.set(points);
+        }
+        List<String> expansions = new ArrayList<>();
+        if (facts != null) {
+            for (VolumeFacts.Expansion e : facts.expansions()) {
+                expansions.add(WHEN.format(e.since()) + "   " + (e.fromSizeGb() > 0 ? e.fromSizeGb() + " → " : "→ ")
+                        + e.toSizeGb() + " GB   " + e.state().name().toLowerCase(Locale.ROOT));
+            }
+        }
+        if (!expansions.equals(selectedExpansions)) {
+            selectedExpansions.setAll(expansions);
+        }
+    }
+
+    private record Item(String id, VolumeRow.Figures figures, String why, VolumeRow.Extras extras) {
         void applyTo(VolumeRow row) {
             if (figures == null) {
-                row.updateUnavailable(why);
+                row.updateUnavailable(why, extras);
             } else {
-                row.update(figures);
+                row.update(figures, extras);
             }
         }
     }
@@ -70,5 +248,51 @@ public final class VolumesViewModel extends LiveViewModel {
     /** Volumes over the expansion threshold. */
     public IntegerProperty overThresholdProperty() {
         return overThreshold;
+    }
+
+    /** CloudWatch fallbacks since the console started, all instances together. */
+    public LongProperty fallbacksProperty() {
+        return fallbacks;
+    }
+
+    /** True when a volume's capacity is simulated (the local fleet). */
+    public BooleanProperty simulatedProperty() {
+        return simulated;
+    }
+
+    /** The volume the detail pane shows; set by the view's selection (defaults to the fullest). */
+    public StringProperty selectedIdProperty() {
+        return selectedId;
+    }
+
+    public StringProperty selectedTitleProperty() {
+        return selectedTitle;
+    }
+
+    public StringProperty selectedForecastProperty() {
+        return selectedForecast;
+    }
+
+    public StringProperty selectedSourceProperty() {
+        return selectedSource;
+    }
+
+    public StringProperty selectedModificationProperty() {
+        return selectedModification;
+    }
+
+    /** The selected volume's readings, oldest first. */
+    public ObjectProperty<List<VolumeHistory.Point>> selectedHistoryProperty() {
+        return selectedHistory;
+    }
+
+    /** The selected volume's expansions seen, oldest first, one line each. */
+    public ObservableList<String> selectedExpansions() {
+        return selectedExpansions;
+    }
+
+    /** The whole history (for tests and exports). */
+    public VolumeHistory history() {
+        return history;
     }
 }

@@ -55,17 +55,29 @@ public final class ConsoleHarness implements AutoCloseable {
     }
 
     public static ConsoleHarness show(ConsoleConfig config, List<NodeServer> servers) throws Exception {
-        return show(config, servers, null);
+        return show(config, servers, Clock.systemUTC(), null);
     }
 
     /** With the action countdown's ticker ({@link ManualTicker} to tick by hand), or null for the app's. */
     public static ConsoleHarness show(ConsoleConfig config, List<NodeServer> servers, Ticker ticker) throws Exception {
+        return show(config, servers, Clock.systemUTC(), ticker);
+    }
+
+    /**
+     * With the refreshes stamped by {@code clock} (a test's settable clock makes histories deterministic) and
+     * the countdown's {@code ticker} (null for the app's).
+     */
+    public static ConsoleHarness show(ConsoleConfig config, List<NodeServer> servers, Clock clock, Ticker ticker)
+            throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         ConsoleAssembly assembly = WaitForAsyncUtils.asyncFx(() -> {
-            ConsoleAssembly a = ticker == null ? ConsoleAssembly.create(config, Clock.systemUTC(), ZoneOffset.UTC)
-                    : ConsoleAssembly.create(config, Clock.systemUTC(), ZoneOffset.UTC, ticker);
-            stage.setScene(new Scene(a.root(), 1360, 760));
-            stage.setTitle(a.title());
+            ConsoleAssembly a = ticker == null ? ConsoleAssembly.create(config, clock, ZoneOffset.UTC)
+                    : ConsoleAssembly.create(config, clock, ZoneOffset.UTC, ticker);
+            Scene scene = new Scene(a.root(), 1360, 760);
+            // the splash gives way to the console once a starting source is up
+            scene.rootProperty().bind(a.rootProperty());
+            stage.setScene(scene);
+            stage.titleProperty().bind(a.titleProperty());
             stage.show();
             return a;
         }).get(10, TimeUnit.SECONDS);
@@ -111,7 +123,10 @@ public final class ConsoleHarness implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.hide();
+            stage.titleProperty().unbind();
+        }).get(10, TimeUnit.SECONDS);
         assembly.close();
         servers.forEach(NodeServer::close);
         FxToolkit.cleanupStages();

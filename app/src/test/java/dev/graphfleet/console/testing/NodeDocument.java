@@ -79,6 +79,12 @@ public final class NodeDocument {
         return this;
     }
 
+    /** Marks the data volume's capacity simulated, as the local fleet's nodes do. */
+    public synchronized NodeDocument simulatedVolume() {
+        ((ObjectNode) metrics.path("system").path("volumes").path("data_volume")).put("simulated", true);
+        return this;
+    }
+
     /** The memory budget and the open databases' buffer pools (bytes); over_budget as the node computes it. */
     public synchronized NodeDocument bufferPool(long budgetBytes, Map<String, Long> open, long processBytes) {
         ObjectNode b = (ObjectNode) metrics.path("buffer_pool");

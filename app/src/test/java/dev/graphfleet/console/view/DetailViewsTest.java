@@ -125,6 +125,8 @@ class DetailViewsTest {
         assertThat(console.find("#volumes-summary", Label.class).getText())
                 .isEqualTo("No volume over the expansion threshold");
         console.screenshot("volumes-node-unreachable");
+        assertThat(console.find("#volume-selected", Label.class).getText()).as("the detail says why, too")
+                .startsWith("replica-a · no figures: unreachable: /health: connection refused");
     }
 
     @Test

@@ -117,7 +117,7 @@ class LocalActionsViewTest {
 
         awaitStage(Stage.DONE);
         assertThat(console.find("#action-outcome", Label.class).getText())
-                .isEqualTo("replica-1 restarted and serving its repositories again");
+                .startsWith("Restart replica-1: done, replica-1 serving (job ");
         assertThat(Files.readAllBytes(dir.resolve(LocalFleetFile.NAME))).isNotEqualTo(fleetFile);
     }
 

@@ -6,8 +6,7 @@ import java.util.function.Consumer;
 
 /**
  * What the console can do to the fleet it shows. One implementation per kind of source: the local
- * fleet in this process, a list of nodes, AWS (read-only until the engine's AWS snapshot and
- * refresh are wired here). Every method may block: the console calls them off the FX thread.
+ * fleet (in this process or through its control endpoint), a list of nodes, AWS. Every method may block: the console calls them off the FX thread.
  */
 public interface FleetActions {
 

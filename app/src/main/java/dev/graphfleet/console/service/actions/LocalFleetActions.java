@@ -2,7 +2,10 @@ package dev.graphfleet.console.service.actions;
 
 import dev.graphfleet.config.NodeType;
 import dev.graphfleet.fleet.FleetInstance;
+import dev.graphfleet.local.LocalControl;
+import dev.graphfleet.local.LocalControlClient;
 import dev.graphfleet.local.LocalFleet;
+import dev.graphfleet.local.LocalJob;
 import dev.graphfleet.local.LocalNode;
 import dev.graphfleet.local.LocalVolumeFleet;
 import dev.graphfleet.local.SampleRepositories;
@@ -21,13 +24,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 
 /**
  * The local fleet's actions. Databases are invalidated over the node API and the volume monitor
- * works on the fleet's simulated volumes from any process; snapshots, rolling refreshes, rollbacks
- * and restarts need the {@link LocalFleet} object, so only the console that started the fleet in
- * its own process can take them.
+ * works on the fleet's simulated volumes from any process. Snapshots, rolling refreshes, rollbacks
+ * and restarts are jobs of the fleet's own queue (one at a time, shared with the CLI's
+ * {@code fleet snapshot|refresh|rollback}), taken in this process when the console runs the fleet,
+ * else through the control endpoint of the {@code ./graphfleet local} that runs it.
  */
 public final class LocalFleetActions implements FleetActions {
 
@@ -38,24 +44,30 @@ public final class LocalFleetActions implements FleetActions {
     private final Path dataDir;
     private final NodeInvalidator invalidator;
     private final Clock clock;
+    /** The fleet's control endpoint, looked up each time: the other process may restart with a new one. */
+    private final Supplier<Optional<LocalOperations>> find;
+    private final LocalOperations operations;
 
     /**
-     * @param fleet the fleet this process runs, or null when another process runs it
+     * @param fleet the fleet this process runs, or null when another process runs it (its control
+     *              endpoint is then found through {@code dataDir})
      */
     public LocalFleetActions(LocalFleet fleet, Path dataDir, NodeInvalidator invalidator, Clock clock) {
         this.fleet = fleet;
         this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
         this.invalidator = Objects.requireNonNull(invalidator, "invalidator");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.operations = fleet == null ? null : new InProcessOperations(fleet);
+        this.find = () -> ControlOperations.find(dataDir);
     }
 
     @Override
     public String unavailable(ActionKind kind) {
-        if (kind == ActionKind.INVALIDATE || kind == ActionKind.VOLUME_MONITOR || fleet != null) {
+        if (kind == ActionKind.INVALIDATE || kind == ActionKind.VOLUME_MONITOR || operations().isPresent()) {
             return null;
         }
-        return "the local fleet runs in another process (./graphfleet local): only the console that started it can "
-                + "snapshot, roll or restart its nodes; stop it and run ./graphfleet console, or use ./graphfleet local";
+        return "the local fleet in " + dataDir + " has no control endpoint (it is not running, or an older "
+                + "./graphfleet local runs it): restart it with ./graphfleet local to snapshot, roll or restart its nodes";
     }
 
     @Override
@@ -79,77 +91,79 @@ public final class LocalFleetActions implements FleetActions {
         if (request instanceof ActionRequest.RunVolumeMonitor r) {
             return volumePlan(r);
         }
+        LocalOperations ops = requireOperations();
+        List<String> steps = new ArrayList<>();
         if (request instanceof ActionRequest.Snapshot r) {
-            String latest = requireFleet().latestVersion(r.repository());
-            return ActionPlan.of(r,
-                    "Checkpoint " + r.repository() + " on master-1 and publish it as " + next(latest)
-                            + " (the newest now is " + latest + ") to the local store.",
-                    "Then move " + replicaList() + " to " + r.repository() + " " + next(latest)
-                            + ", one at a time: each serves it before the next moves.",
-                    "A replica that fails to attach stops the roll-out; the ones after it are not touched.");
+            steps.addAll(ops.plan(new LocalControl.Request("snapshot", r.repository(), null, null)));
+            steps.add("One replica at a time: each serves the new version before the next moves; a replica that "
+                    + "fails to attach stops the roll-out and the ones after it are not touched.");
+        } else if (request instanceof ActionRequest.RollingRefresh r) {
+            steps.add("Move " + replicaList(ops) + " to the newest published version of " + r.repository()
+                    + ", one at a time: each serves it before the next moves.");
+            steps.add("A pin left by a rollback ends; a replica already on the newest version stays as it is.");
+        } else if (request instanceof ActionRequest.Rollback r) {
+            steps.addAll(ops.plan(new LocalControl.Request("rollback", r.repository(), null, null)));
+            steps.add("One replica at a time; a rolling refresh or a snapshot ends the pin.");
+        } else {
+            ActionRequest.RestartNode r = (ActionRequest.RestartNode) request;
+            LocalNode node = ops.nodes().stream().filter(n -> n.id().equals(r.instanceId())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no node " + r.instanceId() + " in the local fleet"));
+            steps.add("Stop " + r.instanceId() + " (" + node.url() + ") and start it again on the same port and data "
+                    + "directory.");
+            steps.add("Its queries fail until it has attached its repositories again (" + String.join(", ",
+                    SampleRepositories.NAMES) + "); the other nodes keep serving.");
         }
-        if (request instanceof ActionRequest.RollingRefresh r) {
-            String latest = requireFleet().latestVersion(r.repository());
-            return ActionPlan.of(r,
-                    "Move " + replicaList() + " to " + r.repository() + " " + latest
-                            + " (the newest published version), one at a time.",
-                    "Each replica attaches " + latest + " and serves it before the next moves; a pin left by a "
-                            + "rollback ends.");
-        }
-        if (request instanceof ActionRequest.Rollback r) {
-            String latest = requireFleet().latestVersion(r.repository());
-            String previous = previous(r.repository(), latest);
-            return ActionPlan.of(r,
-                    "Move " + replicaList() + " back to " + r.repository() + " " + previous
-                            + " (the version before the newest, " + latest + "), one at a time.",
-                    r.repository() + " stays pinned to " + previous + " until a rolling refresh or a snapshot.");
-        }
-        ActionRequest.RestartNode r = (ActionRequest.RestartNode) request;
-        LocalNode node = requireFleet().nodes().stream().filter(n -> n.id().equals(r.instanceId()))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no node " + r.instanceId()));
-        return ActionPlan.of(r,
-                "Stop " + r.instanceId() + " (" + node.url() + ") and start it again on the same port "
-                        + "and data directory.",
-                "Its queries fail until it has attached its repositories again (" + String.join(", ",
-                        SampleRepositories.NAMES) + "); the other nodes keep serving.");
+        steps.add("It runs as a job of the local fleet: one at a time, shared with graphfleet fleet snapshot, "
+                + "refresh and rollback.");
+        return new ActionPlan(request, steps, false);
     }
 
     @Override
     public ActionResult run(ActionRequest request, Consumer<String> progress) {
-        List<String> steps = new ArrayList<>();
-        Consumer<String> both = line -> {
-            steps.add(line);
-            progress.accept(line);
-        };
         if (request instanceof ActionRequest.Invalidate r) {
             return NodeActions.Invalidation.run(invalidator, r, progress);
         }
         if (request instanceof ActionRequest.RunVolumeMonitor r) {
             return volumeApply(r);
         }
+        LocalControl.Request job;
         if (request instanceof ActionRequest.Snapshot r) {
-            String version = requireFleet().snapshot(r.repository(), both).version().toString();
-            return ActionResult.ok(r, "Snapshot of " + r.repository() + " published as " + version
-                    + " and rolled out to " + replicaList(), steps);
+            job = new LocalControl.Request("snapshot", r.repository(), null, null);
+        } else if (request instanceof ActionRequest.RollingRefresh r) {
+            job = new LocalControl.Request("refresh", r.repository(), null, null);
+        } else if (request instanceof ActionRequest.Rollback r) {
+            job = new LocalControl.Request("rollback", r.repository(), null, null);
+        } else {
+            job = new LocalControl.Request("restart", null, null, ((ActionRequest.RestartNode) request).instanceId());
         }
-        if (request instanceof ActionRequest.RollingRefresh r) {
-            String version = requireFleet().refresh(r.repository(), both);
-            return ActionResult.ok(r, replicaList() + " moved to " + r.repository() + " " + version, steps);
+        return runJob(requireOperations(), request, job, progress);
+    }
+
+    private static ActionResult runJob(LocalOperations ops, ActionRequest request, LocalControl.Request job,
+                                       Consumer<String> progress) {
+        LocalControlClient.Started started = ops.start(job);
+        if (started.job() == null) {
+            return ActionResult.failed(request, started.refusal());
         }
-        if (request instanceof ActionRequest.Rollback r) {
-            String version = requireFleet().rollback(r.repository(), null, both);
-            return ActionResult.ok(r, replicaList() + " rolled back to " + r.repository() + " " + version, steps);
+        if (!started.started()) {
+            LocalJob running = started.job();
+            return ActionResult.failed(request, "job " + running.describe() + " has been running since "
+                    + running.startedAt() + "; the local fleet runs one operation at a time: wait for it to finish");
         }
-        ActionRequest.RestartNode r = (ActionRequest.RestartNode) request;
-        both.accept("restarting " + r.instanceId());
-        requireFleet().restartReplica(r.instanceId());
-        return ActionResult.ok(r, r.instanceId() + " restarted and serving its repositories again", steps);
+        progress.accept("started " + started.job().describe());
+        LocalJob done = ops.await(started.job().id(), progress);
+        List<String> steps = new ArrayList<>(done.progress());
+        if (done.status() == LocalJob.Status.SUCCEEDED) {
+            return ActionResult.ok(request, request.title() + ": done, " + done.result() + " (job " + done.id() + ")", steps);
+        }
+        steps.add(done.error());
+        return new ActionResult(request, false, request.title() + " failed: " + done.error(), steps);
     }
 
     /** The local fleet restarts replicas only; the writer and master hold the data everything else reads. */
     @Override
     public boolean canRestart(FleetInstance instance) {
-        return fleet != null && instance.role() == NodeType.SHARED_REPLICA;
+        return instance.role() == NodeType.SHARED_REPLICA && operations().isPresent();
     }
 
     private ActionPlan volumePlan(ActionRequest.RunVolumeMonitor request) {
@@ -215,32 +229,17 @@ public final class LocalFleetActions implements FleetActions {
         return s.toString();
     }
 
-    private LocalFleet requireFleet() {
-        if (fleet == null) {
-            throw new IllegalStateException(unavailable(ActionKind.SNAPSHOT));
-        }
-        return fleet;
+    private Optional<LocalOperations> operations() {
+        return operations != null ? Optional.of(operations) : find.get();
     }
 
-    private String replicaList() {
-        List<String> ids = requireFleet().nodes().stream().filter(n -> n.type() == NodeType.SHARED_REPLICA)
+    private LocalOperations requireOperations() {
+        return operations().orElseThrow(() -> new IllegalStateException(unavailable(ActionKind.SNAPSHOT)));
+    }
+
+    private static String replicaList(LocalOperations ops) {
+        List<String> ids = ops.nodes().stream().filter(n -> n.type() == NodeType.SHARED_REPLICA)
                 .map(LocalNode::id).toList();
         return ids.isEmpty() ? "no replicas" : String.join(", ", ids);
-    }
-
-    private static String next(String version) {
-        return "v" + (number(version) + 1);
-    }
-
-    private static String previous(String repository, String latest) {
-        int n = number(latest);
-        if (n < 2) {
-            throw new IllegalStateException(repository + " has only " + latest + ": nothing to roll back to");
-        }
-        return "v" + (n - 1);
-    }
-
-    private static int number(String version) {
-        return Integer.parseInt(version.substring(1));
     }
 }

@@ -60,9 +60,9 @@ class ActionCatalogTest {
         assertThat(titles).contains("Snapshot industry and roll it out to local replicas",
                 "Rolling refresh of local replicas to the newest sec", "Roll back economic on local replicas",
                 "Invalidate customer_a on writer-1", "Invalidate economic on replica-1");
-        // not running it in this process: no restarts offered
+        // no fleet (nor its control endpoint) found: no restarts offered
         assertThat(titles).noneMatch(t -> t.startsWith("Restart"));
-        assertThat(local.unavailable(ActionKind.SNAPSHOT)).contains("another process");
+        assertThat(local.unavailable(ActionKind.SNAPSHOT)).contains("has no control endpoint");
         assertThat(local.unavailable(ActionKind.INVALIDATE)).isNull();
         assertThat(local.unavailable(ActionKind.VOLUME_MONITOR)).isNull();
     }

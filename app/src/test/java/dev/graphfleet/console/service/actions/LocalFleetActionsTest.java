@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graphfleet.console.testing.LocalConsole;
 import dev.graphfleet.local.LocalFleet;
+import dev.graphfleet.local.LocalJob;
 import dev.graphfleet.local.LocalNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,39 +35,67 @@ class LocalFleetActionsTest {
     }
 
     @Test
-    void snapshotRollbackAndRefreshSayWhichVersionsAndDoIt() {
+    void snapshotRollbackAndRefreshAreJobsOfTheFleetWithItsOwnPlans() {
         LocalNode replica = fleet.nodes().get(2);
         List<String> progress = new ArrayList<>();
         ActionRequest snapshot = new ActionRequest.Snapshot(LocalFleetActions.LOCAL_REPLICAS, "industry");
 
-        assertThat(actions.prepare(snapshot).steps()).containsExactly(
-                "Checkpoint industry on master-1 and publish it as v2 (the newest now is v1) to the local store.",
-                "Then move replica-1 to industry v2, one at a time: each serves it before the next moves.",
-                "A replica that fails to attach stops the roll-out; the ones after it are not touched.");
+        assertThat(actions.prepare(snapshot).steps()).startsWith(
+                "master-1: checkpoint industry and publish it as v2 (the store's current is v1)",
+                "replica-1: industry v1 -> v2");
         ActionResult published = actions.run(snapshot, progress::add);
-        assertThat(published.ok()).isTrue();
-        assertThat(published.summary()).isEqualTo("Snapshot of industry published as v2 and rolled out to replica-1");
-        assertThat(progress).contains("replica-1 serves industry v2");
+        assertThat(published.ok()).as(published.summary()).isTrue();
+        assertThat(published.summary()).matches("Snapshot industry and roll it out to local replicas: done, "
+                + "industry v2 \\(job [0-9a-f-]{36}\\)");
+        assertThat(fleet.jobs().finished().get(0).kind()).isEqualTo("snapshot");
+        assertThat(progress.get(0)).startsWith("started snapshot industry (job ");
 
         ActionRequest rollback = new ActionRequest.Rollback(LocalFleetActions.LOCAL_REPLICAS, "industry");
-        assertThat(actions.prepare(rollback).steps()).first().isEqualTo(
-                "Move replica-1 back to industry v1 (the version before the newest, v2), one at a time.");
-        assertThat(actions.run(rollback, progress::add).summary()).isEqualTo("replica-1 rolled back to industry v1");
+        assertThat(actions.prepare(rollback).steps()).startsWith("replica-1: industry v2 -> v1",
+                "pin industry at v1 (restarted replicas come back on it)");
+        assertThat(actions.run(rollback, progress::add).summary()).startsWith(
+                "Roll back industry on local replicas: done, industry v1 (job ");
 
         ActionRequest refresh = new ActionRequest.RollingRefresh(LocalFleetActions.LOCAL_REPLICAS, "industry");
         assertThat(actions.prepare(refresh).steps()).first().isEqualTo(
-                "Move replica-1 to industry v2 (the newest published version), one at a time.");
-        assertThat(actions.run(refresh, progress::add).summary()).isEqualTo("replica-1 moved to industry v2");
-        assertThat(progress).containsSubsequence("replica-1 serves industry v2", "replica-1 serves industry v1",
-                "replica-1 serves industry v2");
+                "Move replica-1 to the newest published version of industry, one at a time: each serves it before "
+                        + "the next moves.");
+        assertThat(actions.run(refresh, progress::add).summary()).startsWith(
+                "Rolling refresh of local replicas to the newest industry: done, industry v2 (job ");
+        assertThat(fleet.servedVersions().get("replica-1")).containsEntry("industry", "v2");
         assertThat(fleet.nodes().get(2).url()).isEqualTo(replica.url());
+    }
+
+    @Test
+    void aSecondOperationWhileAJobRunsStartsNothingAndNamesTheRunningJob() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        // What a CLI "fleet snapshot" through the control endpoint would hold: the fleet's one job slot.
+        LocalJob cli = fleet.jobs().start("snapshot", "sec", p -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "sec held";
+        }).job();
+        try {
+            ActionResult refused = actions.run(new ActionRequest.RollingRefresh(LocalFleetActions.LOCAL_REPLICAS,
+                    "economic"), line -> { });
+            assertThat(refused.ok()).isFalse();
+            assertThat(refused.summary()).contains("job snapshot sec (job " + cli.id() + ") has been running since")
+                    .endsWith("the local fleet runs one operation at a time: wait for it to finish");
+        } finally {
+            release.countDown();
+            fleet.jobs().await(cli.id());
+        }
+        assertThat(fleet.jobs().finished()).noneMatch(j -> "economic".equals(j.target()));
     }
 
     @Test
     void aRollbackWithNothingBeforeItCannotBePlanned() {
         ActionRequest rollback = new ActionRequest.Rollback(LocalFleetActions.LOCAL_REPLICAS, "economic");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> actions.prepare(rollback))
-                .hasMessage("economic has only v1: nothing to roll back to");
+                .hasMessage("economic serves v1, its first version: nothing to roll back to");
     }
 
     @Test
@@ -106,5 +136,8 @@ class LocalFleetActionsTest {
         ActionPlan plan = actions.prepare(new ActionRequest.RestartNode("replica-1"));
         assertThat(plan.steps().get(0)).isEqualTo("Stop replica-1 (" + fleet.nodes().get(2).url()
                 + ") and start it again on the same port and data directory.");
+        ActionResult restarted = actions.run(new ActionRequest.RestartNode("replica-1"), line -> { });
+        assertThat(restarted.ok()).as(restarted.summary()).isTrue();
+        assertThat(restarted.summary()).startsWith("Restart replica-1: done, replica-1 serving (job ");
     }
 }
