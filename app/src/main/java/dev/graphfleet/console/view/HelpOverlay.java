@@ -23,6 +23,7 @@ final class HelpOverlay extends StackPane {
             {"r  or  F5", "refresh now"},
             {"p", "pause or resume the view on screen"},
             {"a", "actions menu"},
+            {"Ctrl+E  /  Ctrl+Shift+E", "export the view's first table as CSV / the view as PNG"},
             {"Enter", "on an instance of the Fleet view (or a double click): drill down to that node"},
             {"Esc", "close the palette, help or an action's outcome; cancel an action not yet started"},
     };

@@ -130,7 +130,7 @@ class KeyboardAndFilterTest {
         assertThat(help.isVisible()).isTrue();
         List<String> texts = console.robot().lookup("#help-panel .label").queryAllAs(Label.class).stream()
                 .map(Label::getText).toList();
-        assertThat(texts).contains(":", "/", "?", "[  or  Alt+←", "s  /  S", "Esc")
+        assertThat(texts).contains(":", "/", "?", "[  or  Alt+←", "s  /  S", "Ctrl+E  /  Ctrl+Shift+E", "Esc")
                 .anyMatch(t -> t.startsWith("filter the list on screen: text, /regex/, tag:value"));
         console.screenshot("help-overlay");
 

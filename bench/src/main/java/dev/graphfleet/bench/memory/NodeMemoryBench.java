@@ -233,11 +233,17 @@ public final class NodeMemoryBench implements Benchmark {
         return true;
     }
 
+    private static final int SEED_BATCH = 50_000;
+
     private static void seed(Path dataDir, int rows) {
         try (GraphPool pool = TestPools.writer(dataDir, 1)) {
             for (String db : DATABASES) {
                 pool.query(db, "CREATE NODE TABLE Person(id INT64, name STRING, PRIMARY KEY(id))");
-                pool.query(db, "UNWIND range(1, " + rows + ") AS i CREATE (:Person {id: i, name: 'person-' + CAST(i AS STRING)})");
+                // In batches: one 500k-row transaction overflows the seeding pool's small buffer pool.
+                for (int from = 1; from <= rows; from += SEED_BATCH) {
+                    int to = Math.min(rows, from + SEED_BATCH - 1);
+                    pool.query(db, "UNWIND range(" + from + ", " + to + ") AS i CREATE (:Person {id: i, name: 'person-' + CAST(i AS STRING)})");
+                }
                 pool.forceCleanup(db);
             }
         }
