@@ -39,7 +39,7 @@ import javafx.stage.Stage;
 
 /**
  * DESIGN goal 5: a 500-instance fleet refreshes with under 10 ms of UI-thread work per refresh;
- * first frame within 3 s of launch. Per refresh, the same measure as the app's ConsoleFxBenchmark:
+ * first frame within 3 s of launch. Per refresh:
  * the view-models' diff ({@code apply}) plus the CSS and layout pulse it causes, on every view, at
  * 50, 500 and 2,000 instances (headless JavaFX: Monocle, software renderer). The first frame is the
  * real console's own log line ("first frame N ms after the JVM started") from separate launches.

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The app's console benchmark fleet (app tests' LargeFleet) at any size: a fleet of {@code size}
+ * A fleet of {@code size}
  * instances as one refresh delivers it (20 % writers, 4 % masters, the rest replicas in groups of
  * about 38, every node with metrics and details), and how it drifts from refresh to refresh: uptimes
  * tick, volumes fill, a few instances change health. Built in memory: the benchmark measures the

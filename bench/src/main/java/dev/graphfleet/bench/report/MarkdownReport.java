@@ -25,7 +25,7 @@ public final class MarkdownReport {
                 + "of DESIGN.md \"Numbers we hold ourselves to\" is compared with its baseline **measured in the same run**.\n"
                 + "Each benchmark runs in its own JVM (recorded with JFR) after warm-up, over several iterations; figures\n"
                 + "are medians, with the spread (min–max of the iterations) in brackets.\n\n");
-        md.append("Run all: `./graphfleet bench` (about 20 minutes; it builds what it needs). One or some: "
+        md.append("Run all: `./graphfleet bench` (about 10 minutes on 2 cores; it builds what it needs). One or some: "
                 + "`./graphfleet bench pool attach`. A smoke test of the whole pipeline with tiny sizes: "
                 + "`./graphfleet bench --quick`. Benchmarks: `pool`, `pool-jmh`, `attach`, `metrics`, `volume`, "
                 + "`console`, `memory`. Options: `--attach-1g` adds the 1 GB attach sizes, `--jfr-always` "
