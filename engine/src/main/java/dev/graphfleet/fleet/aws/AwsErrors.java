@@ -10,8 +10,15 @@ final class AwsErrors {
 
     static String describe(String call, Throwable e) {
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            return call + " failed: " + service.awsErrorDetails().errorCode() + ": "
-                    + service.awsErrorDetails().errorMessage() + " (HTTP " + service.statusCode() + ")";
+            String code = service.awsErrorDetails().errorCode();
+            String message = service.awsErrorDetails().errorMessage();
+            if (code == null && message == null) {
+                // an endpoint that answered with an error but no AWS error body (a proxy, a wrong --endpoint)
+                return call + " failed: HTTP " + service.statusCode() + " without an AWS error; is the endpoint an AWS"
+                        + " service endpoint for this call?";
+            }
+            return call + " failed: " + (code == null ? "" : code + ": ") + (message == null ? "" : message)
+                    + " (HTTP " + service.statusCode() + ")";
         }
         if (e instanceof LinkageError) {
             // e.g. a service module built for another SDK core than the one on the classpath
