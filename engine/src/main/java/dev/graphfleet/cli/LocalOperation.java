@@ -7,7 +7,6 @@ import dev.graphfleet.local.LocalFleet;
 import dev.graphfleet.local.LocalJob;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -18,7 +17,6 @@ import java.util.List;
 final class LocalOperation {
 
     /** How often the job is read: a person watches the lines come. */
-    private static final Duration POLL = Duration.ofMillis(200);
 
     private LocalOperation() {
     }
@@ -63,21 +61,12 @@ final class LocalOperation {
             out.println("started " + job.describe());
             out.flush();
         }
-        int printed = 0;
-        while (true) {
-            job = client.job(job.id());
+        job = client.await(job.id(), line -> {
             if (!json) {
-                for (String line : job.progress().subList(Math.min(printed, job.progress().size()), job.progress().size())) {
-                    out.println("  " + line);
-                }
+                out.println("  " + line);
                 out.flush();
             }
-            printed = job.progress().size();
-            if (!job.isRunning()) {
-                break;
-            }
-            Thread.sleep(POLL.toMillis()); // polling another process: it has no way to call us back
-        }
+        });
         if (json) {
             out.println(write(job));
         }

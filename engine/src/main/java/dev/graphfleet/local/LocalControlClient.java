@@ -15,12 +15,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Talks to a running local fleet's control endpoint (found through its {@code local-fleet.json}). */
 public final class LocalControlClient {
 
     private static final ObjectMapper JSON = HttpJson.mapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(200);
 
     private final LocalControl.Endpoint endpoint;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -69,6 +71,24 @@ public final class LocalControlClient {
             throw new IllegalStateException(refusal(response, body));
         }
         return convert(body);
+    }
+
+    /**
+     * Follows job {@code id} until it ends, handing each new progress line to {@code progress}; its end
+     * state. Polls: the fleet runs in another process, which has no way to call us back.
+     */
+    public LocalJob await(String id, Consumer<String> progress) throws InterruptedException {
+        int heard = 0;
+        while (true) {
+            LocalJob job = job(id);
+            List<String> lines = job.progress();
+            lines.subList(Math.min(heard, lines.size()), lines.size()).forEach(progress);
+            heard = lines.size();
+            if (!job.isRunning()) {
+                return job;
+            }
+            Thread.sleep(POLL.toMillis());
+        }
     }
 
     private HttpResponse<String> send(String path, LocalControl.Request request) {

@@ -6,7 +6,6 @@ import dev.graphfleet.local.LocalFleetFile;
 import dev.graphfleet.local.LocalJob;
 import dev.graphfleet.local.LocalNode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +18,6 @@ import java.util.function.Consumer;
 final class ControlOperations implements LocalOperations {
 
     /** How often a running job is read: a person watches its steps come. */
-    private static final Duration POLL = Duration.ofMillis(200);
 
     private final LocalControlClient client;
     private final Path dataDir;
@@ -50,21 +48,11 @@ final class ControlOperations implements LocalOperations {
 
     @Override
     public LocalJob await(String id, Consumer<String> progress) {
-        int heard = 0;
-        while (true) {
-            LocalJob job = client.job(id);
-            List<String> lines = job.progress();
-            lines.subList(Math.min(heard, lines.size()), lines.size()).forEach(progress);
-            heard = lines.size();
-            if (!job.isRunning()) {
-                return job;
-            }
-            try {
-                Thread.sleep(POLL.toMillis()); // another process: it has no way to call us back
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while job " + id + " runs; it goes on in the local fleet", e);
-            }
+        try {
+            return client.await(id, progress);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while job " + id + " runs; it goes on in the local fleet", e);
         }
     }
 
