@@ -66,13 +66,6 @@ final class ConsoleOptions {
             + "with the default credentials chain.")
     boolean aws;
 
-
-
-
-
-
-
-
     @Option(names = "--local-data", paramLabel = "DIR",
             description = "Data directory of the local fleet to watch when no --nodes are given "
                     + "(default: ~/.graphfleet/local, as for ./graphfleet local).")

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -93,14 +94,14 @@ public final class AttachmentManager implements AutoCloseable {
     }
 
     /** The version a repository serves now (empty before its first attach); no locking. */
-    public java.util.Optional<String> servingVersion(String repository) {
+    public Optional<String> servingVersion(String repository) {
         return served(repository).map(ServedVersion::version);
     }
 
     /** The version a repository serves now and when it was published (empty before its first attach); no locking. */
-    public java.util.Optional<ServedVersion> served(String repository) {
+    public Optional<ServedVersion> served(String repository) {
         Tracker tracker = trackers.get(repository);
-        return tracker == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(tracker.serving);
+        return tracker == null ? Optional.empty() : Optional.ofNullable(tracker.serving);
     }
 
     /** True when every repository serves. */
