@@ -9,6 +9,8 @@ public final class GraphException extends RuntimeException {
         SYNTAX,
         /** It parses but names something that does not exist, or types do not match. */
         BINDING,
+        /** A parameter was given that the query does not use. */
+        PARAMETER,
         /** A write on a read-only database. */
         READ_ONLY,
         /** Cancelled: the query timeout elapsed or it was interrupted. */
@@ -44,6 +46,6 @@ public final class GraphException extends RuntimeException {
 
     /** True when the caller's input is at fault (a 4xx, not a 5xx). */
     public boolean isCallerError() {
-        return kind == Kind.SYNTAX || kind == Kind.BINDING || kind == Kind.READ_ONLY || kind == Kind.CONSTRAINT;
+        return kind == Kind.SYNTAX || kind == Kind.BINDING || kind == Kind.PARAMETER || kind == Kind.READ_ONLY || kind == Kind.CONSTRAINT;
     }
 }

@@ -50,9 +50,10 @@ final class ErrorMapper {
         return switch (e.kind()) {
             case SYNTAX -> new ApiException(400, "syntax_error", e.getMessage());
             case BINDING -> new ApiException(400, "binding_error", e.getMessage());
+            case PARAMETER -> ApiException.badRequest(e.getMessage());
             case CONSTRAINT -> new ApiException(400, "constraint_violation", e.getMessage());
             case READ_ONLY -> new ApiException(403, "read_only",
-                    "this node serves its databases read-only and refuses writes: " + e.getMessage());
+                    "this node serves its databases read-only and refuses writes: " + EnginePaths.scrub(e.getMessage()));
             case INTERRUPTED -> new ApiException(408, "query_timeout", queryTimeout.isZero()
                     ? "the query was cancelled: " + e.getMessage()
                     : "the query was cancelled after the query timeout of " + queryTimeout.toMillis()
@@ -62,7 +63,7 @@ final class ErrorMapper {
                     WRITE_CONFLICT_RETRY_AFTER);
             case CLOSED -> new ApiException(503, "unavailable", "the database was closed underneath the query "
                     + "(invalidated or shutting down); retry: " + e.getMessage(), WRITE_CONFLICT_RETRY_AFTER);
-            case ENGINE -> new ApiException(500, "engine_error", e.getMessage());
+            case ENGINE -> new ApiException(500, "engine_error", EnginePaths.scrub(e.getMessage()));
         };
     }
 }

@@ -30,14 +30,33 @@ final class KuzuConnection implements GraphConnection {
             return false;
         }
     };
+    private final boolean readOnly;
     private volatile boolean closed;
 
-    KuzuConnection(Connection connection) {
+    KuzuConnection(Connection connection, boolean readOnly) {
         this.connection = connection;
+        this.readOnly = readOnly;
     }
 
     @Override
     public GraphResult query(String cypher) {
+        try {
+            return run(cypher);
+        } catch (GraphException e) {
+            throw readOnly ? KuzuErrors.onReadOnlyDatabase(e) : e;
+        }
+    }
+
+    @Override
+    public GraphResult query(String cypher, Map<String, ?> parameters) {
+        try {
+            return parameters.isEmpty() ? run(cypher) : run(cypher, parameters);
+        } catch (GraphException e) {
+            throw readOnly ? KuzuErrors.onReadOnlyDatabase(e) : e;
+        }
+    }
+
+    private GraphResult run(String cypher) {
         requireOpen();
         QueryResult result;
         try {
@@ -48,11 +67,7 @@ final class KuzuConnection implements GraphConnection {
         return KuzuResult.of(result);
     }
 
-    @Override
-    public GraphResult query(String cypher, Map<String, ?> parameters) {
-        if (parameters.isEmpty()) {
-            return query(cypher);
-        }
+    private GraphResult run(String cypher, Map<String, ?> parameters) {
         requireOpen();
         Map<String, Value> values = new HashMap<>();
         try {
@@ -62,7 +77,7 @@ final class KuzuConnection implements GraphConnection {
                 return KuzuResult.of(connection.execute(prepare(cypher), values));
             }
             QueryResult result = connection.execute(statement, values);
-            if (!result.isSuccess() && !GraphException.Kind.INTERRUPTED.equals(KuzuErrors.kindOf(result.getErrorMessage()))) {
+            if (!result.isSuccess() && isWorthPreparingAgain(KuzuErrors.kindOf(result.getErrorMessage()))) {
                 // The schema may have changed since it was prepared: prepare afresh once.
                 result.close();
                 prepared.remove(cypher).close();
@@ -76,6 +91,11 @@ final class KuzuConnection implements GraphConnection {
         } finally {
             values.values().forEach(Value::close);
         }
+    }
+
+    /** A cancelled query or an unused parameter fails the same way however fresh the plan is. */
+    private static boolean isWorthPreparingAgain(GraphException.Kind kind) {
+        return kind != GraphException.Kind.INTERRUPTED && kind != GraphException.Kind.PARAMETER;
     }
 
     private PreparedStatement prepare(String cypher) {

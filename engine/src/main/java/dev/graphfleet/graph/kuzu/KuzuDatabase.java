@@ -45,7 +45,7 @@ final class KuzuDatabase implements GraphDatabase {
                 }
             }
             connection.setQueryTimeout(settings.queryTimeout().toMillis());
-            return new KuzuConnection(connection);
+            return new KuzuConnection(connection, readOnly);
         } catch (RuntimeException e) {
             connection.close();
             throw e;
