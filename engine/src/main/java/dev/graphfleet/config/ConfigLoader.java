@@ -18,11 +18,15 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -46,11 +50,16 @@ final class ConfigLoader {
     static GraphfleetConfig load(Path file) {
         String source = file.toString();
         try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw tooLarge(source, size);
+            // A device or FIFO reports size 0 and reads without end (or blocks on open): refuse it unopened.
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                throw new ConfigException(source, Problem.error("(file)", attributes.isDirectory() ? "is a directory"
+                        : "is not a regular file (a device, FIFO or socket)", "pass the path of a YAML config file"));
             }
-            return parse(Files.readString(file, StandardCharsets.UTF_8), source);
+            if (attributes.size() > MAX_BYTES) {
+                throw tooLarge(source, attributes.size());
+            }
+            return parse(readBounded(file, source), source);
         } catch (NoSuchFileException e) {
             throw new ConfigException(source, Problem.error("(file)", "not found",
                     "check the path; examples are in docs/examples/"));
@@ -60,6 +69,22 @@ final class ConfigLoader {
             throw new ConfigException(source, Problem.error("(file)", "cannot be read: " + e.getMessage(),
                     "check that the file exists and is readable"));
         }
+    }
+
+    /** The file as strict UTF-8, reading at most one byte past the limit (it may have grown since its size was read). */
+    private static String readBounded(Path file, String source) throws IOException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new ConfigException(source, Problem.error("(file)", "is over the " + MAX_BYTES / 1024 + " KiB limit",
+                    "a config is a few KiB; check that this is the right file"));
+        }
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes)).toString();
     }
 
     static GraphfleetConfig parse(String yaml, String source) {

@@ -68,6 +68,7 @@ final class KeyScan {
     }
 
     private static Problem unknownKey(String path, String key, Collection<String> known, JsonLocation where) {
+        String printable = PrintableKey.of(key);
         String secretHint = looksLikeSecret(key)
                 ? " Secrets never go in the config: put the API key in an environment variable"
                 + " and name that variable in node.api.api_key_env."
@@ -75,7 +76,7 @@ final class KeyScan {
         String fix = Suggestions.nearest(key, known)
                 .map(s -> "did you mean " + s + "?")
                 .orElse("valid keys here: " + String.join(", ", known));
-        return Problem.error(path, "unknown key " + key + YamlErrors.at(where), fix + secretHint);
+        return Problem.error(path, "unknown key " + printable + YamlErrors.at(where), fix + secretHint);
     }
 
     private static boolean looksLikeSecret(String key) {

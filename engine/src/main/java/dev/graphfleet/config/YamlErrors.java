@@ -18,10 +18,14 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Jackson and SnakeYAML errors, said as key paths, lines and fixes for the person editing the file. */
 final class YamlErrors {
+
+    /** Lower-case words and the parser's own token names, nothing taken from the file. */
+    private static final Pattern PLAIN_PROBLEM = Pattern.compile("[a-z][a-z ,]{0,100}('<[a-z ]{1,30}>'[a-z ,]{0,100}){0,3}");
 
     private YamlErrors() {
     }
@@ -62,10 +66,11 @@ final class YamlErrors {
         }
         StringBuilder path = new StringBuilder();
         for (String part : parts) {
-            if (path.length() > 0 && !part.startsWith("[")) {
+            boolean index = part.startsWith("[");
+            if (path.length() > 0 && !index) {
                 path.append('.');
             }
-            path.append(part);
+            path.append(index ? part : PrintableKey.of(part));
         }
         return path.toString();
     }
@@ -85,7 +90,7 @@ final class YamlErrors {
         if (problem != null && problem.contains("exceeds the limit")) {
             return Problem.error("(file)", "is too large", "keep the config under " + ConfigLoader.MAX_BYTES / 1024 + " KiB");
         }
-        return Problem.error("(file)", "is not valid YAML" + at(e.getLocation()) + ": " + problem,
+        return Problem.error("(file)", "is not valid YAML" + at(e.getLocation()) + wordsOf(problem),
                 "check the indentation (spaces, not tabs) and quoting on that line");
     }
 
@@ -95,8 +100,23 @@ final class YamlErrors {
         if (message != null && message.startsWith("Duplicate field")) {
             return Problem.error(path, "is set twice" + at(e.getLocation()), "keep one of the two");
         }
-        return Problem.error(path, "cannot be read" + at(e.getLocation()) + ": " + message,
+        return Problem.error(path, "cannot be read" + at(e.getLocation()) + wordsOf(message),
                 "check the YAML on that line");
+    }
+
+    /**
+     * The parser's problem, as ": problem", only when it is plain words and token names such as
+     * {@code '<scalar>'}: a problem that quotes the file (a tag, a character, a token) is left out, so
+     * a file that is not a config never has its contents printed. Empty when left out.
+     */
+    static String wordsOf(String problem) {
+        if (problem == null) {
+            return "";
+        }
+        if (problem.contains("\\t(TAB)")) {
+            return ": a tab, which YAML does not allow here";
+        }
+        return PLAIN_PROBLEM.matcher(problem).matches() ? ": " + problem : "";
     }
 
     static Problem wrongType(MismatchedInputException e) {
