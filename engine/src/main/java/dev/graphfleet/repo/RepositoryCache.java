@@ -26,6 +26,7 @@ import java.util.stream.Stream;
  * <pre>
  *   &lt;root&gt;/&lt;name&gt;/&lt;version&gt;/data.kuzu          verified, the file that is attached
  *   &lt;root&gt;/&lt;name&gt;/&lt;version&gt;/manifest.json      its manifest; its modified time is the last use
+ *   &lt;root&gt;/&lt;name&gt;/&lt;version&gt;/data.kuzu.verified how data.kuzu looked when its sha256 was checked
  *   &lt;root&gt;/&lt;name&gt;/&lt;version&gt;/data.kuzu.partial  a download in progress (never attached)
  *   &lt;root&gt;/&lt;name&gt;/&lt;version&gt;/data.kuzu.parts    which parts of the partial file are done
  * </pre>
@@ -42,6 +43,7 @@ public final class RepositoryCache {
     static final String PARTIAL = "data.kuzu.partial";
     static final String JOURNAL = "data.kuzu.parts";
     static final String LOCK = "fetch.lock";
+    static final String STAMP = "data.kuzu.verified";
 
     /** A version directory in the cache; incomplete ones hold an interrupted download. */
     public record Entry(VersionRef ref, long bytes, Instant lastUsed, boolean complete) {
@@ -90,6 +92,10 @@ public final class RepositoryCache {
 
     Path journalFile(VersionRef ref) {
         return versionDir(ref).resolve(JOURNAL);
+    }
+
+    Path stampFile(VersionRef ref) {
+        return versionDir(ref).resolve(STAMP);
     }
 
     Path manifestFile(VersionRef ref) {
@@ -239,9 +245,10 @@ public final class RepositoryCache {
         fetching.remove(ref);
     }
 
-    /** Drops a complete copy that no longer matches the store (its data file first); the fetcher's lock stays. */
+    /** Drops a complete copy that no longer matches the store or its digest (data file first); the fetcher's lock stays. */
     synchronized void discard(VersionRef ref) throws IOException {
         Files.deleteIfExists(dataFile(ref));
+        Files.deleteIfExists(stampFile(ref));
         Files.deleteIfExists(manifestFile(ref));
     }
 }

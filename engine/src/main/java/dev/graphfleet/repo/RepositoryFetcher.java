@@ -128,11 +128,23 @@ public final class RepositoryFetcher {
             return null;
         }
         Manifest have = cached.get();
-        if (have.sha256().equals(manifest.sha256()) && have.sizeBytes() == manifest.sizeBytes()
-                && Files.size(cache.dataFile(ref)) == manifest.sizeBytes()) {
+        boolean sameObject = have.sha256().equals(manifest.sha256()) && have.sizeBytes() == manifest.sizeBytes()
+                && Files.size(cache.dataFile(ref)) == manifest.sizeBytes();
+        if (sameObject && stillAsVerified(manifest, listener)) {
             cache.touch(ref);
             listener.onProgress(new FetchProgress(ref, Phase.DONE, manifest.sizeBytes(), manifest.sizeBytes()));
             return new FetchResult(manifest, cache.dataFile(ref), true, 0, 0);
+        }
+        if (sameObject) {
+            if (cache.isPinned(ref)) {
+                throw new RepositoryException(Reason.CHECKSUM_MISMATCH, "the cached " + ref + " at "
+                        + cache.dataFile(ref) + " changed since it was verified (its sha256 no longer matches "
+                        + manifest.sha256() + ") and is in use; detach it, then attach again to fetch it afresh");
+            }
+            cache.discard(ref);
+            LOG.warn("cached {} changed since it was verified and no longer matches its sha256; it was removed "
+                    + "and is fetched again", ref);
+            return null;
         }
         if (cache.isPinned(ref)) {
             throw new RepositoryException(Reason.FAILED, "the cached " + ref + " at " + cache.dataFile(ref)
@@ -142,6 +154,28 @@ public final class RepositoryFetcher {
         cache.discard(ref);
         LOG.warn("cached {} differed from the store's copy and was removed", ref);
         return null;
+    }
+
+    /**
+     * True when the cached data file is still the one that was verified: it looks as it did then
+     * (size, times, inode; see {@link VerifiedStamp}), or it changed and hashing it again gives the
+     * manifest's sha256. A file without a stamp (cached by an older release, or a crash right after
+     * install) is hashed once.
+     */
+    private boolean stillAsVerified(Manifest manifest, FetchListener listener) throws IOException {
+        VersionRef ref = manifest.ref();
+        Path data = cache.dataFile(ref);
+        Path stampFile = cache.stampFile(ref);
+        VerifiedStamp now = VerifiedStamp.of(data, manifest.sha256());
+        if (VerifiedStamp.read(stampFile).filter(now::equals).isPresent()) {
+            return true;
+        }
+        listener.onProgress(new FetchProgress(ref, Phase.VERIFYING, 0, manifest.sizeBytes()));
+        if (!Sha256.of(data).equals(manifest.sha256())) {
+            return false;
+        }
+        now.write(stampFile); // as it looked before hashing: a change during the hash is caught next time
+        return true;
     }
 
     /**
@@ -401,6 +435,8 @@ public final class RepositoryFetcher {
         }
         Files.move(temp, manifestFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Files.move(partial, cache.dataFile(ref), StandardCopyOption.ATOMIC_MOVE);
+        // After the rename, which changes the file's ctime: the stamp records the file as installed.
+        VerifiedStamp.of(cache.dataFile(ref), manifest.sha256()).write(cache.stampFile(ref));
         Files.deleteIfExists(journalFile);
         FileSync.directory(cache.versionDir(ref));
         cache.touch(ref);

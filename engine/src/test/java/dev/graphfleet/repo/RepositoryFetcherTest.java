@@ -75,7 +75,7 @@ class RepositoryFetcherTest {
         assertThat(cache.cached(sec.ref())).contains(sec);
         try (var files = Files.list(cache.versionDir(sec.ref()))) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("data.kuzu", "manifest.json", "fetch.lock");
+                    .containsExactlyInAnyOrder("data.kuzu", "data.kuzu.verified", "manifest.json", "fetch.lock");
         }
     }
 
