@@ -6,6 +6,8 @@ import dev.graphfleet.node.ConfiguredNode;
 import dev.graphfleet.node.GraphNode;
 import dev.graphfleet.node.NodeSettings;
 import dev.graphfleet.config.NodeType;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,6 +26,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory of the databases (<name>.kuzu), without --config.")
     Path dataDir;
+
+    @Option(names = "--create-data-dir",
+            description = "Create --data-dir if it does not exist (by default a missing directory is an error).")
+    boolean createDataDir;
 
     @Option(names = "--port", paramLabel = "P",
             description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}, or node.api.port with --config).")
@@ -51,6 +57,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new UsageException("give --config FILE, or --data-dir DIR for a plain writer node");
         }
         NodeSettings settings = settings();
+        requireDataDir();
         GraphNode node;
         try {
             node = GraphNode.start(settings);
@@ -75,6 +82,29 @@ final class ServeCommand implements Callable<Integer> {
         String id = nodeId != null ? nodeId : nodeType.wireName() + "-" + ProcessHandle.current().pid();
         return NodeSettings.defaults(dataDir).withType(nodeType).withNodeId(id).withListen(host, listenPort)
                 .withApiKey(apiKey());
+    }
+
+    /**
+     * A mistyped --data-dir (or an unmounted volume) would otherwise become a new, empty node that
+     * answers every query with database_not_found: the directory is created only when asked.
+     */
+    private void requireDataDir() {
+        if (Files.isDirectory(dataDir)) {
+            return;
+        }
+        if (Files.exists(dataDir)) {
+            throw new UsageException("--data-dir " + dataDir + " is not a directory: pass the directory that holds "
+                    + "the databases (<name>.kuzu)");
+        }
+        if (!createDataDir) {
+            throw new UsageException("--data-dir " + dataDir + " does not exist: check the path (is the data volume "
+                    + "mounted?), or add --create-data-dir to start a node on a new, empty directory");
+        }
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UsageException("--create-data-dir could not create " + dataDir + ": " + e.getMessage());
+        }
     }
 
     /** The node the config's node section describes; --port may override its port. */

@@ -3,6 +3,7 @@ package dev.graphfleet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graphfleet.pool.GraphPool;
+import dev.graphfleet.testing.CliProcess;
 import dev.graphfleet.testing.TestPools;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -15,8 +16,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +80,27 @@ class ServeCommandTest {
                         + "environment variable is not set or empty: export it, or leave out --api-key-env to run "
                         + "without a key"));
         assertThat(run("serve", "--data-dir", dataDir.toString(), "--port", "70000").code()).isEqualTo(2);
+    }
+
+    @Test
+    void aDataDirThatDoesNotExistIsRefusedUnlessCreationIsAsked() throws Exception {
+        Path missing = dataDir.resolve("mistyped");
+        Result refused = run("serve", "--data-dir", missing.toString(), "--port", "0");
+        assertThat(refused).isEqualTo(new Result(2, "graphfleet: --data-dir " + missing + " does not exist: check the "
+                + "path (is the data volume mounted?), or add --create-data-dir to start a node on a new, empty directory"));
+        assertThat(missing).doesNotExist();
+
+        Path file = Files.writeString(dataDir.resolve("a-file"), "x");
+        assertThat(run("serve", "--data-dir", file.toString(), "--port", "0"))
+                .isEqualTo(new Result(2, "graphfleet: --data-dir " + file + " is not a directory: pass the directory "
+                        + "that holds the databases (<name>.kuzu)"));
+
+        try (CliProcess node = CliProcess.start(Map.of(), "serve", "--data-dir", missing.toString(), "--create-data-dir",
+                "--port", "0")) {
+            node.awaitLine(LISTENING, 60);
+            assertThat(missing).isDirectory();
+            node.terminate();
+        }
     }
 
     @Test
