@@ -67,6 +67,8 @@ class HostileConfigFileTest {
                 "-----BEGIN PRIVATE KEY-----\nMIIEvs3cr3tSALTIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n",
                 "%TAG !s3cr3tSALT! tag:x\n--- !s3cr3tSALT!x y\n",
                 "node: !s3cr3tSALT x\n",
+                "node: !s3cr3tSALT!x y\n",
+                "node: {id: !<s3cr3tSALT> x}\n",
                 "x: \"\\q s3cr3tSALT\"\n",
                 "{\"s3cr3tSALT\": \"s3cr3tSALT\", ",
                 "a: b: s3cr3tSALT\n",
