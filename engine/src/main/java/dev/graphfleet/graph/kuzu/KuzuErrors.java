@@ -9,8 +9,15 @@ final class KuzuErrors {
     private KuzuErrors() {
     }
 
+    /** The engine's words when a database outgrows the address space reserved for it (its max DB size). */
+    static final String DATABASE_FULL = "No more frame groups can be added to the allocator";
+
     static GraphException classify(String message, Throwable cause) {
         String text = message == null ? "engine error" : message.strip();
+        if (text.contains(DATABASE_FULL)) {
+            text = "the database reached its maximum size (tier max_db_size_mb, the address space reserved for one "
+                    + "database); raise max_db_size_mb and restart the node. Engine: " + text;
+        }
         return new GraphException(kindOf(text), text, cause);
     }
 
