@@ -22,6 +22,8 @@ import java.util.Map;
  * @param osOverheadMb           RAM kept for the OS, JVM and page cache next to the buffer pools
  * @param checkpointThresholdMb  WAL size that triggers an automatic checkpoint
  * @param checkpointThresholdMbByDatabase per-database overrides of the checkpoint threshold
+ * @param maxDbSizeMb            the largest a database may grow: the address space the engine reserves
+ *                               for each open database (a power of two, at least 8 MB)
  */
 public record InstanceConfig(
         String type,
@@ -33,7 +35,8 @@ public record InstanceConfig(
         int maxQueryLength,
         int osOverheadMb,
         int checkpointThresholdMb,
-        Map<String, Integer> checkpointThresholdMbByDatabase) {
+        Map<String, Integer> checkpointThresholdMbByDatabase,
+        int maxDbSizeMb) {
 
     public static final int DEFAULT_DATABASES_PER_INSTANCE = 10;
     public static final int DEFAULT_MAX_MEMORY_MB = 2048;
@@ -45,17 +48,30 @@ public record InstanceConfig(
     public static final int DEFAULT_CHECKPOINT_THRESHOLD_MB = 512;
     /** Large repositories checkpoint sooner, as the original did for {@code sec}. */
     public static final Map<String, Integer> DEFAULT_CHECKPOINT_THRESHOLD_MB_BY_DATABASE = Map.of("sec", 128);
+    /** 1 TiB, the seed's fixed size: about 100 open databases fit in a 47-bit address space. */
+    public static final int DEFAULT_MAX_DB_SIZE_MB = 1 << 20;
+    /** The engine refuses a smaller maximum database size. */
+    public static final int MIN_MAX_DB_SIZE_MB = 8;
 
     /** Every default, no type. */
     public static final InstanceConfig DEFAULTS = new InstanceConfig(null, DEFAULT_DATABASES_PER_INSTANCE,
             DEFAULT_MAX_MEMORY_MB, DEFAULT_MEMORY_PER_DB_MB, DEFAULT_CONNECTION_POOL_SIZE,
             DEFAULT_QUERY_TIMEOUT_SECONDS, DEFAULT_MAX_QUERY_LENGTH, DEFAULT_OS_OVERHEAD_MB,
-            DEFAULT_CHECKPOINT_THRESHOLD_MB, DEFAULT_CHECKPOINT_THRESHOLD_MB_BY_DATABASE);
+            DEFAULT_CHECKPOINT_THRESHOLD_MB, DEFAULT_CHECKPOINT_THRESHOLD_MB_BY_DATABASE, DEFAULT_MAX_DB_SIZE_MB);
 
     private static final long MIB = 1024L * 1024L;
 
     public InstanceConfig {
         checkpointThresholdMbByDatabase = ConfigMaps.copy(checkpointThresholdMbByDatabase);
+    }
+
+    /** An instance with the default maximum database size. */
+    public InstanceConfig(String type, int databasesPerInstance, int maxMemoryMb, int memoryPerDbMb,
+                          int connectionPoolSize, int queryTimeoutSeconds, int maxQueryLength, int osOverheadMb,
+                          int checkpointThresholdMb, Map<String, Integer> checkpointThresholdMbByDatabase) {
+        this(type, databasesPerInstance, maxMemoryMb, memoryPerDbMb, connectionPoolSize, queryTimeoutSeconds,
+                maxQueryLength, osOverheadMb, checkpointThresholdMb, checkpointThresholdMbByDatabase,
+                DEFAULT_MAX_DB_SIZE_MB);
     }
 
     /** A tier's block: what it sets, defaults for the rest. Jackson binds tier blocks through here. */
@@ -79,7 +95,8 @@ public record InstanceConfig(
                 orDefault(spec.maxQueryLength(), maxQueryLength),
                 orDefault(spec.osOverheadMb(), osOverheadMb),
                 orDefault(spec.checkpointThresholdMb(), checkpointThresholdMb),
-                orDefault(spec.checkpointThresholdMbByDatabase(), checkpointThresholdMbByDatabase));
+                orDefault(spec.checkpointThresholdMbByDatabase(), checkpointThresholdMbByDatabase),
+                orDefault(spec.maxDbSizeMb(), maxDbSizeMb));
     }
 
     /**
@@ -102,6 +119,10 @@ public record InstanceConfig(
 
     public long checkpointThresholdBytesFor(String database) {
         return checkpointThresholdMbFor(database) * MIB;
+    }
+
+    public long maxDbSizeBytes() {
+        return maxDbSizeMb * MIB;
     }
 
     public Duration queryTimeout() {

@@ -6,6 +6,9 @@ import java.util.Optional;
 /** Checks of an instance block: the type exists, the numbers make sense, the memory fits the RAM. */
 final class InstanceRules {
 
+    /** Half of a 47-bit user address space, in MB: the rest is for the heap, buffer pools and libraries. */
+    private static final long ADDRESS_SPACE_MB = 1L << 26;
+
     private final InstanceTypes catalog;
     private final boolean typeRequired;
 
@@ -32,6 +35,7 @@ final class InstanceRules {
         out.atLeast(prefix + ".checkpoint_threshold_mb", instance.checkpointThresholdMb(), 1, " MB");
         checkThresholdOverrides(prefix + ".checkpoint_threshold_mb_by_database",
                 instance.checkpointThresholdMbByDatabase(), out);
+        checkMaxDbSize(prefix + ".max_db_size_mb", instance, out);
         type.ifPresent(t -> checkMemoryFits(prefix, instance, t, declared, inheritedFrom, out));
         checkPerDatabaseWithinBudget(prefix, instance, declared, inheritedFrom, out);
     }
@@ -65,6 +69,29 @@ final class InstanceRules {
                         "set it to a size in MB, e.g. 128");
             }
         });
+    }
+
+    /**
+     * The engine reserves this much address space per open database and refuses sizes that are not a
+     * power of two or below 8 MB; about 128 TiB of address space is all a process has.
+     */
+    private static void checkMaxDbSize(String path, InstanceConfig instance, Findings out) {
+        int mb = instance.maxDbSizeMb();
+        if (mb < InstanceConfig.MIN_MAX_DB_SIZE_MB || Integer.bitCount(mb) != 1) {
+            out.error(path, "must be a power of two of at least " + InstanceConfig.MIN_MAX_DB_SIZE_MB
+                    + " MB (the engine reserves it as address space), got " + mb,
+                    "set it to a power of two in MB, e.g. " + Integer.highestOneBit(Math.max(
+                            InstanceConfig.MIN_MAX_DB_SIZE_MB, mb)) + " or the default "
+                            + InstanceConfig.DEFAULT_MAX_DB_SIZE_MB + " (1 TiB)");
+            return;
+        }
+        long reservedMb = (long) mb * instance.databasesPerInstance();
+        if (reservedMb > ADDRESS_SPACE_MB) {
+            out.warning(path, "max_db_size_mb " + mb + " MB × databases_per_instance " + instance.databasesPerInstance()
+                            + " = " + reservedMb + " MB of address space, more than the " + ADDRESS_SPACE_MB
+                            + " MB a process can reserve: databases would fail to open (\"Mmap ... failed\")",
+                    "set max_db_size_mb to at most " + Long.highestOneBit(ADDRESS_SPACE_MB / instance.databasesPerInstance()));
+        }
     }
 
     /** The original ran a writer's 10 GB buffer pool on an 8 GB replica and crashed: refuse that here. */

@@ -17,15 +17,24 @@ public record InstanceSpec(
         Integer maxQueryLength,
         Integer osOverheadMb,
         Integer checkpointThresholdMb,
-        Map<String, Integer> checkpointThresholdMbByDatabase) {
+        Map<String, Integer> checkpointThresholdMbByDatabase,
+        Integer maxDbSizeMb) {
 
     public static final InstanceSpec EMPTY =
-            new InstanceSpec(null, null, null, null, null, null, null, null, null, null);
+            new InstanceSpec(null, null, null, null, null, null, null, null, null, null, null);
 
     public InstanceSpec {
         if (checkpointThresholdMbByDatabase != null) {
             checkpointThresholdMbByDatabase = ConfigMaps.copy(checkpointThresholdMbByDatabase);
         }
+    }
+
+    /** A block that does not set {@code max_db_size_mb}. */
+    public InstanceSpec(String type, Integer databasesPerInstance, Integer maxMemoryMb, Integer memoryPerDbMb,
+                        Integer connectionPoolSize, Integer queryTimeout, Integer maxQueryLength, Integer osOverheadMb,
+                        Integer checkpointThresholdMb, Map<String, Integer> checkpointThresholdMbByDatabase) {
+        this(type, databasesPerInstance, maxMemoryMb, memoryPerDbMb, connectionPoolSize, queryTimeout, maxQueryLength,
+                osOverheadMb, checkpointThresholdMb, checkpointThresholdMbByDatabase, null);
     }
 
     /** Whether this block sets the given key (by its YAML name), used to say where a value came from. */
@@ -41,6 +50,7 @@ public record InstanceSpec(
             case "os_overhead_mb" -> osOverheadMb != null;
             case "checkpoint_threshold_mb" -> checkpointThresholdMb != null;
             case "checkpoint_threshold_mb_by_database" -> checkpointThresholdMbByDatabase != null;
+            case "max_db_size_mb" -> maxDbSizeMb != null;
             default -> throw new IllegalArgumentException("no instance key " + yamlKey);
         };
     }

@@ -102,7 +102,7 @@ public final class ConfiguredNode implements AutoCloseable {
         InstanceConfig instance = config.nodeInstance();
         PoolConfig pool = node.pool();
         DatabaseDefaults databases = new DatabaseDefaults(instance.bufferPoolBytes(),
-                DatabaseSettings.DEFAULT_MAX_DB_SIZE_BYTES, node.type().isReadOnly(),
+                instance.maxDbSizeBytes(), node.type().isReadOnly(),
                 (long) instance.checkpointThresholdMb() * DatabaseSettings.MIB, checkpointOverrides(instance), instance.queryTimeout(), true,
                 instance.connectionPoolSize(), pool.connectionTtl());
         PoolSettings poolSettings = new PoolSettings(pool.acquireTimeout(), pool.healthCheckInterval(),
@@ -148,7 +148,8 @@ public final class ConfiguredNode implements AutoCloseable {
                 .mapToObj(attach::backoffAfter).toList();
         return new SharedRepositorySettings(settings.memoryBudgetBytes(), 0.9, instance.connectionPoolSize(),
                 instance.queryTimeout(), node.pool().repositoryTtl(), settings.pool(),
-                new AttachSettings(attach.attempts(), backoff, Duration.ofMinutes(1)), Duration.ofSeconds(5), 4);
+                new AttachSettings(attach.attempts(), backoff, Duration.ofMinutes(1)), Duration.ofSeconds(5), 4,
+                instance.maxDbSizeBytes());
     }
 
     private static RepositoryStore openStore(StoreConfig store) {

@@ -15,6 +15,7 @@ import dev.graphfleet.node.metrics.DirectorySizeSource;
 import dev.graphfleet.node.metrics.MetricsCollector;
 import dev.graphfleet.node.metrics.MetricsSources;
 import dev.graphfleet.node.metrics.NodeMetrics;
+import dev.graphfleet.node.metrics.ProcessMemory;
 import dev.graphfleet.node.metrics.PrometheusMetrics;
 import dev.graphfleet.node.metrics.QueryStats;
 import dev.graphfleet.pool.DirectoryCatalog;
@@ -107,7 +108,8 @@ public final class GraphNode implements AutoCloseable {
                     settings.databases().bufferPoolBytes(), settings.memoryBudgetBytes(), admission,
                     () -> AttachmentsView.of(builder.attachments, health),
                     () -> AttachmentsView.byPhase(builder.attachments.attachments()), status::ready, settings.metrics(),
-                    builder.dataVolume);
+                    builder.dataVolume, builder.processMemory != null ? builder.processMemory
+                    : ProcessMemory.fromProc(settings.memoryBudgetBytes()));
             health.bindTo(registry);
             MetricsCollector collector = NodeMetrics.collector(sources);
             background.push(collector);
@@ -315,6 +317,7 @@ public final class GraphNode implements AutoCloseable {
         private ResourceGauge resources;
         private DatabaseSizeSource sizeSource;
         private DataVolumeSource dataVolume;
+        private ProcessMemory processMemory;
         private Clock clock = Clock.systemUTC();
         private StalenessSettings staleness = StalenessSettings.OFF;
 
@@ -353,6 +356,15 @@ public final class GraphNode implements AutoCloseable {
          */
         public Builder dataVolume(DataVolumeSource source) {
             this.dataVolume = source;
+            return this;
+        }
+
+        /**
+         * What the process holds against its memory budget in /metrics and Prometheus (a memory watchdog's
+         * readings); default: /proc/self/status against maximum heap plus {@code max_memory_mb}.
+         */
+        public Builder processMemory(ProcessMemory memory) {
+            this.processMemory = memory;
             return this;
         }
 

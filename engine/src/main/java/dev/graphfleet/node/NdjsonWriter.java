@@ -25,12 +25,14 @@ final class NdjsonWriter {
         this.chunkRows = chunkRows;
     }
 
-    void write(HttpServerExchange exchange, RunningQuery query) {
+    /** Streams the rows; returns the error sent as the last chunk when the query failed mid-stream, else null. */
+    ApiException write(HttpServerExchange exchange, RunningQuery query) {
         exchange.setStatusCode(200);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, HttpJson.NDJSON);
         OutputStream out = exchange.getOutputStream();
         int index = 0;
         long total = 0;
+        ApiException failure = null;
         try {
             List<List<Object>> chunk = new ArrayList<>(chunkRows);
             boolean more = query.rows().hasNext();
@@ -48,13 +50,15 @@ final class NdjsonWriter {
             if (e instanceof UncheckedIOException) {
                 throw e; // the reader went away: nothing more can be said to it
             }
-            line(out, NdjsonChunk.failure(index, errors.map(e)));
+            failure = errors.map(e);
+            line(out, NdjsonChunk.failure(index, failure));
         }
         try {
             out.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return failure;
     }
 
     private void line(OutputStream out, NdjsonChunk chunk) {

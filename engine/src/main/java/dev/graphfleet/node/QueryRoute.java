@@ -60,20 +60,21 @@ final class QueryRoute implements HttpHandler {
         }
         QueryRequest request = reader.read(exchange);
         long started = System.nanoTime();
-        int status = 200;
+        ApiException failure = null;
         try (RunningQuery query = runner.start(database, request)) {
             dataVersion(database, exchange);
             if (wantsStream(exchange)) {
-                ndjson.write(exchange, query);
+                failure = ndjson.write(exchange, query); // a failure mid-stream is in the last chunk
             } else {
                 HttpJson.send(exchange, mapper, 200, QueryAnswer.read(query, maxRows));
             }
         } catch (RuntimeException e) {
-            status = errors.map(e).status();
+            failure = errors.map(e);
             throw e;
         } finally {
             if (pool.knows(database)) { // only databases that exist are counted
-                stats.recordQuery(database, status, Duration.ofNanos(System.nanoTime() - started));
+                stats.recordQuery(database, failure == null ? 200 : failure.status(),
+                        failure == null ? null : failure.error(), Duration.ofNanos(System.nanoTime() - started));
             }
         }
     }

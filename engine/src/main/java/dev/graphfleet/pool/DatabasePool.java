@@ -247,16 +247,33 @@ final class DatabasePool {
         }
         for (PooledEntry entry : entries) {
             if (entry.inUse && !entry.leakReported && now - entry.borrowedAt >= threshold) {
+                Thread borrower = entry.borrower;
+                Throwable stack = borrowerStack(borrower);
+                entry.leakStack = stack.getStackTrace();
                 entry.leakReported = true;
                 counters.leaks.increment();
-                Thread borrower = entry.borrower;
                 log.warn("possible connection leak: a connection to {} has been held by thread {} for {} s "
                                 + "(leak threshold {} s); that thread is now at:", spec.name(),
                         borrower == null ? "?" : borrower.getName(),
                         TimeUnit.NANOSECONDS.toSeconds(now - entry.borrowedAt),
-                        settings.leakDetectionThreshold().toSeconds(), borrowerStack(borrower));
+                        settings.leakDetectionThreshold().toSeconds(), stack);
             }
         }
+    }
+
+    /** Connections still lent out after being reported as possible leaks, for the API (GET /pool). */
+    java.util.List<SuspectedLeak> suspectedLeaks(long now, int maxFrames) {
+        java.util.List<SuspectedLeak> leaks = new java.util.ArrayList<>();
+        for (PooledEntry entry : entries) {
+            StackTraceElement[] stack = entry.leakStack;
+            Thread borrower = entry.borrower;
+            if (entry.inUse && entry.leakReported && stack != null) {
+                leaks.add(new SuspectedLeak(spec.name(), entry.id, borrower == null ? null : borrower.getName(),
+                        TimeUnit.NANOSECONDS.toMillis(now - entry.borrowedAt),
+                        java.util.Arrays.stream(stack).limit(maxFrames).map(StackTraceElement::toString).toList()));
+            }
+        }
+        return leaks;
     }
 
     /**

@@ -43,6 +43,7 @@ public final class GraphPool implements AutoCloseable {
     private volatile long lastHealthCheck;
     private volatile boolean closed;
     private volatile List<BufferPoolUsage> lastBufferPoolUsage = List.of();
+    private volatile MemoryGovernor governor;
 
     public GraphPool(GraphEngine engine, DatabaseCatalog catalog, PoolSettings settings) {
         this(engine, catalog, settings, MonotonicClock.SYSTEM);
@@ -176,9 +177,30 @@ public final class GraphPool implements AutoCloseable {
         return usage;
     }
 
+    /** The memory governor keeping this pool within its budget; empty while none watches it. */
+    public java.util.Optional<MemoryGovernor> governor() {
+        return java.util.Optional.ofNullable(governor);
+    }
+
+    /** Called by the governor that watches this pool, so its figures (evictions) can be reported. */
+    void governedBy(MemoryGovernor memoryGovernor) {
+        this.governor = memoryGovernor;
+    }
+
     /** The last reading of {@link #bufferPoolUsage()} (the memory governor reads every few seconds); no I/O. */
     public List<BufferPoolUsage> lastBufferPoolUsage() {
         return lastBufferPoolUsage;
+    }
+
+    /**
+     * Connections held past the leak detection threshold and not yet given back, longest held first,
+     * each with its borrower's thread and the top {@code maxFrames} frames of that thread's stack when
+     * the leak was noticed. Empty when detection is off ({@code leak_detection_threshold} 0).
+     */
+    public List<SuspectedLeak> suspectedLeaks(int maxFrames) {
+        long now = clock.nanoTime();
+        return pools.values().stream().flatMap(pool -> pool.suspectedLeaks(now, maxFrames).stream())
+                .sorted(java.util.Comparator.comparingLong(SuspectedLeak::heldForMs).reversed()).toList();
     }
 
     /** Runs the maintenance that is due now: TTL cleanup, health checks, leak reports. */

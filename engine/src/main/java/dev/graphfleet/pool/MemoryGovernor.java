@@ -34,6 +34,7 @@ public final class MemoryGovernor implements AutoCloseable {
         this.pool = pool;
         this.budgetBytes = budgetBytes;
         this.highWater = highWater;
+        pool.governedBy(this);
     }
 
     /** Checks every {@code interval} on a background thread. */

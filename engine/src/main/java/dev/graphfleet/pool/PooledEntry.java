@@ -19,6 +19,8 @@ final class PooledEntry {
     volatile long borrowedAt;
     volatile Thread borrower;
     volatile boolean leakReported;
+    /** The borrower's stack when the leak was noticed; null until then. */
+    volatile StackTraceElement[] leakStack;
 
     PooledEntry(GraphConnection connection, DatabaseHandle handle, long createdAt, long generation) {
         this.connection = connection;
@@ -35,6 +37,7 @@ final class PooledEntry {
         borrowedAt = now;
         borrower = Thread.currentThread();
         leakReported = false;
+        leakStack = null;
         inUse = true;
     }
 

@@ -151,6 +151,29 @@ class ConfigValidatorTest {
                                 + " least 1 MB — set it to a size in MB, e.g. 128");
     }
 
+    @Test
+    void maxDatabaseSizeMustBeAPowerOfTwoTheEngineAccepts() {
+        assertThat(problemsWith("max_memory_mb: 14336, memory_per_db_mb: 1024",
+                "max_memory_mb: 14336, memory_per_db_mb: 1024, max_db_size_mb: 3000"))
+                .extracting(Problem::toString).containsExactly("tiers.writers.instance.max_db_size_mb: must be a power"
+                        + " of two of at least 8 MB (the engine reserves it as address space), got 3000 — set it to a"
+                        + " power of two in MB, e.g. 2048 or the default 1048576 (1 TiB)");
+        assertThat(problemsWith("max_memory_mb: 14336, memory_per_db_mb: 1024",
+                "max_memory_mb: 14336, memory_per_db_mb: 1024, max_db_size_mb: 4"))
+                .extracting(Problem::path).containsExactly("tiers.writers.instance.max_db_size_mb");
+        assertThat(problemsWith("max_memory_mb: 14336, memory_per_db_mb: 1024",
+                "max_memory_mb: 14336, memory_per_db_mb: 1024, max_db_size_mb: 4096")).isEmpty();
+    }
+
+    @Test
+    void maxDatabaseSizesBeyondTheAddressSpaceAreFlagged() {
+        List<Problem> problems = problemsWith("max_memory_mb: 14336, memory_per_db_mb: 1024",
+                "max_memory_mb: 14336, memory_per_db_mb: 1024, max_db_size_mb: 16777216"); // 16 TiB x 10 databases
+        assertThat(problems).extracting(Problem::path).containsExactly("tiers.writers.instance.max_db_size_mb");
+        assertThat(problems.get(0).isError()).isFalse();
+        assertThat(problems.get(0).toString()).contains("Mmap").contains("set max_db_size_mb to at most 4194304");
+    }
+
     // --- replica groups ----------------------------------------------------------------------
 
     @Test

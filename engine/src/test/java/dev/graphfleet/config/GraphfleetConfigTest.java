@@ -170,6 +170,20 @@ class GraphfleetConfigTest {
     }
 
     @Test
+    void maxDatabaseSizeIsATierKeyDefaultingToTheSeedsOneTebibyte() {
+        GraphfleetConfig config = GraphfleetConfig.parse("""
+                environment: local
+                tiers:
+                  small: {instance: {max_db_size_mb: 65536}}
+                  plain: {instance: {max_memory_mb: 1024}}
+                """);
+        assertThat(config.tier("small").instance().maxDbSizeMb()).isEqualTo(65536);
+        assertThat(config.tier("small").instance().maxDbSizeBytes()).isEqualTo(64L << 30);
+        assertThat(config.tier("plain").instance().maxDbSizeBytes()).isEqualTo(1L << 40);
+        assertThat(InstanceConfig.DEFAULTS.maxDbSizeMb()).isEqualTo(1 << 20);
+    }
+
+    @Test
     void checkpointThresholdHasPerDatabaseOverrides() {
         GraphfleetConfig config = GraphfleetConfig.parse("""
                 environment: local

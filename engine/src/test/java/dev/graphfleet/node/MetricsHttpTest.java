@@ -69,7 +69,11 @@ class MetricsHttpTest {
 
         JsonNode metrics = http.get("/metrics").json();
         assertThat(metrics.get("timestamp").asText()).endsWith("Z");
-        assertThat(iterableNames(metrics)).containsExactly(concat("timestamp", SECTIONS));
+        List<String> names = new java.util.ArrayList<>(List.of(concat("timestamp", SECTIONS)));
+        names.addAll(List.of("problems", "status"));
+        assertThat(iterableNames(metrics)).containsExactlyElementsOf(names);
+        assertThat(metrics.get("problems").size()).isZero();
+        assertThat(metrics.get("status").asText()).isEqualTo("ok");
         for (String section : SECTIONS) {
             JsonNode body = metrics.get(section);
             assertThat(body.get("collected_at").asText()).as(section).isNotEmpty();

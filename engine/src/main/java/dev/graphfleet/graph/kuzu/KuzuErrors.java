@@ -16,6 +16,9 @@ final class KuzuErrors {
     private KuzuErrors() {
     }
 
+    /** The engine's words when a database outgrows the address space reserved for it (its max DB size). */
+    static final String DATABASE_FULL = "No more frame groups can be added to the allocator";
+
     static GraphException classify(String message, Throwable cause) {
         String text = message == null ? "engine error" : message.strip();
         Matcher unused = UNUSED_PARAMETER.matcher(text);
@@ -23,6 +26,10 @@ final class KuzuErrors {
             String name = unused.group(1);
             return new GraphException(Kind.PARAMETER, "parameter '" + name + "' is not used by the query: remove it "
                     + "from parameters, or refer to it as $" + name + " in the query", cause);
+        }
+        if (text.contains(DATABASE_FULL)) {
+            text = "the database reached its maximum size (tier max_db_size_mb, the address space reserved for one "
+                    + "database); raise max_db_size_mb and restart the node. Engine: " + text;
         }
         return new GraphException(kindOf(text), text, cause);
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -49,7 +50,10 @@ public final class DirectorySizeSource implements DatabaseSizeSource {
     @Override
     public synchronized Map<String, Long> sizes() throws IOException {
         if (!Files.isDirectory(dataDir)) {
-            return Map.of();
+            // The node made it at start: gone now means deleted (or unmounted) underneath a running node,
+            // which is an error to report, not a node without databases.
+            throw new NoSuchFileException(dataDir.toString(), null, "the data directory is gone (deleted or "
+                    + "unmounted while the node runs): its databases cannot be served; restore it and restart the node");
         }
         FileTime modified = Files.getLastModifiedTime(dataDir); // read before listing: a later change relists
         if (!modified.equals(listedAt) || listedAtMillis - modified.toMillis() < RACY.toMillis()) {

@@ -1,34 +1,45 @@
 package dev.graphfleet.node.metrics;
 
+import java.util.Arrays;
+import org.HdrHistogram.Histogram;
+
 /**
  * One database's queries over the last hour, in 60 one-minute buckets that are reused as the clock
  * moves on, so an idle database's counts fall out of the window without anyone recording.
+ *
+ * <p>Latencies go into an HdrHistogram per minute (microseconds, two significant digits: a percentile
+ * is within 1% of the true value). A minute without queries holds no histogram, so an idle database
+ * costs a few arrays; a busy minute costs a few tens of KiB.
  */
 final class LatencyWindow {
 
     static final int BUCKETS = 60;
-    private static final int LATENCY_BINS = 40; // power-of-two microseconds: up to ~2^39 us
+    private static final int SIGNIFICANT_DIGITS = 2;
 
     private final long[] minuteOf = new long[BUCKETS];
     private final long[] count = new long[BUCKETS];
     private final long[] errors = new long[BUCKETS];
     private final long[] sumNanos = new long[BUCKETS];
     private final long[] maxNanos = new long[BUCKETS];
-    private final long[][] bins = new long[BUCKETS][LATENCY_BINS];
+    private final Histogram[] micros = new Histogram[BUCKETS];
 
     LatencyWindow() {
-        java.util.Arrays.fill(minuteOf, Long.MIN_VALUE);
+        Arrays.fill(minuteOf, Long.MIN_VALUE);
     }
 
     synchronized void record(long minute, boolean error, long nanos) {
+        long latency = Math.max(0, nanos);
         int at = bucket(minute);
         count[at]++;
         if (error) {
             errors[at]++;
         }
-        sumNanos[at] += nanos;
-        maxNanos[at] = Math.max(maxNanos[at], nanos);
-        bins[at][bin(nanos)]++;
+        sumNanos[at] += latency;
+        maxNanos[at] = Math.max(maxNanos[at], latency);
+        if (micros[at] == null) {
+            micros[at] = new Histogram(SIGNIFICANT_DIGITS); // auto-resizing: grows to the longest latency seen
+        }
+        micros[at].recordValue(latency / 1_000);
     }
 
     synchronized QueryMetrics.DatabaseQueries summary(long nowMinute) {
@@ -36,20 +47,23 @@ final class LatencyWindow {
         long failed = 0;
         long sum = 0;
         long max = 0;
-        long[] merged = new long[LATENCY_BINS];
+        Histogram merged = new Histogram(SIGNIFICANT_DIGITS);
         for (int i = 0; i < BUCKETS; i++) {
             if (inWindow(minuteOf[i], nowMinute)) {
                 total += count[i];
                 failed += errors[i];
                 sum += sumNanos[i];
                 max = Math.max(max, maxNanos[i]);
-                for (int b = 0; b < LATENCY_BINS; b++) {
-                    merged[b] += bins[i][b];
+                if (micros[i] != null) {
+                    merged.add(micros[i]);
                 }
             }
         }
-        return new QueryMetrics.DatabaseQueries(total, failed, total == 0 ? 0 : millis(sum / total),
-                percentile(merged, total, 0.50), percentile(merged, total, 0.99), millis(max));
+        if (total == 0) {
+            return new QueryMetrics.DatabaseQueries(0, 0, null, null, null, null, null);
+        }
+        return new QueryMetrics.DatabaseQueries(total, failed, millis(sum / total),
+                percentile(merged, 50, max), percentile(merged, 95, max), percentile(merged, 99, max), millis(max));
     }
 
     synchronized long count(long nowMinute) {
@@ -70,7 +84,7 @@ final class LatencyWindow {
             errors[at] = 0;
             sumNanos[at] = 0;
             maxNanos[at] = 0;
-            java.util.Arrays.fill(bins[at], 0);
+            micros[at] = null;
         }
         return at;
     }
@@ -79,25 +93,13 @@ final class LatencyWindow {
         return minute <= nowMinute && minute > nowMinute - BUCKETS;
     }
 
-    /** Bin b holds latencies below 2^b microseconds (and at least 2^(b-1)). */
-    static int bin(long nanos) {
-        long micros = Math.max(0, nanos / 1_000);
-        return Math.min(LATENCY_BINS - 1, 64 - Long.numberOfLeadingZeros(micros));
-    }
-
-    private static double percentile(long[] merged, long total, double quantile) {
-        if (total == 0) {
-            return 0;
-        }
-        long rank = (long) Math.ceil(quantile * total);
-        long seen = 0;
-        for (int b = 0; b < merged.length; b++) {
-            seen += merged[b];
-            if (seen >= rank) {
-                return (1L << b) / 1_000.0;
-            }
-        }
-        return (1L << (merged.length - 1)) / 1_000.0;
+    /**
+     * The histogram reports the top of the value's bucket (up to 1% above it); the exact maximum is
+     * known, and no percentile may claim more than it.
+     */
+    private static double percentile(Histogram histogram, double percentile, long maxNanos) {
+        long nanos = histogram.getValueAtPercentile(percentile) * 1_000;
+        return millis(Math.min(nanos, maxNanos));
     }
 
     private static double millis(long nanos) {

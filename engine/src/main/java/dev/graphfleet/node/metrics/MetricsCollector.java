@@ -62,7 +62,11 @@ public final class MetricsCollector implements AutoCloseable {
         return this;
     }
 
-    /** The document: {@code timestamp}, then each section by name. */
+    /**
+     * The document: {@code timestamp}, each section by name, then {@code problems} (every section whose
+     * figures could not be produced, with its error) and {@code status}: {@code ok} without problems,
+     * else {@code degraded}. A monitor reads the status instead of inferring health from missing figures.
+     */
     public Map<String, Object> collect() {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<CompletableFuture<Timed<?>>> started = new ArrayList<>(sections.size());
@@ -71,11 +75,22 @@ public final class MetricsCollector implements AutoCloseable {
         }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("timestamp", clock.instant());
+        List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < sections.size(); i++) {
             MetricsSection section = sections.get(i);
-            document.put(section.name(), section.await(started.get(i), deadline));
+            SectionReport report = section.await(started.get(i), deadline);
+            document.put(section.name(), report);
+            if (report.error() != null) {
+                problems.add(new Problem(section.name(), report.error()));
+            }
         }
+        document.put("problems", problems);
+        document.put("status", problems.isEmpty() ? "ok" : "degraded");
         return document;
+    }
+
+    /** A section whose figures could not be produced, and why. */
+    public record Problem(String section, String error) {
     }
 
     public Duration timeout() {

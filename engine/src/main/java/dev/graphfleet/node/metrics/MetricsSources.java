@@ -19,13 +19,20 @@ import java.util.function.Supplier;
  * @param attachmentsByPhase    repositories per attachment phase, for Prometheus
  * @param dataVolume            the data volume when it is not the file system under the data directory
  *                              (the local fleet's simulated capacities); null for the file system
+ * @param processMemory         what the process holds against its whole memory budget
  */
 public record MetricsSources(String nodeId, String nodeType, Instant startedAt, Clock clock,
                              ResourceGauge resources, Duration sampleInterval, DatabaseSizeScanner sizes,
                              QueryStats queries, GraphPool pool, long bufferPoolBytesPerDatabase,
                              long memoryBudgetBytes, AdmissionController admission, Supplier<?> attachments,
                              Supplier<Map<String, Integer>> attachmentsByPhase, BooleanSupplier ready,
-                             MetricsSettings settings, DataVolumeSource dataVolume) {
+                             MetricsSettings settings, DataVolumeSource dataVolume,
+                             ProcessMemory processMemory) {
+
+    /** Evictions by the pool's memory governor since start; null while no governor watches the pool. */
+    public Long governorEvictions() {
+        return pool.governor().map(governor -> governor.evictions()).orElse(null);
+    }
 
     public long uptimeSeconds() {
         return Math.max(0, Duration.between(startedAt, clock.instant()).toSeconds());

@@ -5,6 +5,7 @@ import dev.graphfleet.pool.PoolStatistics;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -24,10 +25,7 @@ public final class NodeMetrics {
             ResourceSample sample = sources.resources().latest();
             return new Timed<>(SystemMetrics.from(sample, sources.dataVolume()), sample.sampledAt());
         }, sources.sampleInterval().plus(settings.sectionTimeout()));
-        collector.section("databases", () -> sources.sizes().latest()
-                .<Timed<?>>map(sizes -> new Timed<>(DatabaseMetrics.from(sizes, sources.queries()), sizes.collectedAt()))
-                .orElseThrow(() -> new IllegalStateException("the first database size scan has not completed yet")),
-                sources.sizes().interval().plus(settings.sectionTimeout()));
+        collector.section("databases", () -> databases(sources), sources.sizes().interval().plus(settings.sectionTimeout()));
         collector.liveSection("queries", sources.queries()::snapshot);
         collector.liveSection("cluster", () -> new ClusterMetrics(sources.nodeId(), sources.nodeType(),
                 sources.uptimeSeconds()));
@@ -36,6 +34,17 @@ public final class NodeMetrics {
         collector.guardedSection("attachments", sources.attachments()); // another component's code: may block
         collector.liveSection("admission_control", sources.admission()::snapshot);
         return collector;
+    }
+
+    /** The last scan's figures; when the last scan failed, its error (the section then serves the figures stale). */
+    private static Timed<?> databases(MetricsSources sources) {
+        String failure = sources.sizes().lastError();
+        if (failure != null) {
+            throw new IllegalStateException("the last database size scan failed: " + failure);
+        }
+        return sources.sizes().latest()
+                .<Timed<?>>map(sizes -> new Timed<>(DatabaseMetrics.from(sizes, sources.queries()), sizes.collectedAt()))
+                .orElseThrow(() -> new IllegalStateException("the first database size scan has not completed yet"));
     }
 
     static BufferPoolMetrics bufferPool(MetricsSources sources) {
@@ -53,8 +62,17 @@ public final class NodeMetrics {
         }
         long used = usage.values().stream().mapToLong(BufferPoolMetrics.Reading::usedBytes).sum();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        OptionalLong rss = sources.processMemory().rssBytes();
+        OptionalLong budget = sources.processMemory().budgetBytes();
         return new BufferPoolMetrics(sources.memoryBudgetBytes(), sources.bufferPoolBytesPerDatabase(), open,
-                configured, configured > sources.memoryBudgetBytes(), usage, used, ProcessMemory.residentBytes(),
-                heap.getUsed(), heap.getCommitted(), heap.getMax());
+                configured, configured > sources.memoryBudgetBytes(), usage, used, boxed(rss),
+                heap.getUsed(), heap.getCommitted(), heap.getMax(), boxed(budget),
+                rss.isPresent() && budget.isPresent() ? rss.getAsLong() > budget.getAsLong() : null,
+                sources.governorEvictions(),
+                sources.pool().governor().map(governor -> governor.skippedEvictions()).orElse(null));
+    }
+
+    private static Long boxed(OptionalLong value) {
+        return value.isPresent() ? value.getAsLong() : null;
     }
 }

@@ -1,29 +1,25 @@
 package dev.graphfleet.node.metrics;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.OptionalLong;
 
-/** The process's resident memory, native engine memory included (the JVM heap alone misses it). */
-final class ProcessMemory {
+/**
+ * What the node process holds against its memory budget, for /metrics and Prometheus. A figure that
+ * cannot be read is empty (reported missing), never zero. The default reads {@code /proc};
+ * a process memory watchdog can stand in for it with its own readings.
+ */
+public interface ProcessMemory {
 
-    private static final Path STATUS = Path.of("/proc/self/status");
+    /** Resident set of the process (the engine's native memory included); empty where it cannot be read. */
+    OptionalLong rssBytes();
 
-    private ProcessMemory() {
-    }
+    /** The process's whole memory budget; empty when the node has none it can state. */
+    OptionalLong budgetBytes();
 
-    /** {@code VmRSS} in bytes, or null where /proc is not available. */
-    static Long residentBytes() {
-        try {
-            for (String line : Files.readAllLines(STATUS)) {
-                if (line.startsWith("VmRSS:")) {
-                    String[] parts = line.substring("VmRSS:".length()).trim().split("\\s+");
-                    return Long.parseLong(parts[0]) * 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-        return null;
+    /**
+     * Reads {@code /proc/self/status}; the budget is the JVM's maximum heap plus the buffer pools'
+     * budget ({@code max_memory_mb}), empty when the heap has no maximum.
+     */
+    static ProcessMemory fromProc(long bufferPoolBudgetBytes) {
+        return new ProcSelfMemory(bufferPoolBudgetBytes);
     }
 }

@@ -29,6 +29,8 @@ public final class PrometheusMetrics {
     private final MultiGauge poolMax;
     private final MultiGauge inFlight;
     private final MultiGauge bufferPools;
+    private final MultiGauge bufferPoolsUsed;
+    private final MultiGauge bufferPoolsLimit;
     private final MultiGauge attachments;
 
     public PrometheusMetrics(MetricsSources sources, PrometheusMeterRegistry registry) {
@@ -40,6 +42,7 @@ public final class PrometheusMetrics {
         registerSystem();
         registerPoolCounters();
         registerAdmissionCounters();
+        registerStopsAndEvictions();
         databaseSizes = MultiGauge.builder("graphfleet.database.size").baseUnit("bytes")
                 .description("Bytes on disk per database (file and sidecars), from the background scan")
                 .register(registry);
@@ -51,6 +54,11 @@ public final class PrometheusMetrics {
                 .description("Admitted queries running per database").register(registry);
         bufferPools = MultiGauge.builder("graphfleet.buffer.pool.configured").baseUnit("bytes")
                 .description("Configured buffer pool per open database").register(registry);
+        bufferPoolsUsed = MultiGauge.builder("graphfleet.buffer.pool.used").baseUnit("bytes")
+                .description("Memory a database's buffer pool holds (bm_info at the memory governor's last reading;"
+                        + " a database missing here was not read)").register(registry);
+        bufferPoolsLimit = MultiGauge.builder("graphfleet.buffer.pool.limit").baseUnit("bytes")
+                .description("A database's buffer pool limit as the engine reports it (bm_info)").register(registry);
         attachments = MultiGauge.builder("graphfleet.attachments")
                 .description("Shared repositories per attachment phase").register(registry);
     }
@@ -71,9 +79,12 @@ public final class PrometheusMetrics {
                 .description("1 when the node serves requests, 0 while starting or stopping").register(registry);
         Gauge.builder("graphfleet.memory.budget", sources, MetricsSources::memoryBudgetBytes).baseUnit("bytes")
                 .description("The node's memory budget for buffer pools (max_memory_mb)").register(registry);
-        Gauge.builder("graphfleet.process.resident.memory", () -> orNaN(ProcessMemory.residentBytes()))
+        Gauge.builder("graphfleet.process.resident.memory", sources, s -> orNaN(s.processMemory().rssBytes()))
                 .baseUnit("bytes").description("Resident memory of the node process, native engine memory included")
                 .register(registry);
+        Gauge.builder("graphfleet.process.memory.budget", sources, s -> orNaN(s.processMemory().budgetBytes()))
+                .baseUnit("bytes").description("The process's whole memory budget (heap and buffer pools) its resident"
+                        + " memory is held against").register(registry);
     }
 
     private void registerSystem() {
@@ -92,9 +103,12 @@ public final class PrometheusMetrics {
                 ResourceSample.DiskUsage::freeBytes, DataVolumeReading::freeBytes);
         volume("graphfleet.data.volume.usage", "ratio", "Used share of the data volume, 0..1",
                 ResourceSample.DiskUsage::usageFraction, DataVolumeReading::usageFraction);
-        Gauge.builder("graphfleet.databases", sources,
-                        s -> s.sizes().latest().map(sizes -> (double) sizes.bytes().size()).orElse(Double.NaN))
-                .description("Databases on disk, from the background scan").register(registry);
+        Gauge.builder("graphfleet.databases", sources, s -> s.sizes().lastError() != null ? Double.NaN
+                        : s.sizes().latest().map(sizes -> (double) sizes.bytes().size()).orElse(Double.NaN))
+                .description("Databases on disk, from the background scan (NaN while the scan fails)").register(registry);
+        Gauge.builder("graphfleet.database.size.scan.failing", sources, s -> s.sizes().lastError() != null ? 1 : 0)
+                .description("1 when the last database size scan failed (e.g. the data directory is gone); "
+                        + "/metrics names the error").register(registry);
         Gauge.builder("graphfleet.database.size.scan.age", sources, s -> s.sizes().latest()
                         .map(sizes -> java.time.Duration.between(sizes.collectedAt(), s.clock().instant()).toMillis() / 1000.0)
                         .orElse(Double.NaN))
@@ -149,10 +163,24 @@ public final class PrometheusMetrics {
         }
     }
 
+    private void registerStopsAndEvictions() {
+        for (String reason : QueryStats.STOP_REASONS) {
+            FunctionCounter.builder("graphfleet.queries.stopped", sources, s -> s.queries().stopped(reason))
+                    .tag("reason", reason)
+                    .description("Queries the node stopped, by reason (query_timeout: deadline; memory_limit: "
+                            + "process over its memory budget)").register(registry);
+        }
+        FunctionCounter.builder("graphfleet.memory.governor.evictions", sources, s -> orNaN(s.governorEvictions()))
+                .description("Databases the memory governor closed to keep buffer pools within budget "
+                        + "(NaN while no governor watches the pool)").register(registry);
+    }
+
     private void refreshPerDatabase() {
         List<MultiGauge.Row<?>> sizes = new ArrayList<>();
-        sources.sizes().latest().ifPresent(latest -> latest.bytes().forEach((name, bytes) ->
-                sizes.add(MultiGauge.Row.of(Tags.of("database", name), bytes))));
+        if (sources.sizes().lastError() == null) { // a failing scan's last figures are not current
+            sources.sizes().latest().ifPresent(latest -> latest.bytes().forEach((name, bytes) ->
+                    sizes.add(MultiGauge.Row.of(Tags.of("database", name), bytes))));
+        }
         databaseSizes.register(sizes, true);
 
         PoolStatistics statistics = sources.pool().statistics();
@@ -171,6 +199,15 @@ public final class PrometheusMetrics {
         poolMax.register(max, true);
         bufferPools.register(buffers, true);
 
+        List<MultiGauge.Row<?>> used = new ArrayList<>();
+        List<MultiGauge.Row<?>> limits = new ArrayList<>();
+        for (var reading : sources.pool().lastBufferPoolUsage()) {
+            used.add(MultiGauge.Row.of(Tags.of("database", reading.database()), reading.usedBytes()));
+            limits.add(MultiGauge.Row.of(Tags.of("database", reading.database()), reading.limitBytes()));
+        }
+        bufferPoolsUsed.register(used, true);
+        bufferPoolsLimit.register(limits, true);
+
         AdmissionSnapshot admission = sources.admission().snapshot();
         List<MultiGauge.Row<?>> running = new ArrayList<>();
         admission.inFlight().forEach((name, count) -> running.add(MultiGauge.Row.of(Tags.of("database", name), count)));
@@ -184,5 +221,9 @@ public final class PrometheusMetrics {
 
     private static double orNaN(Long value) {
         return value == null ? Double.NaN : value;
+    }
+
+    private static double orNaN(java.util.OptionalLong value) {
+        return value.isPresent() ? value.getAsLong() : Double.NaN;
     }
 }

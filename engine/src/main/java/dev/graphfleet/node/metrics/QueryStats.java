@@ -4,10 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts queries (successes and failures alike; the original counted only successes) and API
@@ -16,15 +18,23 @@ import java.util.concurrent.TimeUnit;
  */
 public final class QueryStats {
 
+    /**
+     * Error codes of queries the node stopped: at their deadline (408), or because the process went
+     * over its memory budget (503).
+     */
+    public static final List<String> STOP_REASONS = List.of("query_timeout", "memory_limit");
+
     private final Clock clock;
     private final MeterRegistry registry;
     private final ConcurrentHashMap<String, LatencyWindow> byDatabase = new ConcurrentHashMap<>();
     private final StatusWindow statuses = new StatusWindow();
+    private final Map<String, LongAdder> stopped = new TreeMap<>(); // keys fixed at construction
 
     /** @param registry where the {@code graphfleet.queries} timer goes; null for none */
     public QueryStats(Clock clock, MeterRegistry registry) {
         this.clock = clock;
         this.registry = registry;
+        STOP_REASONS.forEach(reason -> stopped.put(reason, new LongAdder()));
     }
 
     /**
@@ -32,8 +42,20 @@ public final class QueryStats {
      * cannot grow this map) answered with {@code status} after {@code elapsed}.
      */
     public void recordQuery(String database, int status, Duration elapsed) {
+        recordQuery(database, status, null, elapsed);
+    }
+
+    /**
+     * As {@link #recordQuery(String, int, Duration)}, with the API's error code of a failed query
+     * (null on success): queries stopped at their deadline or for memory are counted by it.
+     */
+    public void recordQuery(String database, int status, String errorCode, Duration elapsed) {
         long nanos = elapsed.toNanos();
         byDatabase.computeIfAbsent(database, name -> new LatencyWindow()).record(minute(), status >= 400, nanos);
+        LongAdder stops = errorCode == null ? null : stopped.get(errorCode);
+        if (stops != null) {
+            stops.increment();
+        }
         if (registry != null) {
             Timer.builder("graphfleet.queries")
                     .description("Queries answered by this node, by database and HTTP status")
@@ -42,6 +64,21 @@ public final class QueryStats {
                     .register(registry)
                     .record(nanos, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** Queries stopped since start by the node, by reason (an error code of {@link #STOP_REASONS}). */
+    public Map<String, Long> stoppedSinceStart() {
+        Map<String, Long> counts = new TreeMap<>();
+        stopped.forEach((reason, adder) -> counts.put(reason, adder.sum()));
+        return counts;
+    }
+
+    public long stopped(String reason) {
+        LongAdder adder = stopped.get(reason);
+        if (adder == null) {
+            throw new IllegalArgumentException("not a stop reason: " + reason + "; one of " + STOP_REASONS);
+        }
+        return adder.sum();
     }
 
     /** Any error answer of the API (queries, auth, bad paths...), counted by status. */
@@ -66,7 +103,8 @@ public final class QueryStats {
         });
         long total = perDatabase.values().stream().mapToLong(QueryMetrics.DatabaseQueries::count).sum();
         long errors = perDatabase.values().stream().mapToLong(QueryMetrics.DatabaseQueries::errors).sum();
-        return new QueryMetrics(LatencyWindow.BUCKETS * 60L, total, errors, perDatabase, statuses.counts(now));
+        return new QueryMetrics(LatencyWindow.BUCKETS * 60L, total, errors, perDatabase, statuses.counts(now),
+                stoppedSinceStart());
     }
 
     private long minute() {

@@ -62,8 +62,12 @@ class DirectorySizeSourceTest {
     }
 
     @Test
-    void aMissingDirectoryHasNoDatabases() throws Exception {
-        assertThat(new DirectorySizeSource(dataDir.resolve("absent"), ".kuzu", 10, Duration.ZERO).sizes()).isEmpty();
+    void aMissingDirectoryIsAnErrorNotANodeWithoutDatabases() {
+        DirectorySizeSource source = new DirectorySizeSource(dataDir.resolve("absent"), ".kuzu", 10, Duration.ZERO);
+        org.assertj.core.api.Assertions.assertThatThrownBy(source::sizes)
+                .isInstanceOf(java.nio.file.NoSuchFileException.class)
+                .hasMessageContaining(dataDir.resolve("absent").toString())
+                .hasMessageContaining("the data directory is gone");
     }
 
     private void write(String name, int bytes) throws Exception {

@@ -21,7 +21,8 @@ class MetricsCollectorTest {
             collector.liveSection("live", () -> Map.of("x", 1));
             collector.section("cache", () -> new Timed<>(Map.of("y", 2), cached), Duration.ofSeconds(10));
             Map<String, Object> first = collector.collect();
-            assertThat(first.keySet()).containsExactly("timestamp", "live", "cache");
+            assertThat(first.keySet()).containsExactly("timestamp", "live", "cache", "problems", "status");
+            assertThat(first.get("status")).isEqualTo("ok");
             assertThat((SectionReport) first.get("cache")).isEqualTo(new SectionReport(Map.of("y", 2), cached, false, null));
 
             clock.advance(Duration.ofSeconds(11));
@@ -44,9 +45,13 @@ class MetricsCollectorTest {
                 }
                 return 1;
             });
-            collector.collect();
-            SectionReport report = (SectionReport) collector.collect().get("counter");
+            assertThat(collector.collect().get("problems")).asList().isEmpty();
+            Map<String, Object> failing = collector.collect();
+            SectionReport report = (SectionReport) failing.get("counter");
             assertThat(report).isEqualTo(new SectionReport(1, clock.instant(), true, "bad state"));
+            assertThat(failing.get("problems")).asList()
+                    .containsExactly(new MetricsCollector.Problem("counter", "bad state"));
+            assertThat(failing.get("status")).isEqualTo("degraded");
         }
     }
 
