@@ -2,6 +2,8 @@ package dev.graphfleet.node;
 
 import dev.graphfleet.graph.GraphException;
 import dev.graphfleet.node.admission.AdmissionRejectedException;
+import dev.graphfleet.node.admission.MemoryLimitException;
+import dev.graphfleet.pool.MemoryBudgetExceededException;
 import dev.graphfleet.pool.PoolExhaustedException;
 import dev.graphfleet.pool.UnknownDatabaseException;
 import java.time.Duration;
@@ -29,6 +31,12 @@ final class ErrorMapper {
         }
         if (failure instanceof AdmissionRejectedException rejected) {
             return new ApiException(503, "overloaded", rejected.getMessage(), rejected.retryAfter());
+        }
+        if (failure instanceof MemoryLimitException memory) {
+            return new ApiException(503, "memory_limit", memory.getMessage(), memory.retryAfter());
+        }
+        if (failure instanceof MemoryBudgetExceededException budget) {
+            return new ApiException(503, "memory_limit", budget.getMessage(), overloadRetryAfter);
         }
         if (failure instanceof PoolExhaustedException exhausted) {
             return new ApiException(503, "pool_exhausted", exhausted.getMessage(), overloadRetryAfter);

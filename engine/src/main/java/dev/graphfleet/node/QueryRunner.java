@@ -37,7 +37,7 @@ final class QueryRunner {
             Runnable untrack = active.track(borrowed);
             GraphResult result;
             try {
-                result = retry.run(() -> borrowed.query(request.cypher(), request.parameters()));
+                result = active.memoryChecked(borrowed, () -> retry.run(() -> borrowed.query(request.cypher(), request.parameters())));
             } finally {
                 untrack.run();
             }
