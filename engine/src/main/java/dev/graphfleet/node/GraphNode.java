@@ -147,7 +147,8 @@ public final class GraphNode implements AutoCloseable {
         ErrorMapper errors = new ErrorMapper(settings.admission().retryAfter(), settings.databases().queryTimeout());
         QueryLimits limits = settings.queryLimits();
         QueryRunner runner = new QueryRunner(pool, admission, active,
-                new WriteConflictRetry(limits.writeConflictRetry(), WriteConflictRetry.Sleeper.SYSTEM));
+                new WriteConflictRetry(limits.writeConflictRetry(), WriteConflictRetry.Sleeper.SYSTEM),
+                RangeLimit.forHeadroom(memory.budget().queryHeadroomBytes()));
         NodeRoutes.Routes routes = new NodeRoutes.Routes(
                 new HealthRoute(status, health, mapper),
                 new MetricsRoute(collector, mapper),

@@ -1,0 +1,225 @@
+package dev.graphfleet.node;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Bounds the lists {@code range()} builds, before the engine sees the query. The engine builds the
+ * whole list in one step that neither an interrupt nor the query timeout stops: measured on Kùzu
+ * 0.11.2, {@code UNWIND range(1, 4000000) ...} with literal bounds (folded into a constant while the
+ * query is planned) took 2 GB and 12 s and finished although interrupted after 1 s; with bounds from a
+ * row it takes ~13 bytes per element, still in one uninterruptible call. So a call is allowed only
+ * when its size is known here: every argument an integer literal or an integer parameter, and all
+ * range() calls of the statement together at most {@code maxElements} elements. Anything else is
+ * refused (fail closed).
+ */
+final class RangeLimit {
+
+    /** Twice the ~530 bytes per element measured for a constant-folded range(). */
+    static final long BYTES_PER_ELEMENT = 1024;
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+    private static final Pattern PARAMETER = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*");
+
+    private final long maxElements;
+
+    RangeLimit(long maxElements) {
+        if (maxElements < 1) {
+            throw new IllegalArgumentException("the range() limit must be positive, got " + maxElements);
+        }
+        this.maxElements = maxElements;
+    }
+
+    /** The limit that keeps one range() within the process's query headroom. */
+    static RangeLimit forHeadroom(long queryHeadroomBytes) {
+        return new RangeLimit(Math.max(1, queryHeadroomBytes / BYTES_PER_ELEMENT));
+    }
+
+    long maxElements() {
+        return maxElements;
+    }
+
+    /** @throws ApiException 400 {@code range_too_large} for a range() too large or of unknown size */
+    void check(String cypher, Map<String, ?> parameters) {
+        BigInteger[] total = {BigInteger.ZERO};
+        int i = 0;
+        int n = cypher.length();
+        while (i < n) {
+            char c = cypher.charAt(i);
+            if (c == '\'' || c == '"') {
+                i = skipString(cypher, i);
+            } else if (c == '/' && i + 1 < n && (cypher.charAt(i + 1) == '*' || cypher.charAt(i + 1) == '/')) {
+                i = skipComment(cypher, i);
+            } else if (c == '`') {
+                int end = cypher.indexOf('`', i + 1);
+                end = end < 0 ? n : end;
+                String name = cypher.substring(i + 1, end);
+                i = checkCall(cypher, name, end + 1, parameters, total);
+            } else if (Character.isLetter(c) || c == '_') {
+                int end = i;
+                while (end < n && (Character.isLetterOrDigit(cypher.charAt(end)) || cypher.charAt(end) == '_')) {
+                    end++;
+                }
+                i = checkCall(cypher, cypher.substring(i, end), end, parameters, total);
+            } else {
+                i++;
+            }
+        }
+    }
+
+    /** If {@code name} is range and a '(' follows, checks its arguments; returns where to go on. */
+    private int checkCall(String cypher, String name, int after, Map<String, ?> parameters, BigInteger[] total) {
+        if (!name.toLowerCase(Locale.ROOT).equals("range")) {
+            return after;
+        }
+        int open = skipBlank(cypher, after);
+        if (open >= cypher.length() || cypher.charAt(open) != '(') {
+            return after;
+        }
+        List<String> arguments = new ArrayList<>();
+        int close = splitArguments(cypher, open + 1, arguments);
+        if (close < 0) {
+            throw refused("range() without a closing parenthesis");
+        }
+        List<BigInteger> values = new ArrayList<>();
+        for (String argument : arguments) {
+            values.add(value(argument, parameters));
+        }
+        if (values.size() < 2 || values.size() > 3) {
+            throw refused("range() takes a start, an end and an optional step; got " + values.size() + " argument(s)");
+        }
+        BigInteger step = values.size() == 3 ? values.get(2) : BigInteger.ONE;
+        if (step.signum() == 0) {
+            throw refused("range() with a step of 0");
+        }
+        BigInteger span = values.get(1).subtract(values.get(0));
+        BigInteger elements = span.signum() != 0 && span.signum() != step.signum() ? BigInteger.ZERO
+                : span.divide(step).add(BigInteger.ONE);
+        total[0] = total[0].add(elements);
+        if (total[0].compareTo(BigInteger.valueOf(maxElements)) > 0) {
+            throw new ApiException(400, "range_too_large", "range(" + String.join(", ", arguments).strip()
+                    + ") would bring the statement's range() lists to " + String.format(Locale.ROOT, "%,d", total[0])
+                    + " elements; at most "
+                    + String.format(Locale.ROOT, "%,d", maxElements) + " are allowed (node.memory.query_headroom_mb / "
+                    + BYTES_PER_ELEMENT + " bytes per element): the engine builds the whole list at once and cannot "
+                    + "stop while it does. Use a smaller range, or raise node.memory.query_headroom_mb");
+        }
+        return close + 1;
+    }
+
+    private BigInteger value(String argument, Map<String, ?> parameters) {
+        String text = stripComments(argument).strip();
+        if (INTEGER.matcher(text).matches()) {
+            return new BigInteger(text.startsWith("+") ? text.substring(1) : text);
+        }
+        if (PARAMETER.matcher(text).matches()) {
+            Object value = parameters == null ? null : parameters.get(text.substring(1));
+            if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+                return BigInteger.valueOf(((Number) value).longValue());
+            }
+            if (value instanceof BigInteger big) {
+                return big;
+            }
+        }
+        throw refused("range() with the argument '" + (text.length() > 40 ? text.substring(0, 40) + "..." : text)
+                + "'");
+    }
+
+    private ApiException refused(String what) {
+        return new ApiException(400, "range_too_large", what + " is not allowed: the node accepts range() only with "
+                + "integer literals or integer parameters as its arguments and at most "
+                + String.format(Locale.ROOT, "%,d", maxElements) + " elements, because the engine builds the whole "
+                + "list at once and cannot stop while it does (node.memory.query_headroom_mb sets the limit)");
+    }
+
+    /** Splits top-level arguments from {@code from} to the matching ')'; returns its index, or -1. */
+    private static int splitArguments(String cypher, int from, List<String> arguments) {
+        int depth = 0;
+        int start = from;
+        int i = from;
+        while (i < cypher.length()) {
+            char c = cypher.charAt(i);
+            if (c == '\'' || c == '"') {
+                i = skipString(cypher, i);
+                continue;
+            }
+            if (c == '/' && i + 1 < cypher.length() && (cypher.charAt(i + 1) == '*' || cypher.charAt(i + 1) == '/')) {
+                i = skipComment(cypher, i);
+                continue;
+            }
+            if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                if (depth == 0) {
+                    arguments.add(cypher.substring(start, i));
+                    return i;
+                }
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                arguments.add(cypher.substring(start, i));
+                start = i + 1;
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    /** Skips what the engine may treat as blank: whitespace, control and format characters, comments. */
+    private static int skipBlank(String cypher, int from) {
+        int i = from;
+        while (i < cypher.length()) {
+            char c = cypher.charAt(i);
+            if (c == '/' && i + 1 < cypher.length() && (cypher.charAt(i + 1) == '*' || cypher.charAt(i + 1) == '/')) {
+                i = skipComment(cypher, i);
+            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+                    || Character.getType(c) == Character.FORMAT) {
+                i++;
+            } else {
+                return i;
+            }
+        }
+        return i;
+    }
+
+    private static String stripComments(String text) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            if (text.charAt(i) == '/' && i + 1 < text.length() && (text.charAt(i + 1) == '*' || text.charAt(i + 1) == '/')) {
+                i = skipComment(text, i);
+                out.append(' ');
+            } else {
+                out.append(text.charAt(i++));
+            }
+        }
+        return out.toString();
+    }
+
+    private static int skipString(String cypher, int from) {
+        char quote = cypher.charAt(from);
+        int i = from + 1;
+        while (i < cypher.length()) {
+            char c = cypher.charAt(i);
+            if (c == '\\') {
+                i += 2;
+            } else if (c == quote) {
+                return i + 1;
+            } else {
+                i++;
+            }
+        }
+        return cypher.length();
+    }
+
+    private static int skipComment(String cypher, int from) {
+        if (cypher.charAt(from + 1) == '/') {
+            int end = cypher.indexOf('\n', from);
+            return end < 0 ? cypher.length() : end + 1;
+        }
+        int end = cypher.indexOf("*/", from + 2);
+        return end < 0 ? cypher.length() : end + 2;
+    }
+}
