@@ -21,9 +21,12 @@ public final class MemoryWatchdog implements MemoryPressure, AutoCloseable {
     private static final long MIB = 1024L * 1024L;
     /** A trim walks the allocator's arenas: at most this often, so an over-budget spell does not spin on it. */
     private static final long TRIM_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
-    /** Above this share of the budget an idle process trims now and then, before a query needs the room. */
-    private static final double EAGER_TRIM_SHARE = 0.75;
-    private static final long EAGER_TRIM_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /**
+     * Under the budget, a trim follows a rise of this much since the last trim (at most every few
+     * seconds), so memory a finished query left in the allocator goes back before the next one needs it.
+     */
+    private static final long EAGER_TRIM_RISE_BYTES = 128 * MIB;
+    private static final long EAGER_TRIM_EVERY_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final ProcessMemoryBudget budget;
     private final ResidentMemory resident;
@@ -38,6 +41,7 @@ public final class MemoryWatchdog implements MemoryPressure, AutoCloseable {
     private volatile boolean overBudget;
     private volatile boolean closed;
     private long lastTrim;
+    private long residentAfterTrim;
 
     private MemoryWatchdog(ProcessMemoryBudget budget, ResidentMemory resident, IntSupplier stopQueries,
                            long intervalMillis) {
@@ -48,6 +52,7 @@ public final class MemoryWatchdog implements MemoryPressure, AutoCloseable {
         this.thread = resident == null ? null : new Thread(this::run, "graphfleet-memory-watchdog");
         if (thread != null) {
             sample();
+            residentAfterTrim = Math.max(0, residentBytes);
             thread.setDaemon(true);
             thread.start();
         } else {
@@ -92,7 +97,7 @@ public final class MemoryWatchdog implements MemoryPressure, AutoCloseable {
                 overBudget = false;
                 log.info("memory back under the budget: {} MiB resident of {} MiB", rss / MIB, budget.totalBytes() / MIB);
             }
-            if (rss > budget.totalBytes() * EAGER_TRIM_SHARE && now - lastTrim >= EAGER_TRIM_EVERY_NANOS) {
+            if (rss > residentAfterTrim + EAGER_TRIM_RISE_BYTES && now - lastTrim >= EAGER_TRIM_EVERY_NANOS) {
                 trimNow(now);
             }
             return;
@@ -117,6 +122,7 @@ public final class MemoryWatchdog implements MemoryPressure, AutoCloseable {
         if (trim.trim()) {
             resident.bytes().ifPresent(this::record);
         }
+        residentAfterTrim = Math.max(0, residentBytes);
     }
 
     private void record(long rss) {
