@@ -106,14 +106,18 @@ public final class MemoryWatchdog implements MemoryPressure, AutoCloseable {
             overBudget = true;
             overBudgetSpells.increment();
         }
+        if (now - lastTrim >= TRIM_EVERY_NANOS) {
+            trimNow(now);
+            if (residentBytes >= 0 && residentBytes <= budget.totalBytes()) {
+                overBudget = false; // freed memory the allocator held was all it took
+                return;
+            }
+        }
         int stopped = stopQueries.getAsInt();
         if (stopped > 0) {
             queriesStopped.add(stopped);
             log.warn("process memory {} MiB passed the budget of {}: stopped {} running quer(ies)", rss / MIB,
                     budget.describe(), stopped);
-        }
-        if (now - lastTrim >= TRIM_EVERY_NANOS) {
-            trimNow(now);
         }
     }
 
