@@ -54,6 +54,12 @@ final class ErrorMapper {
                 + "); the node log has the details");
     }
 
+    /** The engine's words when a query's operators fill the buffer pool (measured: a collect of 50 M values). */
+    private static boolean bufferPoolFull(GraphException e) {
+        String message = e.getMessage();
+        return message != null && message.contains("Buffer manager exception") && message.contains("buffer pool is full");
+    }
+
     private ApiException graph(GraphException e) {
         return switch (e.kind()) {
             case SYNTAX -> new ApiException(400, "syntax_error", e.getMessage());
@@ -70,7 +76,10 @@ final class ErrorMapper {
                     WRITE_CONFLICT_RETRY_AFTER);
             case CLOSED -> new ApiException(503, "unavailable", "the database was closed underneath the query "
                     + "(invalidated or shutting down); retry: " + e.getMessage(), WRITE_CONFLICT_RETRY_AFTER);
-            case ENGINE -> new ApiException(500, "engine_error", e.getMessage());
+            case ENGINE -> bufferPoolFull(e) ? new ApiException(503, "memory_limit", "the query needs more memory "
+                    + "than its database's buffer pool holds (tier memory_per_db_mb, else max_memory_mb; less while other "
+                    + "databases share max_memory_mb): make it need less, or raise them: " + e.getMessage())
+                    : new ApiException(500, "engine_error", e.getMessage());
         };
     }
 }
