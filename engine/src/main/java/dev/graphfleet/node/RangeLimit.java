@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Bounds the lists {@code range()} builds, before the engine sees the query. The engine builds the
+ * Bounds what the engine builds in one uninterruptible step outside its buffer pools, before it sees
+ * the query: the lists of {@code range()} and the strings of {@code lpad()}/{@code rpad()}.
+ *
+ * <p>range(): The engine builds the
  * whole list in one step that neither an interrupt nor the query timeout stops: measured on Kùzu
  * 0.11.2, {@code UNWIND range(1, 4000000) ...} with literal bounds (folded into a constant while the
  * query is planned) took 2 GB and 12 s and finished although interrupted after 1 s; with bounds from a
@@ -16,6 +19,11 @@ import java.util.regex.Pattern;
  * when its size is known here: every argument an integer literal or an integer parameter, and all
  * range() calls of the statement together at most {@code maxElements} elements. Anything else is
  * refused (fail closed).
+ *
+ * <p>lpad()/rpad(): ~6 bytes per character of the result outside the buffer pool (measured:
+ * {@code rpad('a', 100000000, 'b')} peaked at 634 MiB and could not be stopped). With a row's value as
+ * the string it runs once per row, up to 2,048 rows in one step, so the length must be an integer
+ * literal or parameter of at most {@code headroom / (2048 × 16 bytes)}.
  */
 final class RangeLimit {
 
@@ -24,18 +32,33 @@ final class RangeLimit {
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
     private static final Pattern PARAMETER = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*");
 
+    /** Rows the engine evaluates a function over in one step, times ~2.5 × the 6 bytes per character measured. */
+    static final long BYTES_PER_PAD_CHARACTER = 2048 * 16;
+
     private final long maxElements;
+    private final long maxPadLength;
 
     RangeLimit(long maxElements) {
-        if (maxElements < 1) {
-            throw new IllegalArgumentException("the range() limit must be positive, got " + maxElements);
-        }
-        this.maxElements = maxElements;
+        this(maxElements, Math.max(1, maxElements * BYTES_PER_ELEMENT / BYTES_PER_PAD_CHARACTER));
     }
 
-    /** The limit that keeps one range() within the process's query headroom. */
+    RangeLimit(long maxElements, long maxPadLength) {
+        if (maxElements < 1 || maxPadLength < 1) {
+            throw new IllegalArgumentException("the range() and pad limits must be positive, got " + maxElements
+                    + " and " + maxPadLength);
+        }
+        this.maxElements = maxElements;
+        this.maxPadLength = maxPadLength;
+    }
+
+    /** The limits that keep one statement's one-step allocations within the process's query headroom. */
     static RangeLimit forHeadroom(long queryHeadroomBytes) {
-        return new RangeLimit(Math.max(1, queryHeadroomBytes / BYTES_PER_ELEMENT));
+        return new RangeLimit(Math.max(1, queryHeadroomBytes / BYTES_PER_ELEMENT),
+                Math.max(1, queryHeadroomBytes / BYTES_PER_PAD_CHARACTER));
+    }
+
+    long maxPadLength() {
+        return maxPadLength;
     }
 
     long maxElements() {
@@ -72,7 +95,11 @@ final class RangeLimit {
 
     /** If {@code name} is range and a '(' follows, checks its arguments; returns where to go on. */
     private int checkCall(String cypher, String name, int after, Map<String, ?> parameters, BigInteger[] total) {
-        if (!name.toLowerCase(Locale.ROOT).equals("range")) {
+        String function = name.toLowerCase(Locale.ROOT);
+        if (function.equals("lpad") || function.equals("rpad")) {
+            return checkPad(cypher, function, after, parameters);
+        }
+        if (!function.equals("range")) {
             return after;
         }
         int open = skipBlank(cypher, after);
@@ -106,6 +133,31 @@ final class RangeLimit {
                     + String.format(Locale.ROOT, "%,d", maxElements) + " are allowed (node.memory.query_headroom_mb / "
                     + BYTES_PER_ELEMENT + " bytes per element): the engine builds the whole list at once and cannot "
                     + "stop while it does. Use a smaller range, or raise node.memory.query_headroom_mb");
+        }
+        return close + 1;
+    }
+
+    private int checkPad(String cypher, String function, int after, Map<String, ?> parameters) {
+        int open = skipBlank(cypher, after);
+        if (open >= cypher.length() || cypher.charAt(open) != '(') {
+            return after;
+        }
+        List<String> arguments = new ArrayList<>();
+        int close = splitArguments(cypher, open + 1, arguments);
+        String length = close < 0 || arguments.size() != 3 ? "" : stripComments(arguments.get(1)).strip();
+        BigInteger value = null;
+        if (INTEGER.matcher(length).matches()) {
+            value = new BigInteger(length.startsWith("+") ? length.substring(1) : length);
+        } else if (PARAMETER.matcher(length).matches() && parameters != null
+                && (parameters.get(length.substring(1)) instanceof Integer || parameters.get(length.substring(1)) instanceof Long)) {
+            value = BigInteger.valueOf(((Number) parameters.get(length.substring(1))).longValue());
+        }
+        if (value == null || value.compareTo(BigInteger.valueOf(maxPadLength)) > 0) {
+            throw new ApiException(400, "pad_too_large", function + "() is allowed only with an integer literal or "
+                    + "integer parameter of at most " + String.format(Locale.ROOT, "%,d", maxPadLength) + " as its length"
+                    + (value == null ? "" : ", not " + String.format(Locale.ROOT, "%,d", value)) + ": the engine builds "
+                    + "the padded strings of up to 2,048 rows at once and cannot stop while it does "
+                    + "(node.memory.query_headroom_mb sets the limit)");
         }
         return close + 1;
     }

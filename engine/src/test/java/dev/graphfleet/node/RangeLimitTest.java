@@ -54,4 +54,21 @@ class RangeLimitTest {
         }
         assertThatThrownBy(() -> limit.check("RETURN range(1, $s)", Map.of("s", "5"))).isInstanceOf(ApiException.class);
     }
+
+    @Test
+    void padLengthsAreBoundedBecauseTheyRunOverUpTo2048RowsAtOnce() {
+        RangeLimit pads = new RangeLimit(1_000, 100);
+        assertThatCode(() -> pads.check("MATCH (p:Person) RETURN lpad(p.name, 100, ' '), RPAD('x', $n, '-')",
+                Map.of("n", 10))).doesNotThrowAnyException();
+        for (String cypher : new String[] {"RETURN rpad('a', 100000000, 'b')", "MATCH (p) RETURN lpad(p.name, p.id, 'x')",
+                "RETURN lpad /* */ ('a', 101, 'b')", "RETURN lpad('a', $missing, 'b')"}) {
+            assertThatThrownBy(() -> pads.check(cypher, Map.of())).as(cypher)
+                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                        assertThat(e.error()).isEqualTo("pad_too_large");
+                        assertThat(e.detail()).contains("100", "node.memory.query_headroom_mb");
+                    });
+        }
+        assertThat(RangeLimit.forHeadroom(512L << 20).maxPadLength()).isEqualTo(16_384);
+        assertThat(RangeLimit.forHeadroom(512L << 20).maxElements()).isEqualTo(524_288);
+    }
 }
