@@ -2,6 +2,7 @@ package dev.graphfleet.node;
 
 import dev.graphfleet.graph.GraphConnection;
 import dev.graphfleet.graph.GraphException;
+import dev.graphfleet.node.memory.HeadroomLedger;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -15,14 +16,15 @@ final class ActiveQueries {
     private final Set<GraphConnection> running = ConcurrentHashMap.newKeySet();
     private final Set<GraphConnection> stoppedForMemory = ConcurrentHashMap.newKeySet();
     private final Supplier<? extends RuntimeException> memoryStop;
+    private final HeadroomLedger headroom;
 
-    ActiveQueries() {
-        this(() -> new IllegalStateException("the query was stopped for memory"));
-    }
-
-    /** @param memoryStop the failure a query stopped for memory ends with (it names the budget) */
-    ActiveQueries(Supplier<? extends RuntimeException> memoryStop) {
+    /**
+     * @param memoryStop the failure a query stopped for memory ends with (it names the budget)
+     * @param headroom   what statements building values in one step hold of the query headroom
+     */
+    ActiveQueries(Supplier<? extends RuntimeException> memoryStop, HeadroomLedger headroom) {
         this.memoryStop = memoryStop;
+        this.headroom = headroom;
     }
 
     Runnable track(GraphConnection connection) {
@@ -58,8 +60,12 @@ final class ActiveQueries {
         return count;
     }
 
-    /** Runs {@code statement} on {@code connection}; an interruption by the memory watchdog becomes its error. */
-    <T> T memoryChecked(GraphConnection connection, Supplier<T> statement) {
+    /**
+     * Runs {@code statement} on {@code connection} holding {@code oneStepBytes} of the query headroom
+     * (what {@link RangeLimit#check} estimated); an interruption by the memory watchdog becomes its error.
+     */
+    <T> T memoryChecked(GraphConnection connection, long oneStepBytes, Supplier<T> statement) {
+        headroom.reserve(oneStepBytes);
         try {
             return statement.get();
         } catch (GraphException e) {
@@ -69,6 +75,8 @@ final class ActiveQueries {
                 throw stop;
             }
             throw e;
+        } finally {
+            headroom.release(oneStepBytes);
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.graphfleet.node.admission.MemoryLimitException;
 import dev.graphfleet.node.admission.ResourceGauge;
 import dev.graphfleet.node.admission.ResourceSampler;
 import dev.graphfleet.node.health.NodeHealth;
+import dev.graphfleet.node.memory.HeadroomLedger;
 import dev.graphfleet.node.memory.MemoryWatchdog;
 import dev.graphfleet.node.memory.ProcessMemoryBudget;
 import dev.graphfleet.node.health.StalenessSettings;
@@ -103,10 +104,11 @@ public final class GraphNode implements AutoCloseable {
             this.status = new NodeStatus(settings.nodeId(), settings.type(), clock, builder.attachments);
             this.health = NodeHealth.start(builder.staleness, builder.attachments::attachments, clock, settings.nodeId());
             background.push(health);
+            ProcessMemoryBudget memoryBudget = ProcessMemoryBudget.of(settings.memoryBudgetBytes(), builder.queryHeadroomBytes);
             this.active = new ActiveQueries(() -> new MemoryLimitException(memory().stoppedReason(),
-                    settings.admission().retryAfter()));
-            this.memory = MemoryWatchdog.start(ProcessMemoryBudget.of(settings.memoryBudgetBytes(),
-                    builder.queryHeadroomBytes), active::interruptForMemory, MEMORY_CHECK_MILLIS);
+                    settings.admission().retryAfter()), new HeadroomLedger(memoryBudget.queryHeadroomBytes(),
+                    settings.pool().acquireTimeout(), settings.admission().retryAfter()));
+            this.memory = MemoryWatchdog.start(memoryBudget, active::interruptForMemory, MEMORY_CHECK_MILLIS);
             background.push(memory);
             this.admission = new AdmissionController(settings.admission(), resources, memory);
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

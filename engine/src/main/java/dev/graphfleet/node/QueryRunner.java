@@ -32,7 +32,7 @@ final class QueryRunner {
 
     RunningQuery start(String database, QueryRequest request) {
         long started = System.nanoTime();
-        ranges.check(request.cypher(), request.parameters());
+        long oneStepBytes = ranges.check(request.cypher(), request.parameters());
         AdmissionSlot slot = admission.admit(database, Operation.of(request.cypher()));
         PooledConnection connection = null;
         try {
@@ -41,7 +41,7 @@ final class QueryRunner {
             Runnable untrack = active.track(borrowed);
             GraphResult result;
             try {
-                result = active.memoryChecked(borrowed, () -> retry.run(() -> borrowed.query(request.cypher(), request.parameters())));
+                result = active.memoryChecked(borrowed, oneStepBytes, () -> retry.run(() -> borrowed.query(request.cypher(), request.parameters())));
             } finally {
                 untrack.run();
             }

@@ -65,9 +65,16 @@ final class RangeLimit {
         return maxElements;
     }
 
-    /** @throws ApiException 400 {@code range_too_large} for a range() too large or of unknown size */
-    void check(String cypher, Map<String, ?> parameters) {
+    /**
+     * Checks a statement and estimates what its range() and pad calls will build at once.
+     *
+     * @return the estimated bytes (range elements × {@value #BYTES_PER_ELEMENT} + pad lengths ×
+     *         {@link #BYTES_PER_PAD_CHARACTER}); zero when it has none
+     * @throws ApiException 400 {@code range_too_large} / {@code pad_too_large} for a call too large or of unknown size
+     */
+    long check(String cypher, Map<String, ?> parameters) {
         BigInteger[] total = {BigInteger.ZERO};
+        long[] padBytes = {0};
         int i = 0;
         int n = cypher.length();
         while (i < n) {
@@ -80,24 +87,26 @@ final class RangeLimit {
                 int end = cypher.indexOf('`', i + 1);
                 end = end < 0 ? n : end;
                 String name = cypher.substring(i + 1, end);
-                i = checkCall(cypher, name, end + 1, parameters, total);
+                i = checkCall(cypher, name, end + 1, parameters, total, padBytes);
             } else if (Character.isLetter(c) || c == '_') {
                 int end = i;
                 while (end < n && (Character.isLetterOrDigit(cypher.charAt(end)) || cypher.charAt(end) == '_')) {
                     end++;
                 }
-                i = checkCall(cypher, cypher.substring(i, end), end, parameters, total);
+                i = checkCall(cypher, cypher.substring(i, end), end, parameters, total, padBytes);
             } else {
                 i++;
             }
         }
+        return total[0].longValueExact() * BYTES_PER_ELEMENT + padBytes[0];
     }
 
     /** If {@code name} is range and a '(' follows, checks its arguments; returns where to go on. */
-    private int checkCall(String cypher, String name, int after, Map<String, ?> parameters, BigInteger[] total) {
+    private int checkCall(String cypher, String name, int after, Map<String, ?> parameters, BigInteger[] total,
+                          long[] padBytes) {
         String function = name.toLowerCase(Locale.ROOT);
         if (function.equals("lpad") || function.equals("rpad")) {
-            return checkPad(cypher, function, after, parameters);
+            return checkPad(cypher, function, after, parameters, padBytes);
         }
         if (!function.equals("range")) {
             return after;
@@ -137,7 +146,7 @@ final class RangeLimit {
         return close + 1;
     }
 
-    private int checkPad(String cypher, String function, int after, Map<String, ?> parameters) {
+    private int checkPad(String cypher, String function, int after, Map<String, ?> parameters, long[] padBytes) {
         int open = skipBlank(cypher, after);
         if (open >= cypher.length() || cypher.charAt(open) != '(') {
             return after;
@@ -159,6 +168,7 @@ final class RangeLimit {
                     + "the padded strings of up to 2,048 rows at once and cannot stop while it does "
                     + "(node.memory.query_headroom_mb sets the limit)");
         }
+        padBytes[0] += Math.max(0, value.longValue()) * BYTES_PER_PAD_CHARACTER;
         return close + 1;
     }
 
