@@ -18,9 +18,27 @@ final class BufferPoolBudget {
     /** How often a waiting opener looks again for a Database that became idle. */
     private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
-    /** Closes one idle open Database other than {@code except}, least recently used first; false if none. */
     interface RoomMaker {
+        RoomMaker NONE = new RoomMaker() {
+            @Override
+            public boolean closeOneIdle(String except) {
+                return false;
+            }
+
+            @Override
+            public boolean requestClose(String except) {
+                return false;
+            }
+        };
+
+        /** Closes one idle open Database other than {@code except}, least recently used first; false if none. */
         boolean closeOneIdle(String except);
+
+        /**
+         * Asks the least recently used busy one (other than {@code except}) to close once its
+         * connections return; false when none was newly asked.
+         */
+        boolean requestClose(String except);
     }
 
     private final long budgetBytes;
@@ -74,6 +92,14 @@ final class BufferPoolBudget {
                 if (free >= Math.max(MIN_GRANT_BYTES, want / 4)) {
                     return take(free);
                 }
+            }
+            if (room.requestClose(database)) {
+                evictions.increment();
+            }
+            synchronized (this) {
+                if (budgetBytes - grantedBytes >= want) {
+                    return take(want);
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     refusals.increment();
@@ -112,7 +138,7 @@ final class BufferPoolBudget {
         return peakGrantedBytes;
     }
 
-    /** Databases closed to make room for another (on open, not by the periodic governor). */
+    /** Databases closed, or asked to close once their queries return, to make room for another (not the governor's). */
     long evictions() {
         return evictions.sum();
     }

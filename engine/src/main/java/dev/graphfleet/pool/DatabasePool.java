@@ -50,9 +50,13 @@ final class DatabasePool {
     private volatile long grantedBytes;
     /** The last {@code bm_info} reading of the open Database, kept for when it is too busy to be read. */
     private volatile BufferPoolUsage lastUsage;
+    /** Another database waits for this one's buffer pool: close once the lent connections come back. */
+    private volatile boolean closeRequested;
+    private final Object closeWait = new Object();
 
     DatabasePool(DatabaseSpec spec, GraphEngine engine, PoolSettings settings, PoolCounters counters, MonotonicClock clock) {
-        this(spec, engine, settings, counters, clock, BufferPoolBudget.unlimited(), except -> false, () -> Long.MAX_VALUE);
+        this(spec, engine, settings, counters, clock, BufferPoolBudget.unlimited(), BufferPoolBudget.RoomMaker.NONE,
+                () -> Long.MAX_VALUE);
     }
 
     DatabasePool(DatabaseSpec spec, GraphEngine engine, PoolSettings settings, PoolCounters counters, MonotonicClock clock,
@@ -83,6 +87,9 @@ final class DatabasePool {
     }
 
     PooledConnection borrow() {
+        if (closeRequested) {
+            awaitRequestedClose();
+        }
         acquirePermit();
         try {
             if (closed) {
@@ -110,6 +117,50 @@ final class DatabasePool {
             idle.offerFirst(entry);
         }
         permits.release();
+        if (closeRequested) {
+            tryCloseIdleDatabase();
+        }
+    }
+
+    /**
+     * Asks this database to give its buffer pool back as soon as its lent connections return: new
+     * borrows wait for that (up to the acquire timeout), so a stream of queries cannot keep it open
+     * while another database waits for room. False when it is closed or already asked.
+     */
+    boolean requestClose() {
+        if (database == null || closeRequested) {
+            return false;
+        }
+        closeRequested = true;
+        tryCloseIdleDatabase();
+        return true;
+    }
+
+    /** Waits until the requested close happened; past the acquire timeout the request lapses. */
+    private void awaitRequestedClose() {
+        long deadline = System.nanoTime() + settings.acquireTimeout().toNanos();
+        synchronized (closeWait) {
+            while (closeRequested) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    closeRequested = false;
+                    return;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(closeWait, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while " + spec.name() + " closes to make room", e);
+                }
+            }
+        }
+    }
+
+    private void closeRequestDone() {
+        synchronized (closeWait) {
+            closeRequested = false;
+            closeWait.notifyAll();
+        }
     }
 
     private void acquirePermit() {
@@ -330,7 +381,13 @@ final class DatabasePool {
 
     /** Closes the Database only if nothing uses it right now; for the memory governor. */
     boolean tryCloseIdleDatabase() {
-        if (database == null || !permits.tryAcquire(spec.maxConnections())) {
+        if (database == null) {
+            if (closeRequested) {
+                closeRequestDone();
+            }
+            return false;
+        }
+        if (!permits.tryAcquire(spec.maxConnections())) {
             return false;
         }
         try {
@@ -380,6 +437,9 @@ final class DatabasePool {
             database = null;
             grantedBytes = 0;
             lastUsage = null;
+            if (closeRequested) {
+                closeRequestDone();
+            }
             try {
                 if (open != null) {
                     beforeClose.accept(open.database);

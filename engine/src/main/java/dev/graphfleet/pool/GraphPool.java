@@ -264,7 +264,17 @@ public final class GraphPool implements AutoCloseable {
     }
 
     private DatabasePool newPool(DatabaseSpec spec) {
-        return new DatabasePool(spec, engine, settings, counters, clock, budget, this::closeOneIdle, this::grantCap);
+        return new DatabasePool(spec, engine, settings, counters, clock, budget, new BufferPoolBudget.RoomMaker() {
+            @Override
+            public boolean closeOneIdle(String except) {
+                return GraphPool.this.closeOneIdle(except);
+            }
+
+            @Override
+            public boolean requestClose(String except) {
+                return requestCloseOfOne(except);
+            }
+        }, this::grantCap);
     }
 
     /**
@@ -288,6 +298,19 @@ public final class GraphPool implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** Asks the least recently used open database other than {@code except} to close once its connections return. */
+    private boolean requestCloseOfOne(String except) {
+        DatabasePool victim = pools.values().stream()
+                .filter(pool -> pool.isOpen() && !pool.name().equals(except))
+                .min(java.util.Comparator.comparingLong(DatabasePool::lastBorrowedAt)).orElse(null);
+        if (victim == null || !victim.requestClose()) {
+            return false;
+        }
+        log.info("{} closes once its queries return, to make room in the buffer-pool budget of {} MiB for {}",
+                victim.name(), budget.budgetBytes() >> 20, except);
+        return true;
     }
 
     /** The budget all buffer pools share ({@code max_memory_mb}); empty when this pool has none. */

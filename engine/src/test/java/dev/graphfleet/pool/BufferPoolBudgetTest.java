@@ -50,10 +50,13 @@ class BufferPoolBudgetTest {
             AtomicBoolean running = new AtomicBoolean(true);
             Map<String, LongAdder> served = new ConcurrentHashMap<>();
             List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-            ExecutorService clients = Executors.newFixedThreadPool(names.size());
+            // Two clients per repository keep each busy almost always: room comes only from asking one to close.
+            ExecutorService clients = Executors.newFixedThreadPool(2 * names.size());
             List<Future<?>> futures = new ArrayList<>();
             for (String name : names) {
                 served.put(name, new LongAdder());
+            }
+            for (String name : List.of("r1", "r2", "r3", "r1", "r2", "r3")) {
                 futures.add(clients.submit(() -> {
                     while (running.get()) {
                         try {
