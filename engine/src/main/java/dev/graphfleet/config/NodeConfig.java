@@ -21,7 +21,8 @@ public record NodeConfig(
         MetricsConfig metrics,
         AdmissionConfig admission,
         AttachConfig attach,
-        StalenessConfig staleness) {
+        StalenessConfig staleness,
+        MemoryConfig memory) {
 
     /** Under {@code data_dir} when {@code store.cache_dir} is not set. */
     public static final String DEFAULT_CACHE_DIR_NAME = "repository-cache";
@@ -33,6 +34,7 @@ public record NodeConfig(
         admission = admission == null ? AdmissionConfig.DEFAULTS : admission;
         attach = attach == null ? AttachConfig.DEFAULTS : attach;
         staleness = staleness == null ? StalenessConfig.DEFAULTS : staleness;
+        memory = memory == null ? MemoryConfig.DEFAULTS : memory;
     }
 
     /** Where downloaded repositories are kept: {@code store.cache_dir}, else {@code <data_dir>/repository-cache}. */

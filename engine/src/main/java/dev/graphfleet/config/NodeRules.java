@@ -156,6 +156,9 @@ final class NodeRules {
         out.atLeast("node.pool.cleanup_interval_minutes", pool.cleanupIntervalMinutes(), 1, " min");
         out.atLeast("node.pool.leak_detection_threshold_s", pool.leakDetectionThresholdS(), 0, " s");
         out.atLeast("node.metrics.timeout_s", node.metrics().timeoutS(), 1, " s");
+        if (node.memory().queryHeadroomMb() != null) {
+            out.atLeast("node.memory.query_headroom_mb", node.memory().queryHeadroomMb(), 64, " MB");
+        }
         out.atLeast("node.staleness.max_age_s", node.staleness().maxAgeS(), 0, " s");
         out.atLeast("node.staleness.peer_check_s", node.staleness().peerCheckS(), 1, " s");
         for (java.net.URI peer : node.staleness().peers()) {

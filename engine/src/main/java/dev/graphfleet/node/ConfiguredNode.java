@@ -62,7 +62,7 @@ public final class ConfiguredNode implements AutoCloseable {
         if (!nodeConfig.type().isShared()) {
             // A writer's per-database pools are oversubscribed on purpose (10 x 2 GB on 14 GB): the
             // governor closes (and so checkpoints) the least recently used idle database over budget.
-            GraphNode writer = GraphNode.start(settings);
+            GraphNode writer = GraphNode.builder(settings).queryHeadroomBytes(nodeConfig.memory().queryHeadroomBytes()).start();
             MemoryGovernor governor = new MemoryGovernor(writer.pool(), settings.memoryBudgetBytes(), 0.9)
                     .start(Duration.ofSeconds(5));
             return new ConfiguredNode(writer, null, null, governor);
@@ -82,6 +82,7 @@ public final class ConfiguredNode implements AutoCloseable {
         GraphNode node;
         try {
             node = GraphNode.builder(settings).pool(shared.pool()).attachments(SharedAttachments.of(shared))
+                    .queryHeadroomBytes(nodeConfig.memory().queryHeadroomBytes())
                     .staleness(staleness(nodeConfig.staleness())).start();
         } catch (RuntimeException e) {
             shared.close();

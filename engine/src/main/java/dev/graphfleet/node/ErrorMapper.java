@@ -2,6 +2,8 @@ package dev.graphfleet.node;
 
 import dev.graphfleet.graph.GraphException;
 import dev.graphfleet.node.admission.AdmissionRejectedException;
+import dev.graphfleet.node.admission.MemoryLimitException;
+import dev.graphfleet.pool.MemoryBudgetExceededException;
 import dev.graphfleet.pool.PoolExhaustedException;
 import dev.graphfleet.pool.UnknownDatabaseException;
 import java.time.Duration;
@@ -30,6 +32,12 @@ final class ErrorMapper {
         if (failure instanceof AdmissionRejectedException rejected) {
             return new ApiException(503, "overloaded", rejected.getMessage(), rejected.retryAfter());
         }
+        if (failure instanceof MemoryLimitException memory) {
+            return new ApiException(503, "memory_limit", memory.getMessage(), memory.retryAfter());
+        }
+        if (failure instanceof MemoryBudgetExceededException budget) {
+            return new ApiException(503, "memory_limit", budget.getMessage(), overloadRetryAfter);
+        }
         if (failure instanceof PoolExhaustedException exhausted) {
             return new ApiException(503, "pool_exhausted", exhausted.getMessage(), overloadRetryAfter);
         }
@@ -44,6 +52,12 @@ final class ErrorMapper {
         }
         return new ApiException(500, "internal_error", "unexpected error (" + failure.getClass().getSimpleName()
                 + "); the node log has the details");
+    }
+
+    /** The engine's words when a query's operators fill the buffer pool (measured: a collect of 50 M values). */
+    private static boolean bufferPoolFull(GraphException e) {
+        String message = e.getMessage();
+        return message != null && message.contains("Buffer manager exception") && message.contains("buffer pool is full");
     }
 
     private ApiException graph(GraphException e) {
@@ -63,7 +77,10 @@ final class ErrorMapper {
                     WRITE_CONFLICT_RETRY_AFTER);
             case CLOSED -> new ApiException(503, "unavailable", "the database was closed underneath the query "
                     + "(invalidated or shutting down); retry: " + e.getMessage(), WRITE_CONFLICT_RETRY_AFTER);
-            case ENGINE -> new ApiException(500, "engine_error", EnginePaths.scrub(e.getMessage()));
+            case ENGINE -> bufferPoolFull(e) ? new ApiException(503, "memory_limit", "the query needs more memory "
+                    + "than its database's buffer pool holds (tier memory_per_db_mb, else max_memory_mb; less while other "
+                    + "databases share max_memory_mb): make it need less, or raise them: " + EnginePaths.scrub(e.getMessage()))
+                    : new ApiException(500, "engine_error", EnginePaths.scrub(e.getMessage()));
         };
     }
 }

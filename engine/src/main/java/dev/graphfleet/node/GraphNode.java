@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graphfleet.graph.GraphEngine;
 import dev.graphfleet.graph.GraphEngines;
 import dev.graphfleet.node.admission.AdmissionController;
+import dev.graphfleet.node.admission.MemoryLimitException;
 import dev.graphfleet.node.admission.ResourceGauge;
 import dev.graphfleet.node.admission.ResourceSampler;
 import dev.graphfleet.node.health.NodeHealth;
+import dev.graphfleet.node.memory.HeadroomLedger;
+import dev.graphfleet.node.memory.MemoryWatchdog;
+import dev.graphfleet.node.memory.ProcessMemoryBudget;
 import dev.graphfleet.node.health.StalenessSettings;
 import dev.graphfleet.node.metrics.DatabaseSizeScanner;
 import dev.graphfleet.node.metrics.DataVolumeSource;
@@ -56,6 +60,8 @@ public final class GraphNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GraphNode.class);
     /** After cancelling, how long to wait for the cancelled queries to answer. */
     private static final Duration CANCEL_WAIT = Duration.ofSeconds(5);
+    /** How often the process's resident memory is read: a query allocating fast is stopped within this. */
+    private static final long MEMORY_CHECK_MILLIS = 10;
 
     private final NodeSettings settings;
     private final GraphPool pool;
@@ -63,6 +69,7 @@ public final class GraphNode implements AutoCloseable {
     private final NodeHealth health;
     private final AdmissionController admission;
     private final ActiveQueries active;
+    private final MemoryWatchdog memory;
     private final ShutdownGate gate;
     private final Undertow server;
     private final InetSocketAddress address;
@@ -79,7 +86,7 @@ public final class GraphNode implements AutoCloseable {
         createDataDir();
         this.pool = builder.pool != null ? builder.pool : new GraphPool(engine,
                 new DirectoryCatalog(settings.dataDir(), engine.fileExtension(), settings.effectiveDatabases(), false),
-                settings.pool());
+                settings.pool(), settings.memoryBudgetBytes());
         try {
             ResourceGauge resources = builder.resources;
             if (resources == null) {
@@ -98,8 +105,13 @@ public final class GraphNode implements AutoCloseable {
             this.status = new NodeStatus(settings.nodeId(), settings.type(), clock, builder.attachments);
             this.health = NodeHealth.start(builder.staleness, builder.attachments::attachments, clock, settings.nodeId());
             background.push(health);
-            this.admission = new AdmissionController(settings.admission(), resources);
-            this.active = new ActiveQueries();
+            ProcessMemoryBudget memoryBudget = ProcessMemoryBudget.of(settings.memoryBudgetBytes(), builder.queryHeadroomBytes);
+            this.active = new ActiveQueries(() -> new MemoryLimitException(memory().stoppedReason(),
+                    settings.admission().retryAfter()), new HeadroomLedger(memoryBudget.queryHeadroomBytes(),
+                    settings.pool().acquireTimeout(), settings.admission().retryAfter()));
+            this.memory = MemoryWatchdog.start(memoryBudget, active::interruptForMemory, MEMORY_CHECK_MILLIS);
+            background.push(memory);
+            this.admission = new AdmissionController(settings.admission(), resources, memory);
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             background.push(registry::close);
             QueryStats stats = new QueryStats(clock, registry);
@@ -109,7 +121,7 @@ public final class GraphNode implements AutoCloseable {
                     () -> AttachmentsView.of(builder.attachments, health),
                     () -> AttachmentsView.byPhase(builder.attachments.attachments()), status::ready, settings.metrics(),
                     builder.dataVolume, builder.processMemory != null ? builder.processMemory
-                    : ProcessMemory.fromProc(settings.memoryBudgetBytes()));
+                    : memory.figures());
             health.bindTo(registry);
             MetricsCollector collector = NodeMetrics.collector(sources);
             background.push(collector);
@@ -139,7 +151,8 @@ public final class GraphNode implements AutoCloseable {
         ErrorMapper errors = new ErrorMapper(settings.admission().retryAfter(), settings.databases().queryTimeout());
         QueryLimits limits = settings.queryLimits();
         QueryRunner runner = new QueryRunner(pool, admission, active,
-                new WriteConflictRetry(limits.writeConflictRetry(), WriteConflictRetry.Sleeper.SYSTEM));
+                new WriteConflictRetry(limits.writeConflictRetry(), WriteConflictRetry.Sleeper.SYSTEM),
+                RangeLimit.forHeadroom(memory.budget().queryHeadroomBytes()));
         NodeRoutes.Routes routes = new NodeRoutes.Routes(
                 new HealthRoute(status, health, mapper),
                 new MetricsRoute(collector, mapper),
@@ -221,6 +234,11 @@ public final class GraphNode implements AutoCloseable {
 
     public AdmissionController admission() {
         return admission;
+    }
+
+    /** The process memory budget and its watchdog: resident set, over-budget flag, queries stopped. */
+    public MemoryWatchdog memory() {
+        return memory;
     }
 
     /** Ready to take traffic: what /health answers with 200. */
@@ -320,6 +338,7 @@ public final class GraphNode implements AutoCloseable {
         private ProcessMemory processMemory;
         private Clock clock = Clock.systemUTC();
         private StalenessSettings staleness = StalenessSettings.OFF;
+        private long queryHeadroomBytes;
 
         private Builder(NodeSettings settings) {
             this.settings = settings;
@@ -371,6 +390,15 @@ public final class GraphNode implements AutoCloseable {
         /** How stale a shared node's data may be before /health takes it out ({@code node.staleness}); default off. */
         public Builder staleness(StalenessSettings settings) {
             this.staleness = java.util.Objects.requireNonNull(settings, "staleness");
+            return this;
+        }
+
+        /**
+         * The process memory beyond heap and buffer pools ({@code node.memory.query_headroom_mb}); zero
+         * or unset derives it from the buffer-pool budget ({@link ProcessMemoryBudget#of}).
+         */
+        public Builder queryHeadroomBytes(long bytes) {
+            this.queryHeadroomBytes = bytes;
             return this;
         }
 

@@ -19,8 +19,11 @@ final class QueryRunner {
     private final AdmissionController admission;
     private final ActiveQueries active;
     private final WriteConflictRetry retry;
+    private final RangeLimit ranges;
 
-    QueryRunner(GraphPool pool, AdmissionController admission, ActiveQueries active, WriteConflictRetry retry) {
+    QueryRunner(GraphPool pool, AdmissionController admission, ActiveQueries active, WriteConflictRetry retry,
+                RangeLimit ranges) {
+        this.ranges = ranges;
         this.pool = pool;
         this.admission = admission;
         this.active = active;
@@ -29,6 +32,7 @@ final class QueryRunner {
 
     RunningQuery start(String database, QueryRequest request) {
         long started = System.nanoTime();
+        long oneStepBytes = ranges.check(request.cypher(), request.parameters());
         AdmissionSlot slot = admission.admit(database, Operation.of(request.cypher()));
         PooledConnection connection = null;
         try {
@@ -37,7 +41,7 @@ final class QueryRunner {
             Runnable untrack = active.track(borrowed);
             GraphResult result;
             try {
-                result = retry.run(() -> borrowed.query(request.cypher(), request.parameters()));
+                result = active.memoryChecked(borrowed, oneStepBytes, () -> retry.run(() -> borrowed.query(request.cypher(), request.parameters())));
             } finally {
                 untrack.run();
             }

@@ -1,5 +1,6 @@
 package dev.graphfleet.pool;
 
+import dev.graphfleet.graph.DatabaseSettings;
 import dev.graphfleet.graph.GraphConnection;
 import dev.graphfleet.graph.GraphDatabase;
 import dev.graphfleet.graph.GraphEngine;
@@ -30,6 +31,9 @@ final class DatabasePool {
     private final PoolSettings settings;
     private final PoolCounters counters;
     private final MonotonicClock clock;
+    private final BufferPoolBudget budget;
+    private final BufferPoolBudget.RoomMaker room;
+    private final java.util.function.LongSupplier grantCap;
     private volatile long ttlNanos;
     private final Semaphore permits;
     /** Most recently returned first: warm connections are reused, cold ones age out. */
@@ -42,13 +46,29 @@ final class DatabasePool {
     private volatile long generation;
     private volatile long lastBorrowedAt;
     private volatile boolean closed;
+    /** The buffer pool the open Database was granted (0 when closed). */
+    private volatile long grantedBytes;
+    /** The last {@code bm_info} reading of the open Database, kept for when it is too busy to be read. */
+    private volatile BufferPoolUsage lastUsage;
+    /** Another database waits for this one's buffer pool: close once the lent connections come back. */
+    private volatile boolean closeRequested;
+    private final Object closeWait = new Object();
 
     DatabasePool(DatabaseSpec spec, GraphEngine engine, PoolSettings settings, PoolCounters counters, MonotonicClock clock) {
+        this(spec, engine, settings, counters, clock, BufferPoolBudget.unlimited(), BufferPoolBudget.RoomMaker.NONE,
+                () -> Long.MAX_VALUE);
+    }
+
+    DatabasePool(DatabaseSpec spec, GraphEngine engine, PoolSettings settings, PoolCounters counters, MonotonicClock clock,
+                 BufferPoolBudget budget, BufferPoolBudget.RoomMaker room, java.util.function.LongSupplier grantCap) {
         this.spec = spec;
         this.engine = engine;
         this.settings = settings;
         this.counters = counters;
         this.clock = clock;
+        this.budget = budget;
+        this.room = room;
+        this.grantCap = grantCap;
         this.ttlNanos = spec.connectionTtl().toNanos();
         this.permits = new Semaphore(spec.maxConnections());
         this.lastBorrowedAt = clock.nanoTime();
@@ -67,6 +87,9 @@ final class DatabasePool {
     }
 
     PooledConnection borrow() {
+        if (closeRequested) {
+            awaitRequestedClose();
+        }
         acquirePermit();
         try {
             if (closed) {
@@ -94,6 +117,50 @@ final class DatabasePool {
             idle.offerFirst(entry);
         }
         permits.release();
+        if (closeRequested) {
+            tryCloseIdleDatabase();
+        }
+    }
+
+    /**
+     * Asks this database to give its buffer pool back as soon as its lent connections return: new
+     * borrows wait for that (up to the acquire timeout), so a stream of queries cannot keep it open
+     * while another database waits for room. False when it is closed or already asked.
+     */
+    boolean requestClose() {
+        if (database == null || closeRequested) {
+            return false;
+        }
+        closeRequested = true;
+        tryCloseIdleDatabase();
+        return true;
+    }
+
+    /** Waits until the requested close happened; past the acquire timeout the request lapses. */
+    private void awaitRequestedClose() {
+        long deadline = System.nanoTime() + settings.acquireTimeout().toNanos();
+        synchronized (closeWait) {
+            while (closeRequested) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    closeRequested = false;
+                    return;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(closeWait, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while " + spec.name() + " closes to make room", e);
+                }
+            }
+        }
+    }
+
+    private void closeRequestDone() {
+        synchronized (closeWait) {
+            closeRequested = false;
+            closeWait.notifyAll();
+        }
     }
 
     private void acquirePermit() {
@@ -148,15 +215,37 @@ final class DatabasePool {
     private DatabaseHandle openDatabase() {
         if (database == null) {
             DatabaseSpec opening = spec;
-            database = new DatabaseHandle(engine.open(opening.file(), opening.database()), closedHandle -> {
+            DatabaseSettings wanted = opening.database();
+            long grant = budget.limited()
+                    ? budget.grant(opening.name(), wanted.bufferPoolBytes(), grantCap.getAsLong(), settings.acquireTimeout(), room)
+                    : wanted.bufferPoolBytes();
+            GraphDatabase opened;
+            try {
+                opened = engine.open(opening.file(), new DatabaseSettings(grant, wanted.maxDbSizeBytes(),
+                        wanted.readOnly(), wanted.checkpointThresholdBytes()));
+            } catch (RuntimeException | Error e) {
+                release(grant);
+                throw e;
+            }
+            // The grant is given back when the Database has really closed, not when it is retired.
+            database = new DatabaseHandle(opened, closedHandle -> {
+                release(grant);
                 counters.databasesClosed.increment();
                 log.info("closed {} ({})", opening.name(), opening.file().getFileName());
             });
+            grantedBytes = grant;
+            lastUsage = null;
             counters.databasesOpened.increment();
             log.info("opened {} from {} ({}, buffer pool {} MiB)", opening.name(), opening.file().getFileName(),
-                    opening.readOnly() ? "read-only" : "read-write", opening.database().bufferPoolBytes() >> 20);
+                    opening.readOnly() ? "read-only" : "read-write", grant >> 20);
         }
         return database;
+    }
+
+    private void release(long grant) {
+        if (budget.limited()) {
+            budget.release(grant);
+        }
     }
 
     private void retire(PooledEntry entry) {
@@ -193,6 +282,8 @@ final class DatabasePool {
             }
             DatabaseHandle old = database;
             database = null;
+            grantedBytes = 0;
+            lastUsage = null;
             if (old != null) {
                 old.retire();
             }
@@ -307,7 +398,13 @@ final class DatabasePool {
 
     /** Closes the Database only if nothing uses it right now; for the memory governor. */
     boolean tryCloseIdleDatabase() {
-        if (database == null || !permits.tryAcquire(spec.maxConnections())) {
+        if (database == null) {
+            if (closeRequested) {
+                closeRequestDone();
+            }
+            return false;
+        }
+        if (!permits.tryAcquire(spec.maxConnections())) {
             return false;
         }
         try {
@@ -355,6 +452,11 @@ final class DatabasePool {
             generation++;
             DatabaseHandle open = database;
             database = null;
+            grantedBytes = 0;
+            lastUsage = null;
+            if (closeRequested) {
+                closeRequestDone();
+            }
             try {
                 if (open != null) {
                     beforeClose.accept(open.database);
@@ -375,32 +477,48 @@ final class DatabasePool {
     }
 
     /**
-     * The buffer pool's limit and usage, read on an idle connection without counting as a use
-     * (so it does not disturb least-recently-used order). Null when closed or every connection is busy.
+     * The buffer pool's limit and usage, read with {@code CALL bm_info()} on an idle connection taken
+     * straight from the idle list: not a borrow (no reuse counted, least-recently-used order kept) and
+     * never a new connection. A database too busy to be read keeps its last reading, or, never read
+     * yet, counts its whole grant (the most it can hold). Null when closed.
      */
     BufferPoolUsage bufferPoolUsage() {
-        if (database == null || !permits.tryAcquire()) {
+        DatabaseHandle open = database;
+        if (open == null) {
             return null;
         }
+        BufferPoolUsage known = lastUsage != null ? lastUsage
+                : new BufferPoolUsage(spec.name(), grantedBytes, grantedBytes, lastBorrowedAt);
+        if (!permits.tryAcquire()) {
+            return known;
+        }
         try {
-            long now = clock.nanoTime();
-            PooledEntry entry = takeIdle(now);
+            PooledEntry entry = idle.pollFirst();
             if (entry == null) {
-                if (database == null) {
-                    return null;
-                }
-                entry = create(now);
+                return known;
             }
-            try (GraphResult result = entry.connection.query("CALL bm_info() RETURN mem_limit, mem_usage")) {
-                java.util.List<Object> row = result.next();
-                return new BufferPoolUsage(spec.name(), ((Number) row.get(0)).longValue(),
-                        ((Number) row.get(1)).longValue(), lastBorrowedAt);
+            try {
+                if (entry.broken || entry.generation != generation) {
+                    return known; // maintenance or the next borrow retires it
+                }
+                try (GraphResult result = entry.connection.query("CALL bm_info() RETURN mem_limit, mem_usage")) {
+                    java.util.List<Object> row = result.next();
+                    BufferPoolUsage read = new BufferPoolUsage(spec.name(), ((Number) row.get(0)).longValue(),
+                            ((Number) row.get(1)).longValue(), lastBorrowedAt);
+                    lastUsage = read;
+                    return read;
+                }
             } finally {
                 idle.offerFirst(entry);
             }
         } finally {
             permits.release();
         }
+    }
+
+    /** The buffer pool granted to the open Database; 0 when closed. */
+    long grantedBytes() {
+        return grantedBytes;
     }
 
     boolean isOpen() {

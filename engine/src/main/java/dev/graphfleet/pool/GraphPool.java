@@ -44,12 +44,28 @@ public final class GraphPool implements AutoCloseable {
     private volatile boolean closed;
     private volatile List<BufferPoolUsage> lastBufferPoolUsage = List.of();
     private volatile MemoryGovernor governor;
+    private final BufferPoolBudget budget;
 
+    /** A pool whose buffer pools are not held to a budget (tools and tests). */
     public GraphPool(GraphEngine engine, DatabaseCatalog catalog, PoolSettings settings) {
         this(engine, catalog, settings, MonotonicClock.SYSTEM);
     }
 
     public GraphPool(GraphEngine engine, DatabaseCatalog catalog, PoolSettings settings, MonotonicClock clock) {
+        this(engine, catalog, settings, clock, BufferPoolBudget.unlimited());
+    }
+
+    /**
+     * A pool whose open Databases' buffer pools together never pass {@code bufferPoolBudgetBytes}
+     * ({@code max_memory_mb}): see {@link #bufferPoolBudgetBytes()}.
+     */
+    public GraphPool(GraphEngine engine, DatabaseCatalog catalog, PoolSettings settings, long bufferPoolBudgetBytes) {
+        this(engine, catalog, settings, MonotonicClock.SYSTEM, new BufferPoolBudget(bufferPoolBudgetBytes));
+    }
+
+    private GraphPool(GraphEngine engine, DatabaseCatalog catalog, PoolSettings settings, MonotonicClock clock,
+                      BufferPoolBudget budget) {
+        this.budget = budget;
         this.engine = engine;
         this.catalog = catalog;
         this.settings = settings;
@@ -149,7 +165,7 @@ public final class GraphPool implements AutoCloseable {
     public void retarget(DatabaseSpec next) {
         DatabasePool pool = pools.get(next.name());
         if (pool == null) {
-            pool = pools.computeIfAbsent(next.name(), name -> new DatabasePool(next, engine, settings, counters, clock));
+            pool = pools.computeIfAbsent(next.name(), name -> newPool(next));
         }
         pool.retarget(next);
     }
@@ -166,8 +182,9 @@ public final class GraphPool implements AutoCloseable {
     }
 
     /**
-     * Buffer pool limit and usage of every open Database (those busy right now are left out), read
-     * with {@code CALL bm_info()} on idle connections. Remembered for {@link #lastBufferPoolUsage()}.
+     * Buffer pool limit and usage of every open Database, read with {@code CALL bm_info()} on idle
+     * connections without borrowing (no reuse counted, no connection opened); a busy one keeps its
+     * last reading. Remembered for {@link #lastBufferPoolUsage()}.
      */
     public List<BufferPoolUsage> bufferPoolUsage() {
         List<BufferPoolUsage> usage = pools.values().stream().map(DatabasePool::bufferPoolUsage)
@@ -265,7 +282,96 @@ public final class GraphPool implements AutoCloseable {
             throw new IllegalStateException("the connection pool is closed");
         }
         DatabaseNames.requireValid(database);
-        return pools.computeIfAbsent(database,
-                name -> new DatabasePool(catalog.spec(name), engine, settings, counters, clock));
+        return pools.computeIfAbsent(database, name -> newPool(catalog.spec(name)));
+    }
+
+    private DatabasePool newPool(DatabaseSpec spec) {
+        return new DatabasePool(spec, engine, settings, counters, clock, budget, new BufferPoolBudget.RoomMaker() {
+            @Override
+            public boolean closeOneIdle(String except) {
+                return GraphPool.this.closeOneIdle(except);
+            }
+
+            @Override
+            public boolean requestClose(String except) {
+                return requestCloseOfOne(except);
+            }
+        }, this::grantCap);
+    }
+
+    /**
+     * The most one Database is granted: all of the budget while the pool knows one database, half of
+     * it once it knows more, so two databases queried at once both get a buffer pool without waiting.
+     */
+    private long grantCap() {
+        return pools.size() > 1 ? budget.budgetBytes() / 2 : budget.budgetBytes();
+    }
+
+    /** Closes the least recently used idle open Database other than {@code except}; false if none is idle. */
+    private boolean closeOneIdle(String except) {
+        List<DatabasePool> coldestFirst = pools.values().stream()
+                .filter(pool -> pool.isOpen() && !pool.name().equals(except))
+                .sorted(java.util.Comparator.comparingLong(DatabasePool::lastBorrowedAt)).toList();
+        for (DatabasePool candidate : coldestFirst) {
+            if (candidate.tryCloseIdleDatabase()) {
+                log.info("closed {} (least recently used, idle) to make room in the buffer-pool budget of {} MiB for {}",
+                        candidate.name(), budget.budgetBytes() >> 20, except);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Asks the least recently used open database other than {@code except} to close once its connections return. */
+    private boolean requestCloseOfOne(String except) {
+        DatabasePool victim = pools.values().stream()
+                .filter(pool -> pool.isOpen() && !pool.name().equals(except))
+                .min(java.util.Comparator.comparingLong(DatabasePool::lastBorrowedAt)).orElse(null);
+        if (victim == null || !victim.requestClose()) {
+            return false;
+        }
+        log.info("{} closes once its queries return, to make room in the buffer-pool budget of {} MiB for {}",
+                victim.name(), budget.budgetBytes() >> 20, except);
+        return true;
+    }
+
+    /** The budget all buffer pools share ({@code max_memory_mb}); empty when this pool has none. */
+    public java.util.OptionalLong bufferPoolBudgetBytes() {
+        return budget.limited() ? java.util.OptionalLong.of(budget.budgetBytes()) : java.util.OptionalLong.empty();
+    }
+
+    /**
+     * The buffer pools granted to Databases not yet closed, summed: never more than the budget. A
+     * Database busy with every connection lent, or retired but still finishing queries, counts.
+     */
+    public long bufferPoolGrantedBytes() {
+        return budget.grantedBytes();
+    }
+
+    /** The highest {@link #bufferPoolGrantedBytes()} since start. */
+    public long bufferPoolPeakGrantedBytes() {
+        return budget.peakGrantedBytes();
+    }
+
+    /** The buffer pool each open Database was granted (its {@code bm_info} limit). */
+    public Map<String, Long> bufferPoolGrants() {
+        Map<String, Long> grants = new TreeMap<>();
+        pools.forEach((name, pool) -> {
+            long granted = pool.grantedBytes();
+            if (granted > 0) {
+                grants.put(name, granted);
+            }
+        });
+        return grants;
+    }
+
+    /** Databases closed on open to make room in the budget (the governor's closings are its own count). */
+    public long budgetEvictions() {
+        return budget.evictions();
+    }
+
+    /** Opens refused because the budget had no room within the acquire timeout. */
+    public long budgetRefusals() {
+        return budget.refusals();
     }
 }

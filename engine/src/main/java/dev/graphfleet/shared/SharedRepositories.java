@@ -28,7 +28,8 @@ public final class SharedRepositories implements AutoCloseable {
 
     public SharedRepositories(GraphEngine engine, RepositorySource source, SharedRepositorySettings settings, Clock clock) {
         AtomicReference<AttachmentManager> manager = new AtomicReference<>();
-        this.pool = new GraphPool(engine, new RepositoryCatalog(() -> manager.get().statuses()), settings.pool());
+        this.pool = new GraphPool(engine, new RepositoryCatalog(() -> manager.get().statuses()), settings.pool(),
+                settings.memoryBudgetBytes());
         DatabaseDefaults defaults = settings.databaseDefaults();
         this.attachments = new AttachmentManager(pool, source, (name, file) -> defaults.specFor(name, file, null),
                 settings.attach(), clock, settings.attachParallelism());

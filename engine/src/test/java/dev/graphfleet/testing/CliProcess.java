@@ -44,8 +44,14 @@ public final class CliProcess implements AutoCloseable {
     }
 
     public static CliProcess start(Map<String, String> environment, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "dev.graphfleet.cli.GraphfleetCli"));
+        return start(List.of("-Xmx512m"), environment, args);
+    }
+
+    /** With these JVM options instead of the default {@code -Xmx512m}. */
+    public static CliProcess start(List<String> jvmOptions, Map<String, String> environment, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.graphfleet.cli.GraphfleetCli"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
@@ -75,6 +81,11 @@ public final class CliProcess implements AutoCloseable {
 
     public String output() {
         return String.join("\n", output);
+    }
+
+    /** The child's process id (its /proc/PID/statm is its resident memory). */
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {

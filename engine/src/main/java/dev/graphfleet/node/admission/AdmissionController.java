@@ -18,14 +18,21 @@ public final class AdmissionController {
 
     private final AdmissionPolicy policy;
     private final ResourceGauge resources;
+    private final MemoryPressure memory;
     private final ConcurrentHashMap<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final LongAdder accepted = new LongAdder();
     private final Map<AdmissionDecision.Outcome, LongAdder> rejected = new EnumMap<>(AdmissionDecision.Outcome.class);
     private final Object idle = new Object();
 
     public AdmissionController(AdmissionSettings settings, ResourceGauge resources) {
+        this(settings, resources, MemoryPressure.NONE);
+    }
+
+    /** Also refuses every request while {@code memory} says the process is over its budget. */
+    public AdmissionController(AdmissionSettings settings, ResourceGauge resources, MemoryPressure memory) {
         this.policy = new AdmissionPolicy(settings);
         this.resources = resources;
+        this.memory = memory;
         for (AdmissionDecision.Outcome outcome : AdmissionDecision.Outcome.values()) {
             if (outcome != AdmissionDecision.Outcome.ACCEPT) {
                 rejected.put(outcome, new LongAdder());
@@ -37,8 +44,15 @@ public final class AdmissionController {
      * Takes a slot on {@code database} or refuses.
      *
      * @throws AdmissionRejectedException when memory, CPU or the database's in-flight limit says no
+     * @throws MemoryLimitException        while the process is over its memory budget
      */
     public AdmissionSlot admit(String database, Operation operation) {
+        String overBudget = memory.overBudgetReason();
+        if (overBudget != null) {
+            rejected.get(AdmissionDecision.Outcome.REJECT_MEMORY).increment();
+            throw new MemoryLimitException("refusing new work on " + database + ": " + overBudget + "; retry in "
+                    + policy.settings().retryAfter().toSeconds() + " s", policy.settings().retryAfter());
+        }
         ResourceSample sample = resources.latest();
         Double memory = sample == null ? null : sample.memoryPercent();
         Double cpu = sample == null ? null : sample.cpuPercent();

@@ -49,12 +49,16 @@ public final class NodeMetrics {
 
     static BufferPoolMetrics bufferPool(MetricsSources sources) {
         Map<String, Long> open = new TreeMap<>();
-        PoolStatistics statistics = sources.pool().statistics();
-        statistics.databases().forEach((name, database) -> {
-            if (database.open()) {
-                open.put(name, sources.bufferPoolBytesPerDatabase());
-            }
-        });
+        if (sources.pool().bufferPoolBudgetBytes().isPresent()) {
+            open.putAll(sources.pool().bufferPoolGrants()); // what each open Database was really granted
+        } else {
+            PoolStatistics statistics = sources.pool().statistics();
+            statistics.databases().forEach((name, database) -> {
+                if (database.open()) {
+                    open.put(name, sources.bufferPoolBytesPerDatabase());
+                }
+            });
+        }
         long configured = open.values().stream().mapToLong(Long::longValue).sum();
         Map<String, BufferPoolMetrics.Reading> usage = new TreeMap<>();
         for (var reading : sources.pool().lastBufferPoolUsage()) {
