@@ -143,7 +143,8 @@ class HonestFiguresHttpTest {
         node = GraphNode.builder(TestNodes.settings(dataDir)).resources(FixedResources.idle()).start();
         Http http = new Http(node.uri());
         JsonNode buffers = http.get("/metrics").json().get("buffer_pool");
-        long budget = Runtime.getRuntime().maxMemory() + (1L << 30); // heap max + max_memory_mb of the test node
+        // heap max + max_memory_mb of the test node + the default query headroom (half of it, at least 512 MiB)
+        long budget = Runtime.getRuntime().maxMemory() + (1L << 30) + (512L << 20);
         assertThat(buffers.get("process_memory_budget_bytes").asLong()).isEqualTo(budget);
         assertThat(buffers.get("process_resident_bytes").asLong()).isPositive();
         assertThat(buffers.get("process_over_budget").asBoolean())

@@ -4,8 +4,7 @@ import java.util.OptionalLong;
 
 /**
  * What the node process holds against its memory budget, for /metrics and Prometheus. A figure that
- * cannot be read is empty (reported missing), never zero. The default reads {@code /proc};
- * a process memory watchdog can stand in for it with its own readings.
+ * cannot be read is empty (reported missing), never zero. The node's memory watchdog supplies it.
  */
 public interface ProcessMemory {
 
@@ -14,12 +13,4 @@ public interface ProcessMemory {
 
     /** The process's whole memory budget; empty when the node has none it can state. */
     OptionalLong budgetBytes();
-
-    /**
-     * Reads {@code /proc/self/status}; the budget is the JVM's maximum heap plus the buffer pools'
-     * budget ({@code max_memory_mb}), empty when the heap has no maximum.
-     */
-    static ProcessMemory fromProc(long bufferPoolBudgetBytes) {
-        return new ProcSelfMemory(bufferPoolBudgetBytes);
-    }
 }
