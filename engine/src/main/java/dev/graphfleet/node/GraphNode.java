@@ -62,6 +62,7 @@ public final class GraphNode implements AutoCloseable {
     private final NodeHealth health;
     private final AdmissionController admission;
     private final ActiveQueries active;
+    private final QueryThreads queryThreads;
     private final ShutdownGate gate;
     private final Undertow server;
     private final InetSocketAddress address;
@@ -99,6 +100,9 @@ public final class GraphNode implements AutoCloseable {
             background.push(health);
             this.admission = new AdmissionController(settings.admission(), resources);
             this.active = new ActiveQueries();
+            this.queryThreads = new QueryThreads(QueryThreads.size(settings.databases().maxConnections(),
+                    settings.admission().maxInFlightPerDatabase()));
+            background.push(queryThreads);
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             background.push(registry::close);
             QueryStats stats = new QueryStats(clock, registry);
@@ -113,7 +117,9 @@ public final class GraphNode implements AutoCloseable {
             background.push(collector);
 
             this.gate = routes(sources, collector, new PrometheusMetrics(sources, registry), builder.attachments, clock);
-            Undertow.Builder undertow = Undertow.builder().setHandler(gate);
+            // workers wait for query threads, so there are more of them; /health needs none
+            Undertow.Builder undertow = ServerTimeouts.apply(Undertow.builder(), settings).setHandler(gate)
+                    .setWorkerThreads(Math.max(16, queryThreads.size() + 8));
             if (tls != null) {
                 undertow.addHttpsListener(settings.port(), settings.host(), tls);
             } else {
@@ -137,7 +143,9 @@ public final class GraphNode implements AutoCloseable {
         ErrorMapper errors = new ErrorMapper(settings.admission().retryAfter(), settings.databases().queryTimeout());
         QueryLimits limits = settings.queryLimits();
         QueryRunner runner = new QueryRunner(pool, admission, active,
-                new WriteConflictRetry(limits.writeConflictRetry(), WriteConflictRetry.Sleeper.SYSTEM));
+                new WriteConflictRetry(limits.writeConflictRetry(), WriteConflictRetry.Sleeper.SYSTEM), queryThreads);
+        Duration operationWait = DatabaseOperationRoute.waitFor(settings.databases().queryTimeout(),
+                settings.pool().acquireTimeout());
         NodeRoutes.Routes routes = new NodeRoutes.Routes(
                 new HealthRoute(status, health, mapper),
                 new MetricsRoute(collector, mapper),
@@ -145,11 +153,13 @@ public final class GraphNode implements AutoCloseable {
                 new DatabasesRoute(pool, sources.sizes(), settings.type().isReadOnly(), mapper),
                 new QueryRoute(new QueryRequestReader(mapper, limits, new StatementGuard(settings.statements())), runner,
                         new NdjsonWriter(mapper, errors, limits.streamChunkRows()), errors, sources.queries(), pool,
-                        mapper, limits.maxRows(), attachments, clock),
-                new InvalidateRoute(pool, mapper),
+                        mapper, limits.maxRows(), attachments, clock, settings.databases().queryTimeout(), queryThreads),
+                new DatabaseOperationRoute(pool, mapper, DatabaseOperationRoute.Operation.INVALIDATE, operationWait),
+                new DatabaseOperationRoute(pool, mapper, DatabaseOperationRoute.Operation.CLEANUP, operationWait),
+                new DatabaseOperationRoute(pool, mapper, DatabaseOperationRoute.Operation.CLOSE, operationWait),
                 new PoolRoute(pool, mapper),
                 new AttachmentsRoute(attachments, mapper));
-        return NodeRoutes.build(routes, settings.apiKey(), errors, mapper, sources.queries());
+        return NodeRoutes.build(routes, settings.apiKey(), errors, mapper, sources.queries(), limits);
     }
 
     /** The first /metrics should have sizes; a slow disk delays the start by the metrics timeout at most. */
