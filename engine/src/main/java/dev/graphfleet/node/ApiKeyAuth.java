@@ -23,6 +23,12 @@ final class ApiKeyAuth implements HttpHandler {
     static final HttpString HEADER = new HttpString("X-Graph-API-Key");
     private static final Logger log = LoggerFactory.getLogger(ApiKeyAuth.class);
 
+    /** Made once: a flood of refusals costs no stack traces. */
+    private static final ApiException MISSING = new ApiException(401, "unauthorized",
+            "this endpoint needs the X-Graph-API-Key header");
+    private static final ApiException WRONG = new ApiException(401, "unauthorized",
+            "the X-Graph-API-Key header does not match this node's API key");
+
     private final HttpHandler next;
     private final byte[] expectedDigest;
     private final Set<String> openPaths;
@@ -46,9 +52,7 @@ final class ApiKeyAuth implements HttpHandler {
         if (presented == null || !MessageDigest.isEqual(expectedDigest, digest(presented))) {
             log.debug("refused {} {} from {}: {} API key", exchange.getRequestMethod(), exchange.getRequestPath(),
                     exchange.getSourceAddress(), presented == null ? "no" : "a wrong");
-            refusal.send(exchange, new ApiException(401, "unauthorized", presented == null
-                    ? "this endpoint needs the X-Graph-API-Key header"
-                    : "the X-Graph-API-Key header does not match this node's API key"));
+            refusal.send(exchange, presented == null ? MISSING : WRONG);
             return;
         }
         next.handleRequest(exchange);

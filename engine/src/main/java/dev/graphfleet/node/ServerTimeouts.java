@@ -3,6 +3,7 @@ package dev.graphfleet.node;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import java.time.Duration;
+import org.xnio.Options;
 
 /**
  * The HTTP server's own limits on slow and idle connections, so none is kept forever:
@@ -13,10 +14,13 @@ import java.time.Duration;
  *   <li>a connection on which nothing moves at all is closed after the query timeout and
  *       {@link #IDLE_MARGIN} (a client waits silently for its query up to the timeout).
  * </ul>
- * The body itself is bounded by {@link RequestBodyReader}, the answer by the query's deadline.
+ * The body itself is bounded by {@link RequestBodyReader}, the answer by the query's deadline. The
+ * accept backlog is deeper than XNIO's 1,000, so a flood of connections does not make the kernel drop
+ * a health check's connection attempt (the kernel caps it at {@code net.core.somaxconn}).
  */
 final class ServerTimeouts {
 
+    static final int BACKLOG = 4096;
     static final Duration NO_REQUEST = Duration.ofSeconds(75);
     static final Duration IDLE_MARGIN = Duration.ofSeconds(30);
     /** Without a tier query timeout, queries may run long: idle connections still go after this. */
@@ -27,6 +31,7 @@ final class ServerTimeouts {
 
     static Undertow.Builder apply(Undertow.Builder builder, NodeSettings settings) {
         return builder
+                .setSocketOption(Options.BACKLOG, BACKLOG)
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, millis(settings.queryLimits().bodyReadTimeout()))
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, millis(NO_REQUEST))
                 .setServerOption(UndertowOptions.IDLE_TIMEOUT, millis(idle(settings.databases().queryTimeout())));
