@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +15,14 @@ import java.util.TreeMap;
 
 /**
  * Hostile clients on loopback: each connection sends complete headers announcing a body of 1,000
- * bytes, then trickles it a byte per {@link #tick()}. A connection the node closes is opened again,
- * so the pressure stays; the status line of every answer received is counted. Non-blocking
- * sockets: one test thread drives them all.
+ * bytes, then trickles it a byte per {@link #tick()}. A connection the node closes is opened again
+ * (at most once per {@link #REOPEN_EVERY}: a slow client, not a connection flood), so the pressure
+ * stays; the status line of every answer received is counted. Non-blocking sockets: one test thread
+ * drives them all.
  */
 final class SlowClients implements AutoCloseable {
+
+    static final Duration REOPEN_EVERY = Duration.ofSeconds(1);
 
     private final InetSocketAddress address;
     private final String apiKey;
@@ -64,6 +68,7 @@ final class SlowClients implements AutoCloseable {
     private final class Client {
         private final boolean keyed;
         private SocketChannel channel;
+        private long openedAt;
         private final StringBuilder received = new StringBuilder();
 
         Client(boolean keyed) {
@@ -72,6 +77,7 @@ final class SlowClients implements AutoCloseable {
 
         void open() {
             try {
+                openedAt = System.nanoTime();
                 channel = SocketChannel.open(address);
                 channel.configureBlocking(false);
                 String headers = "POST /databases/people/query HTTP/1.1\r\nHost: localhost\r\n"
@@ -84,15 +90,17 @@ final class SlowClients implements AutoCloseable {
         }
 
         void tick() {
-            try {
-                read();
-                if (channel.isOpen()) {
-                    write(new byte[] {' '});
+            if (channel.isOpen()) {
+                try {
+                    read();
+                    if (channel.isOpen()) {
+                        write(new byte[] {' '});
+                    }
+                } catch (IOException e) {
+                    finish();
                 }
-            } catch (IOException e) {
-                finish();
             }
-            if (!channel.isOpen()) {
+            if (!channel.isOpen() && System.nanoTime() - openedAt >= REOPEN_EVERY.toNanos()) {
                 reconnects++;
                 received.setLength(0);
                 open();
