@@ -5,6 +5,7 @@ import io.undertow.server.Connectors;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.xnio.IoUtils;
@@ -52,9 +53,20 @@ final class RequestBodyReader implements HttpHandler {
                 readTimeout.toMillis(), TimeUnit.MILLISECONDS);
         Receiver receiver = exchange.getRequestReceiver();
         receiver.setMaxBufferSize((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes));
-        receiver.receiveFullBytes((ex, body) -> {
-            if (reading.finish()) {
-                ex.putAttachment(BODY, body);
+        // In pieces, not receiveFullBytes: that one allocates the announced Content-Length up front,
+        // so slow clients announcing large bodies would take memory they never send.
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        receiver.receivePartialBytes((ex, piece, last) -> {
+            if (reading.done) {
+                return;
+            }
+            received.write(piece, 0, piece.length);
+            if (received.size() > maxBodyBytes) { // a chunked body has no Content-Length to refuse early
+                reading.finish();
+                ex.getRequestReceiver().pause();
+                refusal.send(ex, tooLarge(-1));
+            } else if (last && reading.finish()) {
+                ex.putAttachment(BODY, received.toByteArray());
                 dispatch(ex);
             }
         }, (ex, failure) -> {
@@ -86,7 +98,7 @@ final class RequestBodyReader implements HttpHandler {
     /** One body being read: whichever comes first, the last byte or the deadline, wins. */
     private final class Reading {
         XnioExecutor.Key timer;
-        private boolean done;
+        boolean done;
 
         boolean finish() {
             if (done) {
