@@ -58,6 +58,7 @@ class DeadlineHttpTest {
     @Test
     void aOneSecondTierTimeoutIsAnsweredWithinTwoSecondsWithTheSlotFree() {
         Http http = start(Duration.ofSeconds(1));
+        long closedBefore = node.pool().statistics().closed();
         long started = System.nanoTime();
         Http.Response slow = http.query("people", HEAVY);
         long elapsedMs = (System.nanoTime() - started) / 1_000_000;
@@ -69,6 +70,8 @@ class DeadlineHttpTest {
         Http.Response next = http.query("people", "MATCH (p:Person) RETURN count(p)");
         assertThat(next.status()).as(next.body()).isEqualTo(200);
         assertThat(next.json().get("rows").toString()).isEqualTo("[[" + TestNodes.PEOPLE + "]]");
+        // The connection the statement ran on past its deadline was retired, not lent again.
+        assertThat(node.pool().statistics().closed() - closedBefore).isEqualTo(1);
     }
 
     @Test
