@@ -6,6 +6,7 @@ import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.server.handlers.HttpContinueReadHandler;
 import io.undertow.util.Methods;
 import java.util.Set;
 
@@ -56,6 +57,7 @@ final class NodeRoutes {
         HttpHandler chain = new ErrorHandling(router, errors, mapper, stats);
         chain = new BlockingHandler(chain);
         chain = new RequestBodyReader(chain, limits.maxBodyBytes(), limits.bodyReadTimeout(), refusal);
+        chain = new HttpContinueReadHandler(chain); // "Expect: 100-continue" is answered once the key passed
         chain = new ApiKeyAuth(chain, apiKey, OPEN_PATHS, refusal);
         chain = new HealthFastPath(routes.health(), chain);
         return new ShutdownGate(chain, OPEN_PATHS);

@@ -106,6 +106,26 @@ class SlowClientTest {
     }
 
     @Test
+    void expectContinueIsAnsweredOnlyOnceTheKeyPassed() throws Exception {
+        start(Duration.ofSeconds(5));
+        String body = "{\"cypher\": \"RETURN 1\"}";
+        try (Socket socket = new Socket(node.uri().getHost(), node.port())) {
+            socket.setSoTimeout(3_000);
+            send(socket, headers(KEY, body.length()).replace("\r\n\r\n", "\r\nExpect: 100-continue\r\n\r\n"));
+            byte[] interim = socket.getInputStream().readNBytes("HTTP/1.1 100 Continue\r\n\r\n".length());
+            assertThat(new String(interim, StandardCharsets.ISO_8859_1)).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
+            send(socket, body);
+            byte[] answer = new byte[12];
+            assertThat(socket.getInputStream().readNBytes(answer, 0, 12)).isEqualTo(12);
+            assertThat(new String(answer, StandardCharsets.ISO_8859_1)).isEqualTo("HTTP/1.1 200");
+        }
+        try (Socket socket = new Socket(node.uri().getHost(), node.port())) {
+            send(socket, headers(null, body.length()).replace("\r\n\r\n", "\r\nExpect: 100-continue\r\n\r\n"));
+            assertThat(readToEnd(socket, Duration.ofSeconds(5))).startsWith("HTTP/1.1 401").doesNotContain("100 Continue");
+        }
+    }
+
+    @Test
     void headHealthIs200WithoutABodyAndWithoutAKey() {
         start(Duration.ofSeconds(10));
         Http anonymous = new Http(node.uri());
