@@ -2,6 +2,7 @@ package dev.graphfleet.bench;
 
 import dev.graphfleet.bench.attach.AttachBench;
 import dev.graphfleet.bench.console.ConsoleBench;
+import dev.graphfleet.bench.deadline.DeadlineBench;
 import dev.graphfleet.bench.harness.Benchmark;
 import dev.graphfleet.bench.memory.HostileMemoryBench;
 import dev.graphfleet.bench.memory.NodeMemoryBench;
@@ -20,7 +21,8 @@ final class Benchmarks {
 
     static List<Benchmark> all() {
         return List.of(new PoolThroughputBench(), new PoolJmhBench(), new AttachBench(), new MetricsBench(),
-                new VolumeScanBench(), new ConsoleBench(), new NodeMemoryBench(), new HostileMemoryBench());
+                new VolumeScanBench(), new ConsoleBench(), new NodeMemoryBench(), new HostileMemoryBench(),
+                new DeadlineBench());
     }
 
     static Optional<Benchmark> named(String name) {

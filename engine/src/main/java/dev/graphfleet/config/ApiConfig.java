@@ -13,11 +13,15 @@ import java.util.Optional;
  * @param tls           HTTPS from a PKCS12 key store; null serves plain HTTP
  * @param allowCopyFrom lets queries run {@code COPY <table> FROM ...} (bulk loads from the node's
  *                      own files); off by default, like every other statement that reaches files
+ * @param bodyReadTimeoutS how long a client may take to send a request (headers and body), in seconds:
+ *                      a slower one gets 408 and its connection is closed
  */
-public record ApiConfig(String host, Integer port, String apiKeyEnv, TlsConfig tls, Boolean allowCopyFrom) {
+public record ApiConfig(String host, Integer port, String apiKeyEnv, TlsConfig tls, Boolean allowCopyFrom,
+                        Integer bodyReadTimeoutS) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8001;
+    public static final int DEFAULT_BODY_READ_TIMEOUT_S = 10;
     public static final ApiConfig DEFAULTS = new ApiConfig(null, null, null);
 
     @JsonCreator
@@ -25,14 +29,19 @@ public record ApiConfig(String host, Integer port, String apiKeyEnv, TlsConfig t
         host = orDefault(host, DEFAULT_HOST);
         port = orDefault(port, DEFAULT_PORT);
         allowCopyFrom = orDefault(allowCopyFrom, false);
+        bodyReadTimeoutS = orDefault(bodyReadTimeoutS, DEFAULT_BODY_READ_TIMEOUT_S);
     }
 
     public ApiConfig(String host, Integer port, String apiKeyEnv) {
-        this(host, port, apiKeyEnv, null, null);
+        this(host, port, apiKeyEnv, null, null, null);
     }
 
     public ApiConfig withPort(int newPort) {
-        return new ApiConfig(host, newPort, apiKeyEnv, tls, allowCopyFrom);
+        return new ApiConfig(host, newPort, apiKeyEnv, tls, allowCopyFrom, bodyReadTimeoutS);
+    }
+
+    public java.time.Duration bodyReadTimeout() {
+        return java.time.Duration.ofSeconds(bodyReadTimeoutS);
     }
 
     /**

@@ -95,6 +95,7 @@ final class NodeRules {
             out.error("node.api.host", "is empty", "set it to the address to listen on, e.g. 127.0.0.1");
         }
         out.between("node.api.port", api.port(), 0, 65535, "");
+        out.between("node.api.body_read_timeout_s", api.bodyReadTimeoutS(), 1, 300, " s");
         if (api.apiKeyEnv() == null) {
             if (!config.isLocal() || !LOOPBACK.contains(api.host())) {
                 out.warning("node.api.api_key_env", "not set: the API answers requests without a key",

@@ -23,10 +23,11 @@ public final class ControlHttp {
         if (apiKey == null || apiKey.isBlank()) {
             throw new IllegalArgumentException("a control endpoint needs an API key");
         }
-        HttpHandler chain = new ApiKeyAuth(routes, apiKey, Set.of());
-        chain = new ErrorHandling(chain, new ErrorMapper(Duration.ofSeconds(5), Duration.ofSeconds(30)),
-                HttpJson.mapper(), new QueryStats(Clock.systemUTC(), new SimpleMeterRegistry()));
-        return new BlockingHandler(chain);
+        QueryStats stats = new QueryStats(Clock.systemUTC(), new SimpleMeterRegistry());
+        HttpHandler chain = new ErrorHandling(routes, new ErrorMapper(Duration.ofSeconds(5), Duration.ofSeconds(30)),
+                HttpJson.mapper(), stats);
+        // the key is checked on the IO thread, before a worker is taken or a body read
+        return new ApiKeyAuth(new BlockingHandler(chain), apiKey, Set.of(), new ClosingRefusal(HttpJson.mapper(), stats));
     }
 
     /** Sends {@code body} as JSON (snake_case, ISO times) with {@code status}. */

@@ -4,6 +4,7 @@ import dev.graphfleet.graph.GraphException;
 import dev.graphfleet.node.admission.AdmissionRejectedException;
 import dev.graphfleet.node.admission.MemoryLimitException;
 import dev.graphfleet.pool.MemoryBudgetExceededException;
+import dev.graphfleet.pool.DatabaseBusyException;
 import dev.graphfleet.pool.PoolExhaustedException;
 import dev.graphfleet.pool.UnknownDatabaseException;
 import java.time.Duration;
@@ -40,6 +41,10 @@ final class ErrorMapper {
         }
         if (failure instanceof PoolExhaustedException exhausted) {
             return new ApiException(503, "pool_exhausted", exhausted.getMessage(), overloadRetryAfter);
+        }
+        if (failure instanceof DatabaseBusyException busy) {
+            return new ApiException(503, "database_busy", busy.getMessage() + ": queries are still running on it "
+                    + "(they end at their query timeout at the latest); retry shortly", overloadRetryAfter);
         }
         if (failure instanceof UnknownDatabaseException unknown) {
             return new ApiException(404, "database_not_found", unknown.getMessage());

@@ -70,6 +70,7 @@ public final class GraphNode implements AutoCloseable {
     private final AdmissionController admission;
     private final ActiveQueries active;
     private final MemoryWatchdog memory;
+    private final QueryThreads queryThreads;
     private final ShutdownGate gate;
     private final Undertow server;
     private final InetSocketAddress address;
@@ -112,6 +113,9 @@ public final class GraphNode implements AutoCloseable {
             this.memory = MemoryWatchdog.start(memoryBudget, active::interruptForMemory, MEMORY_CHECK_MILLIS);
             background.push(memory);
             this.admission = new AdmissionController(settings.admission(), resources, memory);
+            this.queryThreads = new QueryThreads(QueryThreads.size(settings.databases().maxConnections(),
+                    settings.admission().maxInFlightPerDatabase()));
+            background.push(queryThreads);
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             background.push(registry::close);
             QueryStats stats = new QueryStats(clock, registry);
@@ -127,7 +131,9 @@ public final class GraphNode implements AutoCloseable {
             background.push(collector);
 
             this.gate = routes(sources, collector, new PrometheusMetrics(sources, registry), builder.attachments, clock);
-            Undertow.Builder undertow = Undertow.builder().setHandler(gate);
+            // workers wait for query threads, so there are more of them; /health needs none
+            Undertow.Builder undertow = ServerTimeouts.apply(Undertow.builder(), settings).setHandler(gate)
+                    .setWorkerThreads(Math.max(16, queryThreads.size() + 8));
             if (tls != null) {
                 undertow.addHttpsListener(settings.port(), settings.host(), tls);
             } else {
@@ -152,7 +158,9 @@ public final class GraphNode implements AutoCloseable {
         QueryLimits limits = settings.queryLimits();
         QueryRunner runner = new QueryRunner(pool, admission, active,
                 new WriteConflictRetry(limits.writeConflictRetry(), WriteConflictRetry.Sleeper.SYSTEM),
-                RangeLimit.forHeadroom(memory.budget().queryHeadroomBytes()));
+                RangeLimit.forHeadroom(memory.budget().queryHeadroomBytes()), queryThreads);
+        Duration operationWait = DatabaseOperationRoute.waitFor(settings.databases().queryTimeout(),
+                settings.pool().acquireTimeout());
         NodeRoutes.Routes routes = new NodeRoutes.Routes(
                 new HealthRoute(status, health, mapper),
                 new MetricsRoute(collector, mapper),
@@ -160,11 +168,13 @@ public final class GraphNode implements AutoCloseable {
                 new DatabasesRoute(pool, sources.sizes(), settings.type().isReadOnly(), mapper),
                 new QueryRoute(new QueryRequestReader(mapper, limits, new StatementGuard(settings.statements())), runner,
                         new NdjsonWriter(mapper, errors, limits.streamChunkRows()), errors, sources.queries(), pool,
-                        mapper, limits.maxRows(), attachments, clock),
-                new InvalidateRoute(pool, mapper),
+                        mapper, limits.maxRows(), attachments, clock, settings.databases().queryTimeout(), queryThreads),
+                new DatabaseOperationRoute(pool, mapper, DatabaseOperationRoute.Operation.INVALIDATE, operationWait),
+                new DatabaseOperationRoute(pool, mapper, DatabaseOperationRoute.Operation.CLEANUP, operationWait),
+                new DatabaseOperationRoute(pool, mapper, DatabaseOperationRoute.Operation.CLOSE, operationWait),
                 new PoolRoute(pool, mapper),
                 new AttachmentsRoute(attachments, mapper));
-        return NodeRoutes.build(routes, settings.apiKey(), errors, mapper, sources.queries());
+        return NodeRoutes.build(routes, settings.apiKey(), errors, mapper, sources.queries(), limits);
     }
 
     /** The first /metrics should have sizes; a slow disk delays the start by the metrics timeout at most. */

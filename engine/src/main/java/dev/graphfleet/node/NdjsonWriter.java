@@ -37,6 +37,9 @@ final class NdjsonWriter {
             List<List<Object>> chunk = new ArrayList<>(chunkRows);
             boolean more = query.rows().hasNext();
             do {
+                if (index > 0 && query.deadline().passed()) {
+                    throw query.deadline().timeoutError();
+                }
                 chunk.clear();
                 while (chunk.size() < chunkRows && query.rows().hasNext()) {
                     chunk.add(query.rows().next());

@@ -18,13 +18,16 @@ import java.time.Duration;
  * @param maxBodyBytes       largest request body (2 MiB; larger is a 413)
  * @param writeConflictRetry how long a write that meets another write transaction is retried on the
  *                           server before the caller gets a 409 (250 ms; zero answers 409 at once)
+ * @param bodyReadTimeout    how long a client may take to send its request headers and body (10 s;
+ *                           {@code node.api.body_read_timeout_s}); slower is a 408 and a closed connection
  */
 public record QueryLimits(int maxQueryLength, int maxParameters, int maxStringLength, int maxListItems,
                           int maxMapKeys, int maxNestingDepth, double maxAbsNumber, int maxRows,
-                          int streamChunkRows, long maxBodyBytes, Duration writeConflictRetry) {
+                          int streamChunkRows, long maxBodyBytes, Duration writeConflictRetry,
+                          Duration bodyReadTimeout) {
 
     public static final QueryLimits DEFAULTS = new QueryLimits(10_000, 50, 10_000, 1_000, 100, 3, 1e15, 10_000,
-            1_000, 2L * 1024 * 1024, Duration.ofMillis(250));
+            1_000, 2L * 1024 * 1024, Duration.ofMillis(250), Duration.ofSeconds(10));
 
     public QueryLimits {
         requirePositive("max_query_length", maxQueryLength);
@@ -45,31 +48,40 @@ public record QueryLimits(int maxQueryLength, int maxParameters, int maxStringLe
         if (writeConflictRetry == null || writeConflictRetry.isNegative()) {
             throw new IllegalArgumentException("write_conflict_retry must be zero or positive");
         }
+        if (bodyReadTimeout == null || bodyReadTimeout.isNegative() || bodyReadTimeout.isZero()) {
+            throw new IllegalArgumentException("body_read_timeout must be positive");
+        }
     }
 
     public QueryLimits withMaxQueryLength(int length) {
         return new QueryLimits(length, maxParameters, maxStringLength, maxListItems, maxMapKeys, maxNestingDepth,
-                maxAbsNumber, maxRows, streamChunkRows, Math.max(maxBodyBytes, length), writeConflictRetry);
+                maxAbsNumber, maxRows, streamChunkRows, Math.max(maxBodyBytes, length), writeConflictRetry,
+                bodyReadTimeout);
     }
 
     public QueryLimits withMaxRows(int rows) {
         return new QueryLimits(maxQueryLength, maxParameters, maxStringLength, maxListItems, maxMapKeys,
-                maxNestingDepth, maxAbsNumber, rows, streamChunkRows, maxBodyBytes, writeConflictRetry);
+                maxNestingDepth, maxAbsNumber, rows, streamChunkRows, maxBodyBytes, writeConflictRetry, bodyReadTimeout);
     }
 
     public QueryLimits withStreamChunkRows(int rows) {
         return new QueryLimits(maxQueryLength, maxParameters, maxStringLength, maxListItems, maxMapKeys,
-                maxNestingDepth, maxAbsNumber, maxRows, rows, maxBodyBytes, writeConflictRetry);
+                maxNestingDepth, maxAbsNumber, maxRows, rows, maxBodyBytes, writeConflictRetry, bodyReadTimeout);
     }
 
     public QueryLimits withMaxBodyBytes(long bytes) {
         return new QueryLimits(maxQueryLength, maxParameters, maxStringLength, maxListItems, maxMapKeys,
-                maxNestingDepth, maxAbsNumber, maxRows, streamChunkRows, bytes, writeConflictRetry);
+                maxNestingDepth, maxAbsNumber, maxRows, streamChunkRows, bytes, writeConflictRetry, bodyReadTimeout);
     }
 
     public QueryLimits withWriteConflictRetry(Duration retry) {
         return new QueryLimits(maxQueryLength, maxParameters, maxStringLength, maxListItems, maxMapKeys,
-                maxNestingDepth, maxAbsNumber, maxRows, streamChunkRows, maxBodyBytes, retry);
+                maxNestingDepth, maxAbsNumber, maxRows, streamChunkRows, maxBodyBytes, retry, bodyReadTimeout);
+    }
+
+    public QueryLimits withBodyReadTimeout(Duration timeout) {
+        return new QueryLimits(maxQueryLength, maxParameters, maxStringLength, maxListItems, maxMapKeys,
+                maxNestingDepth, maxAbsNumber, maxRows, streamChunkRows, maxBodyBytes, writeConflictRetry, timeout);
     }
 
     private static void requirePositive(String what, int value) {

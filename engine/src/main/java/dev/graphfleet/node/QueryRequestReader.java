@@ -70,11 +70,13 @@ final class QueryRequestReader {
         if (declared > limits.maxBodyBytes()) {
             throw tooLarge(declared);
         }
-        byte[] body;
-        try {
-            body = exchange.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBodyBytes() + 1));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the request body", e);
+        byte[] body = exchange.getAttachment(RequestBodyReader.BODY); // read on the IO thread, under its deadline
+        if (body == null) {
+            try {
+                body = exchange.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBodyBytes() + 1));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the request body", e);
+            }
         }
         if (body.length > limits.maxBodyBytes()) {
             throw tooLarge(-1);

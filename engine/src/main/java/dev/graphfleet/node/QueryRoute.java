@@ -13,6 +13,8 @@ import dev.graphfleet.node.health.DataFreshness;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Deque;
+import java.util.concurrent.ScheduledFuture;
+import org.xnio.IoUtils;
 
 /**
  * {@code POST /databases/{name}/query}: runs the Cypher and answers with up to {@code max_rows} rows
@@ -36,11 +38,19 @@ final class QueryRoute implements HttpHandler {
     /** Next to it, how old that version is: seconds since it was published. */
     static final HttpString DATA_AGE = new HttpString("X-Graph-Data-Age-Seconds");
 
+    /** How long after its deadline a request whose client does not read its answer is cut off. */
+    static final Duration CUT_OFF_GRACE = Duration.ofSeconds(1);
+
     private final Clock clock;
+    private final Duration tierTimeout;
+    private final QueryThreads threads;
 
     QueryRoute(QueryRequestReader reader, QueryRunner runner, NdjsonWriter ndjson, ErrorMapper errors,
-               QueryStats stats, GraphPool pool, ObjectMapper mapper, int maxRows, AttachmentStatus attachments, Clock clock) {
+               QueryStats stats, GraphPool pool, ObjectMapper mapper, int maxRows, AttachmentStatus attachments, Clock clock,
+               Duration tierTimeout, QueryThreads threads) {
         this.clock = clock;
+        this.tierTimeout = tierTimeout;
+        this.threads = threads;
         this.reader = reader;
         this.runner = runner;
         this.ndjson = ndjson;
@@ -58,15 +68,24 @@ final class QueryRoute implements HttpHandler {
         if (!DatabaseNames.isValid(database)) {
             DatabaseNames.requireValid(database); // throws, naming the rule: a 400
         }
+        QueryDeadline deadline = QueryDeadline.of(exchange, tierTimeout);
         QueryRequest request = reader.read(exchange);
         long started = System.nanoTime();
         ApiException failure = null;
-        try (RunningQuery query = runner.start(database, request)) {
-            dataVersion(database, exchange);
-            if (wantsStream(exchange)) {
-                failure = ndjson.write(exchange, query); // a failure mid-stream is in the last chunk
-            } else {
-                HttpJson.send(exchange, mapper, 200, QueryAnswer.read(query, maxRows));
+        try (RunningQuery query = runner.start(database, request, deadline)) {
+            ScheduledFuture<?> cutOff = deadline.bounded() ? threads.schedule(() -> cutOff(exchange),
+                    deadline.remainingNanos() + CUT_OFF_GRACE.toNanos()) : null;
+            try {
+                dataVersion(database, exchange);
+                if (wantsStream(exchange)) {
+                    failure = ndjson.write(exchange, query); // a failure mid-stream is in the last chunk
+                } else {
+                    HttpJson.send(exchange, mapper, 200, QueryAnswer.read(query, maxRows));
+                }
+            } finally {
+                if (cutOff != null) {
+                    cutOff.cancel(false);
+                }
             }
         } catch (RuntimeException e) {
             failure = errors.map(e);
@@ -76,6 +95,16 @@ final class QueryRoute implements HttpHandler {
                 stats.recordQuery(database, failure == null ? 200 : failure.status(),
                         failure == null ? null : failure.error(), Duration.ofNanos(System.nanoTime() - started));
             }
+        }
+    }
+
+    /**
+     * A client that stops reading its answer blocks the write, holding the query's connection and
+     * slot: past the deadline its connection is closed, which ends the write.
+     */
+    private static void cutOff(HttpServerExchange exchange) {
+        if (!exchange.isComplete()) {
+            IoUtils.safeClose(exchange.getConnection());
         }
     }
 

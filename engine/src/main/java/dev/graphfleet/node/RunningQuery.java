@@ -16,8 +16,11 @@ final class RunningQuery implements AutoCloseable {
     private final PooledConnection connection;
     private final AdmissionSlot slot;
     private final long startedNanos;
+    private final QueryDeadline deadline;
 
-    RunningQuery(String database, GraphResult result, PooledConnection connection, AdmissionSlot slot, long startedNanos) {
+    RunningQuery(String database, GraphResult result, PooledConnection connection, AdmissionSlot slot, long startedNanos,
+                 QueryDeadline deadline) {
+        this.deadline = deadline;
         this.database = database;
         this.result = result;
         this.connection = connection;
@@ -35,6 +38,11 @@ final class RunningQuery implements AutoCloseable {
 
     GraphResult rows() {
         return result;
+    }
+
+    /** The deadline still holds while the rows are written: a stream that outlives it ends with a 408 chunk. */
+    QueryDeadline deadline() {
+        return deadline;
     }
 
     double elapsedMillis() {

@@ -387,8 +387,7 @@ final class DatabasePool {
         int held = acquireAll(wait);
         try {
             if (held < spec.maxConnections()) {
-                throw new IllegalStateException("cannot close database " + spec.name() + ": "
-                        + (spec.maxConnections() - held) + " connection(s) still in use after " + wait.toMillis() + " ms");
+                throw new DatabaseBusyException(spec.name(), spec.maxConnections() - held, wait);
             }
             closeHeldDatabase(beforeClose);
         } finally {

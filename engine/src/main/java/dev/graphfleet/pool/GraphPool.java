@@ -129,11 +129,32 @@ public final class GraphPool implements AutoCloseable {
         }
     }
 
-    /** Checkpoints a writable database, then closes it to release its memory. */
-    public void forceCleanup(String database) {
+    /**
+     * Like {@link #invalidate(String)}, waiting at most {@code wait} for the connections in use.
+     *
+     * @throws DatabaseBusyException when some were still in use after {@code wait}; nothing was closed
+     */
+    public void invalidate(String database, Duration wait) {
         DatabasePool pool = pools.get(DatabaseNames.requireValid(database));
         if (pool != null) {
-            pool.closeDatabase(settings.acquireTimeout(), db -> {
+            pool.closeDatabase(wait, db -> { });
+        }
+    }
+
+    /** Checkpoints a writable database, then closes it to release its memory. */
+    public void forceCleanup(String database) {
+        forceCleanup(database, settings.acquireTimeout());
+    }
+
+    /**
+     * Like {@link #forceCleanup(String)}, waiting at most {@code wait} for the connections in use.
+     *
+     * @throws DatabaseBusyException when some were still in use after {@code wait}; nothing was closed
+     */
+    public void forceCleanup(String database, Duration wait) {
+        DatabasePool pool = pools.get(DatabaseNames.requireValid(database));
+        if (pool != null) {
+            pool.closeDatabase(wait, db -> {
                 if (!db.readOnly()) {
                     try (GraphConnection connection = db.connect(pool.spec().connection());
                          GraphResult result = connection.query("CHECKPOINT")) {

@@ -82,6 +82,9 @@ class BadConfigInputTest {
         cases.add(replace("pool of zero", "connection_pool_size: 2", "connection_pool_size: 0", "connection_pool_size"));
         cases.add(replace("negative query timeout", "query_timeout: 30", "query_timeout: -1", "query_timeout"));
         cases.add(replace("port out of range", "port: 0", "port: 70000", "node.api.port"));
+        cases.add(replace("body read timeout of 0", "port: 0", "port: 0, body_read_timeout_s: 0", "node.api.body_read_timeout_s"));
+        cases.add(replace("body read timeout over 300 s", "port: 0", "port: 0, body_read_timeout_s: 3600",
+                "node.api.body_read_timeout_s"));
         cases.add(replace("threshold over 1", "expansion_threshold: 0.8", "expansion_threshold: 80", "volumes.expansion_threshold"));
         cases.add(replace("shrinking factor", "expansion_factor: 1.5", "expansion_factor: 0.5", "volumes.expansion_factor"));
         cases.add(replace("negative minimum growth", "min_expansion_gb: 50", "min_expansion_gb: -50", "volumes.min_expansion_gb"));
