@@ -57,9 +57,11 @@ final class QueryRequestReader {
         try {
             guard.check(cypher);
         } catch (StatementRefusedException refused) {
-            throw refused.reason() == StatementRefusedException.Reason.DENIED
-                    ? new ApiException(403, "statement_not_allowed", refused.getMessage())
-                    : ApiException.badRequest(refused.getMessage());
+            throw switch (refused.reason()) {
+                case DENIED, UNRECOGNISED -> new ApiException(403, "statement_not_allowed", refused.getMessage());
+                case READ_ONLY -> new ApiException(403, "read_only", refused.getMessage());
+                case TRANSACTION, MALFORMED, TOO_DEEP -> ApiException.badRequest(refused.getMessage());
+            };
         }
         return new QueryRequest(cypher, parameters.convert(root.get("parameters")));
     }
