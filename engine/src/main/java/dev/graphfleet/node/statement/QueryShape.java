@@ -15,7 +15,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>nesting: parentheses, lists, maps and subqueries ({@code ( [ {}) and {@code CASE}, counted
- *       together;</li>
+ *       together, and {@code CASE} in {@code CASE} on its own (the engine's parser takes time
+ *       exponential in it);</li>
  *   <li>prefix chains: {@code NOT NOT ...} and {@code - - ...} in a row;</li>
  *   <li>operator chains: binary operators, property lookups and pattern steps in one expression
  *       (the engine builds a left-deep tree of them).</li>
@@ -24,10 +25,16 @@ import java.util.Set;
 public final class QueryShape {
 
     /** The bounds: each is a count the query must not exceed. */
-    public record Limits(int maxNesting, int maxPrefixChain, int maxOperatorChain) {
+    public record Limits(int maxNesting, int maxCaseNesting, int maxPrefixChain, int maxOperatorChain) {
     }
 
-    public static final Limits DEFAULT_LIMITS = new Limits(48, 48, 256);
+    /**
+     * 48 levels of nesting (the shallowest stack crash at a 4 MiB stack is maps at 224 levels, and
+     * parsing time grows steeply with depth); 8 levels of CASE (parsing time doubles with each level:
+     * 16 levels take seconds, 21 run for minutes without the query timeout stopping them); 48 prefix
+     * operators and 256 operators in one expression (chains crash at about 4,200 at 4 MiB).
+     */
+    public static final Limits DEFAULT_LIMITS = new Limits(48, 8, 48, 256);
 
     private static final String OPERATOR_SYMBOLS = "+-*/%^=<>|&~.[";
     private static final Set<String> OPERATOR_WORDS = Set.of("AND", "OR", "XOR", "IN", "CONTAINS", "STARTS", "ENDS",
@@ -48,6 +55,8 @@ public final class QueryShape {
     public void check(List<CypherToken> tokens) {
         Deque<int[]> frames = new ArrayDeque<>(); // per open bracket: operators seen in its current expression
         frames.push(new int[1]);
+        Deque<Boolean> caseFrames = new ArrayDeque<>(); // per open bracket: is it a CASE
+        int cases = 0;
         String prefix = null;
         int prefixRun = 0;
         for (CypherToken token : tokens) {
@@ -57,13 +66,19 @@ public final class QueryShape {
                     count(frames); // an index or slice is an operator on what stands before it
                 }
                 frames.push(new int[1]);
+                caseFrames.push("CASE".equals(word));
+                cases += "CASE".equals(word) ? 1 : 0;
                 if (frames.size() - 1 > limits.maxNesting()) {
                     throw tooDeep("nesting deeper than " + limits.maxNesting() + " levels (parentheses, lists, "
                             + "maps, subqueries and CASE counted together)");
                 }
+                if (cases > limits.maxCaseNesting()) {
+                    throw tooDeep("CASE nested deeper than " + limits.maxCaseNesting() + " levels");
+                }
             } else if (token.isSymbol(")") || token.isSymbol("]") || token.isSymbol("}") || "END".equals(word)) {
                 if (frames.size() > 1) {
                     frames.pop();
+                    cases -= caseFrames.pop() ? 1 : 0;
                 }
             } else if (token.isSymbol(",") || token.isSymbol(";") || (word != null && CLAUSE_WORDS.contains(word))) {
                 frames.peek()[0] = 0;

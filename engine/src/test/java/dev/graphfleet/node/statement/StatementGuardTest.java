@@ -275,13 +275,17 @@ class StatementGuardTest {
         for (String cypher : List.of("RETURN " + "(".repeat(depth + 1) + "1" + ")".repeat(depth + 1),
                 "RETURN " + "[".repeat(depth + 1) + "1" + "]".repeat(depth + 1),
                 "RETURN " + "{a: ".repeat(depth + 1) + "1" + "}".repeat(depth + 1),
-                "RETURN " + "CASE WHEN true THEN ".repeat(depth + 1) + "1" + " END".repeat(depth + 1),
                 "RETURN " + "([{".repeat(depth / 3 + 1) + "1" + "}])".repeat(depth / 3 + 1),
                 "RETURN " + "(".repeat(depth + 1))) {
             assertThatThrownBy(() -> guard.check(cypher)).as(cypher.substring(0, 30))
                     .satisfies(e -> assertThat(((StatementRefusedException) e).reason()).isEqualTo(Reason.TOO_DEEP))
                     .hasMessageContaining("nesting deeper than " + depth + " levels");
         }
+        int cases = limits.maxCaseNesting();
+        assertThatCode(() -> guard.check("RETURN " + "CASE WHEN true THEN ".repeat(cases) + "1" + " END".repeat(cases)))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> guard.check("RETURN " + "CASE WHEN true THEN (".repeat(cases + 1) + "1" + ") END".repeat(cases + 1)))
+                .hasMessageContaining("CASE nested deeper than " + cases + " levels");
         assertThatThrownBy(() -> guard.check("RETURN " + "NOT ".repeat(limits.maxPrefixChain() + 1) + "true"))
                 .hasMessageContaining("more than " + limits.maxPrefixChain() + " NOT in a row");
         assertThatThrownBy(() -> guard.check("RETURN " + "-".repeat(limits.maxPrefixChain() + 1) + "1"))
