@@ -12,10 +12,10 @@ import net.jqwik.api.Combinators;
  * and inside, mixed case, backticks, Unicode look-alikes (fullwidth, Cyrillic, Greek, compatibility
  * forms) and zero-width or combining characters inside keywords.
  */
-final class RefusedStatementVariants {
+public final class RefusedStatementVariants {
 
     /** Where the statements aim: a directory the test watches ({@code D}). */
-    static List<List<String>> forms(String dir) {
+    public static List<List<String>> forms(String dir) {
         return List.of(
                 List.of("COPY", "F", "FROM", "'" + dir + "/canary.csv'"),
                 List.of("COPY", "F", "FROM", "'/etc/passwd'", "(", "header", "=", "false", ")"),
@@ -60,7 +60,7 @@ final class RefusedStatementVariants {
     }
 
     /** A statement the node must refuse, aimed at {@code dir}. */
-    static Arbitrary<String> statements(String dir) {
+    public static Arbitrary<String> statements(String dir) {
         List<List<String>> forms = forms(dir);
         Arbitrary<List<String>> form = Arbitraries.of(forms);
         return form.flatMap(tokens -> Combinators.combine(
