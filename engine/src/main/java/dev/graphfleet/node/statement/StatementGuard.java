@@ -250,7 +250,7 @@ public final class StatementGuard {
     }
 
     private static StatementRefusedException readOnly(String what) {
-        return new StatementRefusedException(Reason.READ_ONLY, what + " writes, and this node serves its databases "
-                + "read-only: send writes to the writer");
+        return new StatementRefusedException(Reason.READ_ONLY, "this node serves its databases read-only and refuses "
+                + "writes (" + what + "): send writes to the writer");
     }
 }
