@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every function on the default CALL allow-list runs through a real node in a child JVM (4 MiB
  * stacks) and the node lives on: a function that crashed the engine would end the child, not this
- * test. {@code show_functions}, which aborts the engine on the node's query path, is off the list.
+ * test. {@code show_functions}, reported to abort the engine, is off the list and refused.
  */
 class AllowedCallsTest {
 

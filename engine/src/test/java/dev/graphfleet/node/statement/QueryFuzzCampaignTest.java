@@ -43,7 +43,7 @@ class QueryFuzzCampaignTest {
     @Test
     @Tag("soak")
     void aLongCampaignNeverKillsTheNode() throws Exception {
-        campaign(Duration.ofMinutes(20));
+        campaign(Duration.ofSeconds(Long.getLong("fuzz.seconds", 1_200)));
     }
 
     private void campaign(Duration length) throws Exception {
