@@ -316,4 +316,60 @@ class StatementGuardTest {
                 .hasMessageContaining("CALL current_setting");
         assertThatThrownBy(() -> guard.check("CALL show_functions() RETURN *")).hasMessageContaining("CALL show_functions");
     }
+
+    /**
+     * Every word Kùzu 0.11.2 accepts at the start of a statement (its parser lists them when a
+     * statement begins with ';'), each classified: none falls through to a default.
+     */
+    @Test
+    void everyStatementKindTheEngineKnowsIsClassified() {
+        java.util.Map<String, String> leads = new java.util.LinkedHashMap<>();
+        leads.put("ALTER TABLE T ADD x INT64", "write");
+        leads.put("ATTACH '/x' AS y (dbtype kuzu)", "DENIED");
+        leads.put("BEGIN TRANSACTION", "TRANSACTION");
+        leads.put("CALL show_tables() RETURN *", "read");
+        leads.put("CHECKPOINT", "write");
+        leads.put("COMMENT ON TABLE T IS 'x'", "write");
+        leads.put("COMMIT", "TRANSACTION");
+        leads.put("COPY T FROM '/x.csv'", "DENIED");
+        leads.put("CREATE (:T {id: 1})", "write");
+        leads.put("DELETE n", "write");
+        leads.put("DETACH x", "DENIED");
+        leads.put("DROP TABLE T", "write");
+        leads.put("EXPLAIN RETURN 1", "read");
+        leads.put("EXPORT DATABASE '/x'", "DENIED");
+        leads.put("FORCE INSTALL httpfs", "DENIED");
+        leads.put("IMPORT DATABASE '/x'", "DENIED");
+        leads.put("INSTALL httpfs", "DENIED");
+        leads.put("LOAD EXTENSION httpfs", "DENIED");
+        leads.put("MATCH (n) RETURN n", "read");
+        leads.put("MERGE (:T {id: 1})", "write");
+        leads.put("OPTIONAL MATCH (n) RETURN n", "read");
+        leads.put("PROFILE RETURN 1", "read");
+        leads.put("RETURN 1", "read");
+        leads.put("ROLLBACK", "TRANSACTION");
+        leads.put("SET n.x = 1", "write");
+        leads.put("UNWIND [1] AS x RETURN x", "read");
+        leads.put("UNINSTALL httpfs", "DENIED");
+        leads.put("UPDATE httpfs", "DENIED");
+        leads.put("USE x", "DENIED");
+        leads.put("WITH 1 AS x RETURN x", "read");
+        StatementGuard readOnly = new StatementGuard(StatementPolicy.DEFAULTS.withReadOnly(true));
+        leads.forEach((cypher, kind) -> {
+            switch (kind) {
+                case "read" -> {
+                    assertThatCode(() -> guard.check(cypher)).as(cypher).doesNotThrowAnyException();
+                    assertThatCode(() -> readOnly.check(cypher)).as(cypher).doesNotThrowAnyException();
+                }
+                case "write" -> {
+                    assertThatCode(() -> guard.check(cypher)).as(cypher).doesNotThrowAnyException();
+                    assertThatThrownBy(() -> readOnly.check(cypher)).as(cypher)
+                            .satisfies(e -> assertThat(((StatementRefusedException) e).reason()).isEqualTo(Reason.READ_ONLY));
+                }
+                default -> assertThatThrownBy(() -> guard.check(cypher)).as(cypher)
+                        .satisfies(e -> assertThat(((StatementRefusedException) e).reason()).isEqualTo(Reason.valueOf(kind)));
+            }
+        });
+        assertThat(leads).hasSize(30);
+    }
 }
