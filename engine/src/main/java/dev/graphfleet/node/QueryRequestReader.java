@@ -60,7 +60,7 @@ final class QueryRequestReader {
             throw switch (refused.reason()) {
                 case DENIED, UNRECOGNISED -> new ApiException(403, "statement_not_allowed", refused.getMessage());
                 case READ_ONLY -> new ApiException(403, "read_only", refused.getMessage());
-                case TRANSACTION, MALFORMED, TOO_DEEP -> ApiException.badRequest(refused.getMessage());
+                case TRANSACTION, MALFORMED, TOO_DEEP, UNSAFE -> ApiException.badRequest(refused.getMessage());
             };
         }
         return new QueryRequest(cypher, parameters.convert(root.get("parameters")));

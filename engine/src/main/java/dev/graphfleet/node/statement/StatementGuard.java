@@ -49,6 +49,7 @@ public final class StatementGuard {
     public void check(String cypher) {
         List<CypherToken> tokens = CypherTokenizer.tokenize(cypher);
         shape.check(tokens);
+        EngineCrashes.check(tokens);
         for (List<CypherToken> statement : statements(tokens)) {
             if (!statement.isEmpty()) {
                 checkLead(statement);

@@ -6,11 +6,12 @@ public final class StatementRefusedException extends RuntimeException {
 
     /**
      * Why: {@code transaction} (a 400 as before), {@code malformed} (400), {@code too_deep} (400: a
-     * construct nested or chained beyond what the engine survives), {@code denied} and
+     * construct nested or chained beyond what the engine survives), {@code unsafe} (400: a construct
+     * the engine crashes on, {@link EngineCrashes}), {@code denied} and
      * {@code unrecognised} (403: not on the allow-list), {@code read_only} (403: a write on a node
      * that serves its databases read-only).
      */
-    public enum Reason { TRANSACTION, MALFORMED, TOO_DEEP, DENIED, UNRECOGNISED, READ_ONLY }
+    public enum Reason { TRANSACTION, MALFORMED, TOO_DEEP, UNSAFE, DENIED, UNRECOGNISED, READ_ONLY }
 
     private final Reason reason;
 
