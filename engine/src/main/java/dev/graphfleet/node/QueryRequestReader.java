@@ -11,7 +11,10 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads {@code {"cypher": "...", "parameters": {...}}} from a request body, within the limits:
@@ -54,8 +57,15 @@ final class QueryRequestReader {
             throw new ApiException(413, "query_too_long", "the query is " + cypher.length()
                     + " characters long; at most " + limits.maxQueryLength() + " are allowed (max_query_length)");
         }
+        Map<String, Object> values = parameters.convert(root.get("parameters"));
+        Set<String> nullParameters = new HashSet<>();
+        values.forEach((name, value) -> {
+            if (value == null) {
+                nullParameters.add(name);
+            }
+        });
         try {
-            guard.check(cypher);
+            guard.check(cypher, nullParameters);
         } catch (StatementRefusedException refused) {
             throw switch (refused.reason()) {
                 case DENIED, UNRECOGNISED -> new ApiException(403, "statement_not_allowed", refused.getMessage());
@@ -63,7 +73,7 @@ final class QueryRequestReader {
                 case TRANSACTION, MALFORMED, TOO_DEEP, UNSAFE -> ApiException.badRequest(refused.getMessage());
             };
         }
-        return new QueryRequest(cypher, parameters.convert(root.get("parameters")));
+        return new QueryRequest(cypher, values);
     }
 
     private byte[] body(HttpServerExchange exchange) {

@@ -47,9 +47,18 @@ public final class StatementGuard {
 
     /** @throws StatementRefusedException naming the statement refused and why */
     public void check(String cypher) {
+        check(cypher, Set.of());
+    }
+
+    /**
+     * @param nullParameters the names of the query's parameters whose value is null: in some places
+     *                       the engine crashes on them ({@link EngineCrashes})
+     * @throws StatementRefusedException naming the statement refused and why
+     */
+    public void check(String cypher, Set<String> nullParameters) {
         List<CypherToken> tokens = CypherTokenizer.tokenize(cypher);
         shape.check(tokens);
-        EngineCrashes.check(tokens);
+        EngineCrashes.check(tokens, nullParameters);
         for (List<CypherToken> statement : statements(tokens)) {
             if (!statement.isEmpty()) {
                 checkLead(statement);

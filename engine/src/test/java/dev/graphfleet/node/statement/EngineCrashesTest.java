@@ -21,7 +21,8 @@ class EngineCrashesTest {
             "UNWIND range(1, 50) AS i CREATE (:N {id: i, name: 'n' + CAST(i AS STRING)})");
     private static final List<String> CRASHING = List.of("MATCH (m:N) RETURN m.id =~ 'a'",
             "MATCH (m:N) WHERE (m.id > 1) =~ 'a' RETURN count(*)", "MATCH (m:N) RETURN regexp_full_match('a', m.id)",
-            "MATCH (m:N) RETURN regexp_replace(m.id, 'a', 'b')");
+            "MATCH (m:N) RETURN regexp_replace(m.id, 'a', 'b')", "RETURN 1 IN NULL", "EXPLAIN RETURN -1 IN (NULL)",
+            "RETURN list_contains(NULL, 1)");
 
     private final StatementGuard guard = new StatementGuard(StatementPolicy.DEFAULTS);
 
@@ -40,6 +41,16 @@ class EngineCrashesTest {
             assertThatCode(() -> guard.check(instead)).doesNotThrowAnyException();
             assertThat(engine.run(instead).ok()).isTrue();
         }
+    }
+
+    @Test
+    void aNullParameterOnTheRightOfInIsRefusedAndAListIsNot() {
+        assertThatThrownBy(() -> guard.check("MATCH (m) WHERE m.id IN $ids RETURN m", java.util.Set.of("ids")))
+                .satisfies(e -> assertThat(((StatementRefusedException) e).reason()).isEqualTo(Reason.UNSAFE))
+                .hasMessageContaining("send an empty list");
+        assertThatThrownBy(() -> guard.check("RETURN list_has(($l), 1)", java.util.Set.of("l"))).hasMessageContaining("list_has");
+        assertThatCode(() -> guard.check("MATCH (m) WHERE m.id IN $ids RETURN m", java.util.Set.of())).doesNotThrowAnyException();
+        assertThatCode(() -> guard.check("RETURN NULL IN [1], 1 IN [NULL]")).doesNotThrowAnyException();
     }
 
     @Test
