@@ -18,12 +18,18 @@ import java.util.Set;
  *       parameter whose value is null: the binder dereferences the list's missing type (SIGSEGV in
  *       {@code LogicalTypeUtils::tryGetMaxLogicalType}). Not caught: a variable bound to NULL
  *       ({@code WITH NULL AS l RETURN 1 IN l}), which only types would show.</li>
+ *   <li>{@code range(...)} of a huge count ({@code range(0, 4611686018427387904)},
+ *       {@code range(-9223372036854775808, 8, -32)}): SIGABRT. Its arguments must be integer
+ *       literals, so the guard can count the list, and the count at most {@link #MAX_RANGE}.</li>
  * </ul>
  */
 final class EngineCrashes {
 
     private static final Set<String> CRASHING_FUNCTIONS = Set.of("REGEXP_FULL_MATCH", "REGEXP_REPLACE");
     private static final Set<String> LIST_CONTAINS = Set.of("LIST_CONTAINS", "LIST_HAS", "ARRAY_CONTAINS", "ARRAY_HAS");
+
+    /** The most items a range may have: far below what aborts the engine. */
+    static final long MAX_RANGE = 10_000_000;
 
     private EngineCrashes() {
     }
@@ -39,6 +45,10 @@ final class EngineCrashes {
                 throw unsafe((listContains ? token.text() + "(NULL, ...)" : "IN NULL")
                         + " (or a parameter that is null in its place)", "send an empty list [] instead of null");
             }
+            if (token.kind() == Kind.WORD && token.isKeyword("RANGE") && i + 1 < tokens.size()
+                    && tokens.get(i + 1).isSymbol("(") && !(i > 0 && tokens.get(i - 1).isSymbol("."))) {
+                checkRange(tokens, i + 2);
+            }
             if (token.isSymbol("~")) {
                 throw unsafe("the =~ operator", "the engine fails on it when an argument is not a string: use "
                         + "regexp_matches(text, '^(?:pattern)$'), which matches the same strings");
@@ -49,6 +59,43 @@ final class EngineCrashes {
                 throw unsafe(CypherToken.asciiUpper(token.text()).toLowerCase(java.util.Locale.ROOT) + "(...)",
                         "the engine fails on it when an argument is not a string: use regexp_matches or regexp_extract");
             }
+        }
+    }
+
+    /** range(start, stop[, step]) with integer literals only, of at most MAX_RANGE items. */
+    private static void checkRange(List<CypherToken> tokens, int at) {
+        java.util.List<java.math.BigInteger> arguments = new java.util.ArrayList<>();
+        while (at < tokens.size()) {
+            boolean negative = tokens.get(at).isSymbol("-");
+            int number = negative ? at + 1 : at;
+            if (number >= tokens.size() || tokens.get(number).kind() != Kind.NUMBER
+                    || !tokens.get(number).text().chars().allMatch(Character::isDigit)) {
+                throw unsafe("range(...) with an argument that is not an integer literal", "the engine aborts on a "
+                        + "range of a huge count, so the node counts it first: write the bounds as integers, e.g. "
+                        + "range(1, 1000), at most " + MAX_RANGE + " items");
+            }
+            java.math.BigInteger value = new java.math.BigInteger(tokens.get(number).text());
+            arguments.add(negative ? value.negate() : value);
+            at = number + 1;
+            if (at < tokens.size() && tokens.get(at).isSymbol(",")) {
+                at++;
+            } else {
+                break;
+            }
+        }
+        if (arguments.size() < 2 || arguments.size() > 3 || at >= tokens.size() || !tokens.get(at).isSymbol(")")) {
+            throw unsafe("range(...) not of the form range(start, stop[, step])", "write the bounds as integers");
+        }
+        java.math.BigInteger step = arguments.size() == 3 ? arguments.get(2) : java.math.BigInteger.ONE;
+        if (step.signum() == 0) {
+            return; // the engine refuses a zero step itself
+        }
+        // The engine computes stop - start in 64 bits: an overflow there aborts it even for an empty range.
+        java.math.BigInteger span = arguments.get(1).subtract(arguments.get(0));
+        java.math.BigInteger count = span.divide(step).add(java.math.BigInteger.ONE);
+        if (span.bitLength() > 62 || count.abs().compareTo(java.math.BigInteger.valueOf(MAX_RANGE)) > 0) {
+            throw unsafe("range(...) of " + count + " items", "the engine aborts on a range of a huge count; at most "
+                    + MAX_RANGE + " items are allowed");
         }
     }
 

@@ -22,7 +22,8 @@ class EngineCrashesTest {
     private static final List<String> CRASHING = List.of("MATCH (m:N) RETURN m.id =~ 'a'",
             "MATCH (m:N) WHERE (m.id > 1) =~ 'a' RETURN count(*)", "MATCH (m:N) RETURN regexp_full_match('a', m.id)",
             "MATCH (m:N) RETURN regexp_replace(m.id, 'a', 'b')", "RETURN 1 IN NULL", "EXPLAIN RETURN -1 IN (NULL)",
-            "RETURN list_contains(NULL, 1)");
+            "RETURN list_contains(NULL, 1)", "RETURN size(range(0, 4611686018427387904))",
+            "RETURN size(range(-9223372036854775808, 8, -32))");
 
     private final StatementGuard guard = new StatementGuard(StatementPolicy.DEFAULTS);
 
@@ -51,6 +52,17 @@ class EngineCrashesTest {
         assertThatThrownBy(() -> guard.check("RETURN list_has(($l), 1)", java.util.Set.of("l"))).hasMessageContaining("list_has");
         assertThatCode(() -> guard.check("MATCH (m) WHERE m.id IN $ids RETURN m", java.util.Set.of())).doesNotThrowAnyException();
         assertThatCode(() -> guard.check("RETURN NULL IN [1], 1 IN [NULL]")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void rangeTakesIntegerLiteralsOfABoundedCount() {
+        assertThatCode(() -> guard.check("UNWIND range(1, 20000) AS i RETURN sum(i), range(-5, 5, 2), range(5, 1, -1)"))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> guard.check("RETURN range(0, " + (EngineCrashes.MAX_RANGE - 1) + "), n.range")).doesNotThrowAnyException();
+        for (String cypher : List.of("RETURN range(0, " + EngineCrashes.MAX_RANGE + ")", "RETURN range(1, $n)",
+                "RETURN range(0, 10 * 10)", "RETURN range(1)", "RETURN RANGE(0, 9223372036854775807)")) {
+            assertThatThrownBy(() -> guard.check(cypher)).as(cypher).hasMessageContaining("range(");
+        }
     }
 
     @Test
