@@ -11,10 +11,8 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads {@code {"cypher": "...", "parameters": {...}}} from a request body, within the limits:
@@ -58,14 +56,8 @@ final class QueryRequestReader {
                     + " characters long; at most " + limits.maxQueryLength() + " are allowed (max_query_length)");
         }
         Map<String, Object> values = parameters.convert(root.get("parameters"));
-        Set<String> nullParameters = new HashSet<>();
-        values.forEach((name, value) -> {
-            if (value == null) {
-                nullParameters.add(name);
-            }
-        });
         try {
-            guard.check(cypher, nullParameters);
+            guard.check(cypher, values);
         } catch (StatementRefusedException refused) {
             throw switch (refused.reason()) {
                 case DENIED, UNRECOGNISED -> new ApiException(403, "statement_not_allowed", refused.getMessage());

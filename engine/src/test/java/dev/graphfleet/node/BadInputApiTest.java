@@ -149,7 +149,8 @@ class BadInputApiTest {
         cases.add(Case.query("a zero-width space before ATTACH", "\u200bATTACH '" + secretDb + "' AS s (dbtype kuzu)", 403, "statement_not_allowed", "U+200B"));
         cases.add(Case.query("nesting beyond the bound", "RETURN " + "(".repeat(250) + "1" + ")".repeat(250), 400, "bad_request", "nesting deeper than 48 levels"));
         cases.add(Case.query("CALL show_functions", "CALL show_functions() RETURN *", 403, "statement_not_allowed", "show_functions"));
-        cases.add(Case.body("IN a null parameter (the engine would crash)", "{\"cypher\": \"RETURN 1 IN $p\", \"parameters\": {\"p\": null}}", 400, "bad_request", "send an empty list"));
+        cases.add(Case.body("IN a null parameter (the engine would crash)", "{\"cypher\": \"RETURN 1 IN $p\", \"parameters\": {\"p\": null}}", 400, "bad_request", "an empty list"));
+        cases.add(Case.query("IN a parameter not sent (the engine would crash)", "RETURN 1 IN $p", 400, "bad_request", "an empty list"));
         cases.add(Case.query("=~ (the engine crashes on a non-string)", "MATCH (p:Person) RETURN p.id =~ 'a'", 400, "bad_request", "regexp_matches"));
         cases.add(Case.query("unterminated string", "RETURN 'x; ATTACH '" + secretDb + "' AS s", 400, "bad_request", "not closed"));
         cases.add(Case.query("explicit transaction", "BEGIN TRANSACTION", 400, "bad_request", "explicit transactions"));

@@ -15,7 +15,7 @@ import java.util.Set;
  *       that is not a STRING, evaluated over rows ({@code MATCH (m:N) RETURN m.id =~ 'a'}): SIGSEGV
  *       in libc. {@code regexp_matches} does not crash.</li>
  *   <li>{@code x IN NULL}, {@code list_contains(NULL, x)} (and its aliases), and the same with a
- *       parameter whose value is null: the binder dereferences the list's missing type (SIGSEGV in
+ *       parameter whose value is null or that is not sent: the binder dereferences the list's missing type (SIGSEGV in
  *       {@code LogicalTypeUtils::tryGetMaxLogicalType}). Not caught: a variable bound to NULL
  *       ({@code WITH NULL AS l RETURN 1 IN l}), which only types would show.</li>
  *   <li>{@code range(...)} of a huge count ({@code range(0, 4611686018427387904)},
@@ -35,15 +35,16 @@ final class EngineCrashes {
     }
 
     /** @throws StatementRefusedException (unsafe) naming the construct and what to write instead */
-    static void check(List<CypherToken> tokens, Set<String> nullParameters) {
+    static void check(List<CypherToken> tokens, java.util.Map<String, ?> parameters) {
         for (int i = 0; i < tokens.size(); i++) {
             CypherToken token = tokens.get(i);
             boolean listContains = (token.kind() == Kind.WORD || token.kind() == Kind.QUOTED_NAME)
                     && LIST_CONTAINS.contains(CypherToken.asciiUpper(token.text()))
                     && i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(");
-            if ((token.isKeyword("IN") || listContains) && nullAt(tokens, listContains ? i + 2 : i + 1, nullParameters)) {
+            if ((token.isKeyword("IN") || listContains) && nullAt(tokens, listContains ? i + 2 : i + 1, parameters)) {
                 throw unsafe((listContains ? token.text() + "(NULL, ...)" : "IN NULL")
-                        + " (or a parameter that is null in its place)", "send an empty list [] instead of null");
+                        + " (or a parameter that is null or not sent in its place)", "send the parameter, an empty list [] "
+                        + "rather than null");
             }
             if (token.kind() == Kind.WORD && token.isKeyword("RANGE") && i + 1 < tokens.size()
                     && tokens.get(i + 1).isSymbol("(") && !(i > 0 && tokens.get(i - 1).isSymbol("."))) {
@@ -99,8 +100,8 @@ final class EngineCrashes {
         }
     }
 
-    /** NULL, or a parameter whose value is null, at {@code at} after any opening parentheses. */
-    private static boolean nullAt(List<CypherToken> tokens, int at, Set<String> nullParameters) {
+    /** NULL, or a parameter that is null or not sent (the engine types both as ANY), at {@code at}. */
+    private static boolean nullAt(List<CypherToken> tokens, int at, java.util.Map<String, ?> parameters) {
         while (at < tokens.size() && tokens.get(at).isSymbol("(")) {
             at++;
         }
@@ -108,7 +109,7 @@ final class EngineCrashes {
             return false;
         }
         CypherToken token = tokens.get(at);
-        return token.isKeyword("NULL") || (token.kind() == Kind.PARAMETER && nullParameters.contains(token.text()));
+        return token.isKeyword("NULL") || (token.kind() == Kind.PARAMETER && parameters.get(token.text()) == null);
     }
 
     private static StatementRefusedException unsafe(String what, String instead) {

@@ -4,6 +4,7 @@ import dev.graphfleet.node.statement.CypherToken.Kind;
 import dev.graphfleet.node.statement.StatementRefusedException.Reason;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -45,20 +46,20 @@ public final class StatementGuard {
         this.shape = new QueryShape(QueryShape.DEFAULT_LIMITS);
     }
 
-    /** @throws StatementRefusedException naming the statement refused and why */
+    /** A query sent without parameters. @throws StatementRefusedException naming the statement refused and why */
     public void check(String cypher) {
-        check(cypher, Set.of());
+        check(cypher, Map.of());
     }
 
     /**
-     * @param nullParameters the names of the query's parameters whose value is null: in some places
-     *                       the engine crashes on them ({@link EngineCrashes})
+     * @param parameters the values sent with the query: the engine crashes on a parameter that is
+     *                   null or missing in some places ({@link EngineCrashes})
      * @throws StatementRefusedException naming the statement refused and why
      */
-    public void check(String cypher, Set<String> nullParameters) {
+    public void check(String cypher, Map<String, ?> parameters) {
         List<CypherToken> tokens = CypherTokenizer.tokenize(cypher);
         shape.check(tokens);
-        EngineCrashes.check(tokens, nullParameters);
+        EngineCrashes.check(tokens, parameters);
         for (List<CypherToken> statement : statements(tokens)) {
             if (!statement.isEmpty()) {
                 checkLead(statement);

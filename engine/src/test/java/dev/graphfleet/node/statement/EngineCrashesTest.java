@@ -45,12 +45,17 @@ class EngineCrashesTest {
     }
 
     @Test
-    void aNullParameterOnTheRightOfInIsRefusedAndAListIsNot() {
-        assertThatThrownBy(() -> guard.check("MATCH (m) WHERE m.id IN $ids RETURN m", java.util.Set.of("ids")))
-                .satisfies(e -> assertThat(((StatementRefusedException) e).reason()).isEqualTo(Reason.UNSAFE))
-                .hasMessageContaining("send an empty list");
-        assertThatThrownBy(() -> guard.check("RETURN list_has(($l), 1)", java.util.Set.of("l"))).hasMessageContaining("list_has");
-        assertThatCode(() -> guard.check("MATCH (m) WHERE m.id IN $ids RETURN m", java.util.Set.of())).doesNotThrowAnyException();
+    void aNullOrMissingParameterOnTheRightOfInIsRefusedAndAListIsNot() {
+        java.util.Map<String, Object> nullIds = new java.util.HashMap<>();
+        nullIds.put("ids", null);
+        for (java.util.Map<String, ?> parameters : List.of(nullIds, java.util.Map.<String, Object>of())) {
+            assertThatThrownBy(() -> guard.check("MATCH (m) WHERE m.id IN $ids RETURN m", parameters))
+                    .satisfies(e -> assertThat(((StatementRefusedException) e).reason()).isEqualTo(Reason.UNSAFE))
+                    .hasMessageContaining("an empty list");
+        }
+        assertThatThrownBy(() -> guard.check("RETURN list_has(($l), 1)", nullIds)).hasMessageContaining("list_has");
+        assertThatCode(() -> guard.check("MATCH (m) WHERE m.id IN $ids RETURN m", java.util.Map.of("ids", List.of(1))))
+                .doesNotThrowAnyException();
         assertThatCode(() -> guard.check("RETURN NULL IN [1], 1 IN [NULL]")).doesNotThrowAnyException();
     }
 
