@@ -166,7 +166,8 @@ public final class GraphNode implements AutoCloseable {
                 new MetricsRoute(collector, mapper),
                 new PrometheusRoute(prometheus),
                 new DatabasesRoute(pool, sources.sizes(), settings.type().isReadOnly(), mapper),
-                new QueryRoute(new QueryRequestReader(mapper, limits, new StatementGuard(settings.statements())), runner,
+                new QueryRoute(new QueryRequestReader(mapper, limits, new StatementGuard(
+                        settings.statements().withReadOnly(settings.effectiveDatabases().readOnly()))), runner,
                         new NdjsonWriter(mapper, errors, limits.streamChunkRows()), errors, sources.queries(), pool,
                         mapper, limits.maxRows(), attachments, clock, settings.databases().queryTimeout(), queryThreads),
                 new DatabaseOperationRoute(pool, mapper, DatabaseOperationRoute.Operation.INVALIDATE, operationWait),

@@ -12,6 +12,7 @@ import io.undertow.util.Headers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.Map;
 
 /**
  * Reads {@code {"cypher": "...", "parameters": {...}}} from a request body, within the limits:
@@ -54,14 +55,17 @@ final class QueryRequestReader {
             throw new ApiException(413, "query_too_long", "the query is " + cypher.length()
                     + " characters long; at most " + limits.maxQueryLength() + " are allowed (max_query_length)");
         }
+        Map<String, Object> values = parameters.convert(root.get("parameters"));
         try {
-            guard.check(cypher);
+            guard.check(cypher, values);
         } catch (StatementRefusedException refused) {
-            throw refused.reason() == StatementRefusedException.Reason.DENIED
-                    ? new ApiException(403, "statement_not_allowed", refused.getMessage())
-                    : ApiException.badRequest(refused.getMessage());
+            throw switch (refused.reason()) {
+                case DENIED, UNRECOGNISED -> new ApiException(403, "statement_not_allowed", refused.getMessage());
+                case READ_ONLY -> new ApiException(403, "read_only", refused.getMessage());
+                case TRANSACTION, MALFORMED, TOO_DEEP, UNSAFE -> ApiException.badRequest(refused.getMessage());
+            };
         }
-        return new QueryRequest(cypher, parameters.convert(root.get("parameters")));
+        return new QueryRequest(cypher, values);
     }
 
     private byte[] body(HttpServerExchange exchange) {

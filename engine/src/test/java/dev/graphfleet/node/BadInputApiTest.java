@@ -144,7 +144,14 @@ class BadInputApiTest {
         cases.add(Case.query("CALL a setting", "CALL home_directory = '" + out + "'", 403, "statement_not_allowed", "connection's settings"));
         cases.add(Case.query("CALL timeout = 0", "CALL timeout = 0", 403, "statement_not_allowed", "connection's settings"));
         cases.add(Case.query("CALL show_attached_databases", "CALL show_attached_databases() RETURN *", 403, "statement_not_allowed", "show_attached_databases"));
-        cases.add(Case.query("a keyword look-alike is a syntax error", "\u0410TTACH '" + secretDb + "' AS s", 400, "syntax_error", "Parser exception"));
+        cases.add(Case.query("a keyword look-alike is not recognised", "\u0410TTACH '" + secretDb + "' AS s", 403, "statement_not_allowed", "not a statement the node recognises"));
+        cases.add(Case.query("a no-break space before COPY FROM", "\u00a0COPY Person FROM '/etc/passwd'", 403, "statement_not_allowed", "COPY ... FROM"));
+        cases.add(Case.query("a zero-width space before ATTACH", "\u200bATTACH '" + secretDb + "' AS s (dbtype kuzu)", 403, "statement_not_allowed", "U+200B"));
+        cases.add(Case.query("nesting beyond the bound", "RETURN " + "(".repeat(250) + "1" + ")".repeat(250), 400, "bad_request", "nesting deeper than 48 levels"));
+        cases.add(Case.query("CALL show_functions", "CALL show_functions() RETURN *", 403, "statement_not_allowed", "show_functions"));
+        cases.add(Case.body("IN a null parameter (the engine would crash)", "{\"cypher\": \"RETURN 1 IN $p\", \"parameters\": {\"p\": null}}", 400, "bad_request", "an empty list"));
+        cases.add(Case.query("IN a parameter not sent (the engine would crash)", "RETURN 1 IN $p", 400, "bad_request", "an empty list"));
+        cases.add(Case.query("=~ (the engine crashes on a non-string)", "MATCH (p:Person) RETURN p.id =~ 'a'", 400, "bad_request", "regexp_matches"));
         cases.add(Case.query("unterminated string", "RETURN 'x; ATTACH '" + secretDb + "' AS s", 400, "bad_request", "not closed"));
         cases.add(Case.query("explicit transaction", "BEGIN TRANSACTION", 400, "bad_request", "explicit transactions"));
         return cases;

@@ -24,6 +24,12 @@ class ReplicaNodeTest {
                     .isEqualTo("[[" + TestNodes.PEOPLE + "]]");
             NodeApiTest.assertError(http.query("people", "CREATE (:Person {id: 0, name: 'no'})"), 403, "read_only",
                     "refuses writes");
+            for (String write : new String[] {"CHECKPOINT", "MATCH (p:Person) SET p.name = 'x'", "DROP TABLE Person",
+                    "MATCH (p:Person) WITH p LIMIT 1 DETACH DELETE p", "\u00a0checkpoint;"}) {
+                Http.Response refused = http.query("people", write);
+                NodeApiTest.assertError(refused, 403, "read_only", "refuses writes");
+                assertThat(refused.body()).as(write).doesNotContain(dataDir.toString());
+            }
             NodeApiTest.assertError(http.query("fresh", "RETURN 1"), 404, "database_not_found", "no database fresh");
         }
         assertThat(dataDir.resolve("fresh.kuzu")).doesNotExist();
