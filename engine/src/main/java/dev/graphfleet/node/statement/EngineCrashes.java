@@ -16,8 +16,9 @@ import java.util.Set;
  *       in libc. {@code regexp_matches} does not crash.</li>
  *   <li>{@code x IN NULL}, {@code list_contains(NULL, x)} (and its aliases), and the same with a
  *       parameter whose value is null or that is not sent: the binder dereferences the list's missing type (SIGSEGV in
- *       {@code LogicalTypeUtils::tryGetMaxLogicalType}). Not caught: a variable bound to NULL
- *       ({@code WITH NULL AS l RETURN 1 IN l}), which only types would show.</li>
+ *       {@code LogicalTypeUtils::tryGetMaxLogicalType}). The same through a name bound to an
+ *       untyped NULL ({@code WITH NULL AS l RETURN 1 IN l}): {@code NULL AS name} is refused, the typed
+ *       {@code CAST(NULL AS INT64[]) AS name} is not.</li>
  *   <li>{@code range(...)} of a huge count ({@code range(0, 4611686018427387904)},
  *       {@code range(-9223372036854775808, 8, -32)}): SIGABRT. Its arguments must be integer
  *       literals, so the guard can count the list, and the count at most {@link #MAX_RANGE}.</li>
@@ -45,6 +46,11 @@ final class EngineCrashes {
                 throw unsafe((listContains ? token.text() + "(NULL, ...)" : "IN NULL")
                         + " (or a parameter that is null or not sent in its place)", "send the parameter, an empty list [] "
                         + "rather than null");
+            }
+            if (untypedNullBound(tokens, i, parameters)) {
+                throw unsafe("NULL AS name (a name bound to an untyped NULL, or to a parameter that is null or not "
+                        + "sent)", "the engine crashes when such a name reaches IN or list_contains; bind a typed "
+                        + "value instead, e.g. CAST(NULL AS INT64[]) AS name");
             }
             if (token.kind() == Kind.WORD && token.isKeyword("RANGE") && i + 1 < tokens.size()
                     && tokens.get(i + 1).isSymbol("(") && !(i > 0 && tokens.get(i - 1).isSymbol("."))) {
@@ -98,6 +104,37 @@ final class EngineCrashes {
             throw unsafe("range(...) of " + count + " items", "the engine aborts on a range of a huge count; at most "
                     + MAX_RANGE + " items are allowed");
         }
+    }
+
+    /**
+     * {@code NULL AS name} (also {@code (NULL) AS name}, or a null parameter in its place), but not the
+     * typed {@code CAST(NULL AS type)}: the name is of type ANY, which {@code IN} and {@code list_contains}
+     * crash on ({@code WITH NULL AS l RETURN 1 IN l}).
+     */
+    private static boolean untypedNullBound(List<CypherToken> tokens, int at, java.util.Map<String, ?> parameters) {
+        CypherToken token = tokens.get(at);
+        boolean isNull = token.isKeyword("NULL") || (token.kind() == Kind.PARAMETER && parameters.get(token.text()) == null);
+        if (!isNull) {
+            return false;
+        }
+        int opened = 0;
+        while (at - opened - 1 >= 0 && tokens.get(at - opened - 1).isSymbol("(")) {
+            opened++;
+        }
+        int closed = 0;
+        while (at + closed + 1 < tokens.size() && tokens.get(at + closed + 1).isSymbol(")")) {
+            closed++;
+        }
+        int as = at + closed + 1;
+        if (as >= tokens.size() || !tokens.get(as).isKeyword("AS")) {
+            return false;
+        }
+        CypherToken before = at - opened - 1 >= 0 ? tokens.get(at - opened - 1) : null;
+        if (opened == 0 && before != null && (before.isKeyword("IS") || before.isKeyword("NOT"))) {
+            return false; // x IS [NOT] NULL AS name: a boolean
+        }
+        boolean insideCast = opened > closed && before != null && before.isKeyword("CAST");
+        return !insideCast;
     }
 
     /** NULL, or a parameter that is null or not sent (the engine types both as ANY), at {@code at}. */

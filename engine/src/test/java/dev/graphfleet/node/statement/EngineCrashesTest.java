@@ -23,7 +23,8 @@ class EngineCrashesTest {
             "MATCH (m:N) WHERE (m.id > 1) =~ 'a' RETURN count(*)", "MATCH (m:N) RETURN regexp_full_match('a', m.id)",
             "MATCH (m:N) RETURN regexp_replace(m.id, 'a', 'b')", "RETURN 1 IN NULL", "EXPLAIN RETURN -1 IN (NULL)",
             "RETURN list_contains(NULL, 1)", "RETURN size(range(0, 4611686018427387904))",
-            "RETURN size(range(-9223372036854775808, 8, -32))");
+            "RETURN size(range(-9223372036854775808, 8, -32))", "WITH NULL AS l RETURN 1 IN l",
+            "WITH [1] AS a, (NULL) AS l RETURN list_contains(l, 1)");
 
     private final StatementGuard guard = new StatementGuard(StatementPolicy.DEFAULTS);
 
@@ -57,6 +58,24 @@ class EngineCrashesTest {
         assertThatCode(() -> guard.check("MATCH (m) WHERE m.id IN $ids RETURN m", java.util.Map.of("ids", List.of(1))))
                 .doesNotThrowAnyException();
         assertThatCode(() -> guard.check("RETURN NULL IN [1], 1 IN [NULL]")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void onlyATypedNullMayBeBoundToAName(@TempDir Path dir) {
+        java.util.Map<String, Object> nullL = new java.util.HashMap<>();
+        nullL.put("l", null);
+        for (String cypher : List.of("WITH NULL AS l RETURN l", "UNWIND [1] AS x WITH x, ((NULL)) AS l RETURN x",
+                "RETURN NULL AS l", "WITH $l AS l RETURN 1 IN l")) {
+            assertThatThrownBy(() -> guard.check(cypher, nullL)).as(cypher)
+                    .satisfies(e -> assertThat(((StatementRefusedException) e).reason()).isEqualTo(Reason.UNSAFE))
+                    .hasMessageContaining("CAST(NULL AS INT64[]) AS name");
+        }
+        String typed = "WITH CAST(NULL AS INT64[]) AS l, CAST((NULL) AS STRING) AS s RETURN 1 IN l, s, NULL IS NULL AS t, "
+                + "s IS NOT NULL AS u";
+        assertThatCode(() -> guard.check(typed)).doesNotThrowAnyException();
+        try (EngineProbeProcess engine = new EngineProbeProcess(dir, "4m", 4L * 1024 * 1024)) {
+            assertThat(engine.run(typed).ok()).as(typed).isTrue();
+        }
     }
 
     @Test
