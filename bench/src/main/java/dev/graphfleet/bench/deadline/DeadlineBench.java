@@ -11,14 +11,11 @@ import dev.graphfleet.bench.results.Table;
 import dev.graphfleet.cli.GraphfleetCli;
 import dev.graphfleet.pool.GraphPool;
 import dev.graphfleet.testing.TestPools;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,7 +89,7 @@ public final class DeadlineBench implements Benchmark {
         List<String> rows = new ArrayList<>();
         List<Integer> timeouts = new ArrayList<>();
         try {
-            URI uri = awaitListening(node);
+            URI uri = ChildJava.awaitListening(node);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             send(http, uri, "RETURN 1", null); // opens the database and warms both sides
             for (int timeoutMs : new int[] {1_000, TIER_TIMEOUT_S * 1_000}) {
@@ -172,20 +169,6 @@ public final class DeadlineBench implements Benchmark {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static URI awaitListening(Process node) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = out.readLine()) != null) {
-            int at = line.indexOf("listening on ");
-            if (at >= 0) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "node-output");
-                drain.setDaemon(true);
-                drain.start();
-                return URI.create(line.substring(at + "listening on ".length()).trim());
-            }
-        }
-        throw new IOException("the node process ended before it listened");
-    }
 
     private static void seed(Path dataDir) {
         try (GraphPool pool = TestPools.writer(dataDir, 1)) {

@@ -1,5 +1,9 @@
 package dev.graphfleet.bench.harness;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,5 +32,21 @@ public final class ChildJava {
         if (code != 0) {
             throw new IOException(what + " exited with " + code);
         }
+    }
+
+    /** Reads a node child's output until it says where it listens; then drains the rest in the background. */
+    public static URI awaitListening(Process node) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null) {
+            int at = line.indexOf("listening on ");
+            if (at >= 0) {
+                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "node-output");
+                drain.setDaemon(true);
+                drain.start();
+                return URI.create(line.substring(at + "listening on ".length()).trim());
+            }
+        }
+        throw new IOException("the node process ended before it listened");
     }
 }

@@ -12,14 +12,11 @@ import dev.graphfleet.bench.results.Table;
 import dev.graphfleet.cli.GraphfleetCli;
 import dev.graphfleet.pool.GraphPool;
 import dev.graphfleet.testing.TestPools;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,7 +108,7 @@ public final class HostileMemoryBench implements Benchmark {
         long after;
         Map<String, Long> answersSeen = new TreeMap<>();
         try {
-            URI uri = awaitListening(node);
+            URI uri = ChildJava.awaitListening(node);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             query(http, uri, "MATCH (p:Person) RETURN count(*)");
             long t0 = System.nanoTime();
@@ -216,20 +213,6 @@ public final class HostileMemoryBench implements Benchmark {
         }
     }
 
-    private static URI awaitListening(Process node) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = out.readLine()) != null) {
-            int at = line.indexOf("listening on ");
-            if (at >= 0) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "node-output");
-                drain.setDaemon(true);
-                drain.start();
-                return URI.create(line.substring(at + "listening on ".length()).trim());
-            }
-        }
-        throw new IOException("the node process ended before it listened");
-    }
 
     /** Reads a process's resident set about every millisecond on its own thread. */
     private static final class Sampler implements AutoCloseable {

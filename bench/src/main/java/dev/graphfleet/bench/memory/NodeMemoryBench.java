@@ -12,14 +12,11 @@ import dev.graphfleet.bench.results.Table;
 import dev.graphfleet.cli.GraphfleetCli;
 import dev.graphfleet.pool.GraphPool;
 import dev.graphfleet.testing.TestPools;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,7 +93,7 @@ public final class NodeMemoryBench implements Benchmark {
         long peak;
         long refusals = 0;
         try {
-            URI uri = awaitListening(node);
+            URI uri = ChildJava.awaitListening(node);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             for (String db : DATABASES) {
                 query(http, uri, db, "MATCH (p:Person) RETURN count(*)"); // opens each Database
@@ -203,20 +200,6 @@ public final class NodeMemoryBench implements Benchmark {
         throw new IOException("no " + field + " in /proc/" + pid + "/status");
     }
 
-    private static URI awaitListening(Process node) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = out.readLine()) != null) {
-            int at = line.indexOf("listening on ");
-            if (at >= 0) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "node-output");
-                drain.setDaemon(true);
-                drain.start();
-                return URI.create(line.substring(at + "listening on ".length()).trim());
-            }
-        }
-        throw new IOException("the node process ended before it listened");
-    }
 
     /** True when answered; false when the node's admission control refused it (503) under load. */
     private static boolean query(HttpClient http, URI node, String db, String cypher) throws Exception {
