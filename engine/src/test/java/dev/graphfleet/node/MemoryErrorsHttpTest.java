@@ -33,10 +33,10 @@ class MemoryErrorsHttpTest {
         TestNodes.seed(dataDir);
         try (GraphNode node = GraphNode.builder(TestNodes.settings(dataDir)).resources(FixedResources.idle()).start()) {
             Http http = new Http(node.uri());
-            Http.Response answer = http.query("people", "UNWIND range(1, 30000000) AS x RETURN count(x)");
+            Http.Response answer = http.query("people", "UNWIND range(1, 4000000) AS x RETURN count(x)");
             assertThat(answer.status()).isEqualTo(400);
             assertThat(answer.json().path("error").asText()).isEqualTo("range_too_large");
-            assertThat(answer.json().path("detail").asText()).contains("30,000,000", "node.memory.query_headroom_mb");
+            assertThat(answer.json().path("detail").asText()).contains("4,000,000", "node.memory.query_headroom_mb");
             assertThat(node.memory().queriesStopped()).isZero();
             assertThat(node.memory().budget().totalBytes()).isGreaterThan(node.settings().memoryBudgetBytes());
             assertThat(node.memory().residentBytes()).isPresent();
