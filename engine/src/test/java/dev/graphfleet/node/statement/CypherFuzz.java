@@ -1,10 +1,10 @@
 package dev.graphfleet.node.statement;
 
+import static dev.graphfleet.testing.Gen.weighted;
+
+import dev.graphfleet.testing.Gen;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import java.util.function.IntFunction;
 
 /**
  * A Cypher-ish grammar for the fuzz campaign: expressions with nesting, operators, prefix chains,
@@ -30,54 +30,57 @@ public final class CypherFuzz {
     private CypherFuzz() {
     }
 
-    public static Arbitrary<Query> queries() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(12, statement().map(cypher -> new Query(cypher, false))),
-                Tuple.of(2, deep().map(cypher -> new Query(cypher, false))),
-                Tuple.of(2, noise().map(cypher -> new Query(cypher, false))),
-                Tuple.of(2, RefusedStatementVariants.statements("/tmp/graphfleet-fuzz").map(cypher -> new Query(cypher, true))))
+    public static Gen<Query> queries() {
+        return Gen.frequency(
+                weighted(12, statement().map(cypher -> new Query(cypher, false))),
+                weighted(2, deep().map(cypher -> new Query(cypher, false))),
+                weighted(2, noise().map(cypher -> new Query(cypher, false))),
+                weighted(2, RefusedStatementVariants.statements("/tmp/graphfleet-fuzz").map(cypher -> new Query(cypher, true))))
                 .filter(query -> !query.cypher().isBlank() && query.cypher().length() <= MAX_QUERY_LENGTH);
     }
 
-    private static Arbitrary<String> statement() {
-        Arbitrary<String> expression = expression(4);
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, expression.map(e -> "RETURN " + e)),
-                Tuple.of(2, Combinators.combine(pattern(), expression).as((p, e) -> "MATCH " + p + " WHERE " + e + " RETURN count(*)")),
-                Tuple.of(1, expression.map(e -> "UNWIND [" + e + "] AS x RETURN x")),
-                Tuple.of(1, Combinators.combine(expression, expression).as((a, b) -> "WITH " + a + " AS a RETURN a, " + b)),
-                Tuple.of(1, expression.map(e -> "EXPLAIN RETURN " + e)),
-                Tuple.of(1, pattern().map(p -> "MATCH " + p + " RETURN *")),
-                Tuple.of(1, expression.map(e -> "CREATE (:N {id: " + e + "})")),
-                Tuple.of(1, expression.map(e -> "RETURN " + e + " UNION RETURN " + e)))
+    private static Gen<String> statement() {
+        Gen<String> expression = expression(4);
+        Gen<String> pattern = pattern();
+        return Gen.<String>frequency(
+                weighted(4, expression.map(e -> "RETURN " + e)),
+                weighted(2, r -> "MATCH " + pattern.next(r) + " WHERE " + expression.next(r) + " RETURN count(*)"),
+                weighted(1, expression.map(e -> "UNWIND [" + e + "] AS x RETURN x")),
+                weighted(1, r -> "WITH " + expression.next(r) + " AS a RETURN a, " + expression.next(r)),
+                weighted(1, expression.map(e -> "EXPLAIN RETURN " + e)),
+                weighted(1, pattern.map(p -> "MATCH " + p + " RETURN *")),
+                weighted(1, expression.map(e -> "CREATE (:N {id: " + e + "})")),
+                weighted(1, expression.map(e -> "RETURN " + e + " UNION RETURN " + e)))
                 .flatMap(CypherFuzz::respaced);
     }
 
-    private static Arbitrary<String> expression(int depth) {
-        Arbitrary<String> leaf = Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.integers().between(-1000, 1000).map(String::valueOf)),
-                Tuple.of(1, Arbitraries.of("1.5", ".5", "1e-3", "9223372036854775807", "-9223372036854775808", "0")),
-                Tuple.of(2, Arbitraries.strings().withCharRange(' ', '~').withChars("\u00e9\u0000\u00a0\u4e2d\ud83d\ude00")
-                        .ofMaxLength(12).map(s -> "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'")),
-                Tuple.of(1, Arbitraries.of("true", "false", "NULL", "$p", "n", "n.id", "x", "[]", "{}")));
+    /** An expression nested at most {@code depth} deep: each level is built once, from the one below. */
+    private static Gen<String> expression(int depth) {
+        Gen<String> leaf = Gen.frequency(
+                weighted(3, Gen.biased(-1000, 1000).map(String::valueOf)),
+                weighted(1, Gen.oneOf("1.5", ".5", "1e-3", "9223372036854775807", "-9223372036854775808", "0")),
+                weighted(2, Gen.strings(Gen.charRange(' ', '~') + "\u00e9\u0000\u00a0\u4e2d\ud83d\ude00", 12)
+                        .map(s -> "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'")),
+                weighted(1, Gen.oneOf("true", "false", "NULL", "$p", "n", "n.id", "x", "[]", "{}")));
         if (depth == 0) {
             return leaf;
         }
-        Arbitrary<String> inner = Arbitraries.lazy(() -> expression(depth - 1));
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, leaf),
-                Tuple.of(2, Combinators.combine(inner, Arbitraries.of(BINARY), inner).as((a, op, b) -> a + op + b)),
-                Tuple.of(1, inner.map(e -> "(" + e + ")")),
-                Tuple.of(1, inner.map(e -> "NOT " + e)),
-                Tuple.of(1, inner.map(e -> "-" + e)),
-                Tuple.of(1, inner.list().ofMaxSize(4).map(items -> "[" + String.join(", ", items) + "]")),
-                Tuple.of(1, inner.list().ofMaxSize(3).map(CypherFuzz::map)),
-                Tuple.of(2, Combinators.combine(Arbitraries.of(FUNCTIONS), inner.list().ofMaxSize(3))
-                        .as((f, args) -> f + "(" + String.join(", ", args) + ")")),
-                Tuple.of(1, Combinators.combine(inner, inner, inner).as((c, t, e) -> "CASE WHEN " + c + " THEN " + t + " ELSE " + e + " END")),
-                Tuple.of(1, inner.map(e -> e + "[0]")),
-                Tuple.of(1, inner.map(e -> e + " IS NULL")),
-                Tuple.of(1, inner.map(e -> "EXISTS { MATCH (m) WHERE m.id = " + e + " }")));
+        Gen<String> inner = expression(depth - 1);
+        Gen<String> binary = Gen.oneOf(BINARY);
+        Gen<String> function = Gen.oneOf(FUNCTIONS);
+        return Gen.frequency(
+                weighted(4, leaf),
+                weighted(2, r -> inner.next(r) + binary.next(r) + inner.next(r)),
+                weighted(1, inner.map(e -> "(" + e + ")")),
+                weighted(1, inner.map(e -> "NOT " + e)),
+                weighted(1, inner.map(e -> "-" + e)),
+                weighted(1, inner.listUpTo(4).map(items -> "[" + String.join(", ", items) + "]")),
+                weighted(1, inner.listUpTo(3).map(CypherFuzz::map)),
+                weighted(2, r -> function.next(r) + "(" + String.join(", ", inner.listUpTo(3).next(r)) + ")"),
+                weighted(1, r -> "CASE WHEN " + inner.next(r) + " THEN " + inner.next(r) + " ELSE " + inner.next(r) + " END"),
+                weighted(1, inner.map(e -> e + "[0]")),
+                weighted(1, inner.map(e -> e + " IS NULL")),
+                weighted(1, inner.map(e -> "EXISTS { MATCH (m) WHERE m.id = " + e + " }")));
     }
 
     private static String map(List<String> values) {
@@ -88,34 +91,33 @@ public final class CypherFuzz {
         return map.append("}").toString();
     }
 
-    private static Arbitrary<String> pattern() {
-        Arbitrary<String> node = Arbitraries.of("(n)", "(n:N)", "(:N {id: 1})", "()", "(m:N)");
-        Arbitrary<String> rel = Arbitraries.of("-[]->", "<-[]-", "-[:E]->", "-[*1..3]->", "-[e:E*2]-", "\u27e8\u2010[]\u2010");
-        return Combinators.combine(node, Combinators.combine(rel, node).as((r, n) -> r + n).list().ofMaxSize(4))
-                .as((first, rest) -> first + String.join("", rest));
+    private static Gen<String> pattern() {
+        Gen<String> node = Gen.oneOf("(n)", "(n:N)", "(:N {id: 1})", "()", "(m:N)");
+        Gen<String> rel = Gen.oneOf("-[]->", "<-[]-", "-[:E]->", "-[*1..3]->", "-[e:E*2]-", "\u27e8\u2010[]\u2010");
+        Gen<String> step = r -> rel.next(r) + node.next(r);
+        return r -> node.next(r) + String.join("", step.listUpTo(4).next(r));
     }
 
     /** A construct the engine recurses on, at a random depth up to the longest query text accepted. */
-    private static Arbitrary<String> deep() {
-        List<java.util.function.IntFunction<String>> constructs = List.copyOf(DeepQueries.all().values());
-        return Combinators.combine(Arbitraries.of(constructs), Arbitraries.integers().between(1, 5_000).withDistribution(
-                net.jqwik.api.RandomDistribution.biased()))
-                .as((construct, depth) -> construct.apply(depth));
+    private static Gen<String> deep() {
+        Gen<IntFunction<String>> construct = Gen.oneOf(List.copyOf(DeepQueries.all().values()));
+        Gen<Integer> depth = Gen.biased(1, 5_000);
+        return r -> construct.next(r).apply(depth.next(r));
     }
 
     /** Random characters from the whole of Unicode, alone or after a valid start. */
-    private static Arbitrary<String> noise() {
-        Arbitrary<String> chars = Arbitraries.strings().all().ofMaxLength(60);
-        return Arbitraries.frequencyOf(
-                Tuple.of(1, chars),
-                Tuple.of(2, chars.map(s -> "RETURN " + s)),
-                Tuple.of(1, chars.map(s -> "MATCH (n) WHERE n.id = " + s + " RETURN n")));
+    private static Gen<String> noise() {
+        Gen<String> chars = Gen.anyChars(60);
+        return Gen.frequency(
+                weighted(1, chars),
+                weighted(2, chars.map(s -> "RETURN " + s)),
+                weighted(1, chars.map(s -> "MATCH (n) WHERE n.id = " + s + " RETURN n")));
     }
 
     /** The statement with its spaces replaced by the engine's other whitespace, comments and nothing. */
-    private static Arbitrary<String> respaced(String statement) {
+    private static Gen<String> respaced(String statement) {
         String[] parts = statement.split(" ", -1);
-        return Arbitraries.of(SEPARATORS).list().ofSize(Math.max(0, parts.length - 1)).map(separators -> {
+        return Gen.oneOf(SEPARATORS).list(Math.max(0, parts.length - 1)).map(separators -> {
             StringBuilder text = new StringBuilder(parts[0]);
             for (int i = 1; i < parts.length; i++) {
                 text.append(separators.get(i - 1)).append(parts[i]);

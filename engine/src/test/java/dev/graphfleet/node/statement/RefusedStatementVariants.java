@@ -1,10 +1,10 @@
 package dev.graphfleet.node.statement;
 
+import static dev.graphfleet.testing.Gen.weighted;
+
+import dev.graphfleet.testing.Gen;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 
 /**
  * Statements the node must refuse, written every way an attacker might hope the guard reads
@@ -60,48 +60,48 @@ public final class RefusedStatementVariants {
     }
 
     /** A statement the node must refuse, aimed at {@code dir}. */
-    public static Arbitrary<String> statements(String dir) {
-        List<List<String>> forms = forms(dir);
-        Arbitrary<List<String>> form = Arbitraries.of(forms);
-        return form.flatMap(tokens -> Combinators.combine(
-                Arbitraries.of(PREFIXES),
-                Arbitraries.of(SEPARATORS).list().ofSize(tokens.size()),
-                keywordSpellings(tokens),
-                Arbitraries.of("", ";", " ;", "/* end */", "// end", "\u00a0")
-        ).as((prefix, separators, spelled, suffix) -> {
-            StringBuilder text = new StringBuilder(prefix);
+    public static Gen<String> statements(String dir) {
+        Gen<String> prefix = Gen.oneOf(PREFIXES);
+        Gen<String> separator = Gen.oneOf(SEPARATORS);
+        Gen<String> suffix = Gen.oneOf("", ";", " ;", "/* end */", "// end", "\u00a0");
+        return Gen.oneOf(forms(dir)).flatMap(tokens -> r -> {
+            StringBuilder text = new StringBuilder(prefix.next(r));
+            List<String> separators = separator.list(tokens.size()).next(r);
+            List<String> spelled = keywordSpellings(tokens).next(r);
             for (int i = 0; i < spelled.size(); i++) {
                 text.append(separators.get(i)).append(spelled.get(i));
             }
-            return text.append(suffix).toString();
-        }));
+            return text.append(suffix.next(r)).toString();
+        });
     }
 
     /** Each word of the form spelled one way: as is, any case, backticked, or with a look-alike inside. */
-    private static Arbitrary<List<String>> keywordSpellings(List<String> tokens) {
-        List<Arbitrary<String>> spelled = new ArrayList<>();
+    private static Gen<List<String>> keywordSpellings(List<String> tokens) {
+        List<Gen<String>> spelled = new ArrayList<>();
         for (String token : tokens) {
-            spelled.add(isWord(token) ? spellings(token) : Arbitraries.just(token));
+            spelled.add(isWord(token) ? spellings(token) : Gen.constant(token));
         }
-        return Combinators.combine(spelled).as(List::copyOf);
+        return r -> spelled.stream().map(gen -> gen.next(r)).toList();
     }
 
     private static boolean isWord(String token) {
         return !token.isEmpty() && Character.isLetter(token.charAt(0));
     }
 
-    private static Arbitrary<String> spellings(String word) {
-        Arbitrary<String> anyCase = Arbitraries.integers().between(0, (1 << Math.min(word.length(), 20)) - 1)
-                .map(mask -> mixedCase(word, mask));
-        Arbitrary<Integer> position = Arbitraries.integers().between(0, word.length() - 1);
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, anyCase),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just("`" + word + "`")),
-                net.jqwik.api.Tuple.of(2, position.map(i -> replace(word, i, fullwidth(word.charAt(i))))),
-                net.jqwik.api.Tuple.of(2, position.map(i -> replace(word, i, lookAlike(word.charAt(i))))),
-                net.jqwik.api.Tuple.of(2, Combinators.combine(position, Arbitraries.of(ZERO_WIDTH.chars().boxed().toList()))
-                        .as((i, c) -> word.substring(0, i) + (char) c.intValue() + word.substring(i))),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(word.toLowerCase(java.util.Locale.ROOT)
+    private static Gen<String> spellings(String word) {
+        Gen<String> anyCase = Gen.uniform(0, (1 << Math.min(word.length(), 20)) - 1).map(mask -> mixedCase(word, mask));
+        Gen<Integer> position = Gen.uniform(0, word.length() - 1);
+        Gen<Character> zeroWidth = Gen.oneOf(ZERO_WIDTH.chars().mapToObj(c -> (char) c).toList());
+        return Gen.frequency(
+                weighted(6, anyCase),
+                weighted(1, Gen.constant("`" + word + "`")),
+                weighted(2, position.map(i -> replace(word, i, fullwidth(word.charAt(i))))),
+                weighted(2, position.map(i -> replace(word, i, lookAlike(word.charAt(i))))),
+                weighted(2, r -> {
+                    int i = position.next(r);
+                    return word.substring(0, i) + zeroWidth.next(r) + word.substring(i);
+                }),
+                weighted(1, Gen.constant(word.toLowerCase(java.util.Locale.ROOT)
                         .replace("i", "\u0131").replace("s", "\u017f").replace("k", "\u212a"))));
     }
 
