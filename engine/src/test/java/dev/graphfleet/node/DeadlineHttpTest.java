@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +73,22 @@ class DeadlineHttpTest {
         assertThat(next.json().get("rows").toString()).isEqualTo("[[" + TestNodes.PEOPLE + "]]");
         // The connection the statement ran on past its deadline was retired, not lent again.
         assertThat(node.pool().statistics().closed() - closedBefore).isEqualTo(1);
+    }
+
+    /** The second figure: a 60 s tier timeout answered within 61 s, slot free (a minute: soak only). */
+    @Test
+    @Tag("soak")
+    void aSixtySecondTierTimeoutIsAnsweredWithinSixtyOneSecondsWithTheSlotFree() {
+        Http http = start(Duration.ofSeconds(60));
+        long started = System.nanoTime();
+        Http.Response slow = http.query("people", HEAVY);
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+
+        NodeApiTest.assertError(slow, 408, "query_timeout", "query timeout of 60000 ms (tier query_timeout)");
+        assertThat(elapsedMs).as("answered after %d ms", elapsedMs).isBetween(60_000L, 61_000L);
+        assertThat(node.admission().inFlight("people")).isZero();
+        Http.Response next = http.query("people", "MATCH (p:Person) RETURN count(p)");
+        assertThat(next.status()).as(next.body()).isEqualTo(200);
     }
 
     @Test
