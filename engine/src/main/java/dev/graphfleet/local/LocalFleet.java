@@ -512,17 +512,26 @@ public final class LocalFleet implements AutoCloseable {
             if (!replica.node().ready()) {
                 throw stopped(replica, repository, version, moved, "it is not serving (down or stopping)", null);
             }
-            try {
-                replica.shared().attachments().moveTo(repository, version);
-                awaitAttached(replica, repository, version);
-            } catch (RuntimeException e) {
-                throw stopped(replica, repository, version, moved, e.getMessage(), e);
+            // A replica that already serves the version (a refresh finished after a fault) is left alone:
+            // moving it again would re-attach it in the background, after awaitAttached had already returned.
+            boolean alreadyThere = replica.shared().attachments().servingVersion(repository)
+                    .filter(version::equals).isPresent();
+            if (!alreadyThere) {
+                try {
+                    replica.shared().attachments().moveTo(repository, version);
+                    awaitAttached(replica, repository, version);
+                } catch (RuntimeException e) {
+                    throw stopped(replica, repository, version, moved, e.getMessage(), e);
+                }
             }
             String serving = replica.shared().attachments().statuses().stream()
                     .filter(s -> s.repository().equals(repository)).findFirst().map(AttachmentStatus::version).orElse("?");
-            if (!serving.equals(version) || !replica.node().ready()) {
+            if (!serving.equals(version)) {
                 throw new IllegalStateException("rolling refresh stopped at " + replica.id() + ": it serves " + repository
                         + " " + serving + ", not " + version + "; the replicas after it were not touched");
+            }
+            if (!replica.node().ready()) {
+                throw stopped(replica, repository, version, moved, "it serves " + version + " but is not ready", null);
             }
             progress.accept(replica.id() + " serves " + repository + " " + version);
             moved.add(replica.id());
