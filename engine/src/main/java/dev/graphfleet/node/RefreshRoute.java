@@ -34,7 +34,7 @@ final class RefreshRoute implements HttpHandler {
     private final ObjectMapper mapper;
     private final Duration retryAfter;
 
-    /** @param refresher null on a node without shared repositories: every refresh is a 404 */
+    /** @param refresher null on a node that does not refresh in place (a writer): every refresh is a 404 */
     RefreshRoute(RepositoryRefresher refresher, ObjectMapper mapper, Duration retryAfter) {
         this.refresher = refresher;
         this.mapper = mapper;
@@ -50,8 +50,8 @@ final class RefreshRoute implements HttpHandler {
         }
         String version = version(exchange.getAttachment(RequestBodyReader.BODY));
         if (refresher == null) {
-            throw new ApiException(404, "repository_not_found", "this node serves no shared repositories (it is a "
-                    + "writer or has no store): there is nothing to refresh");
+            throw new ApiException(404, "repository_not_found", "this node has no repositories to refresh in place"
+                    + " (a writer serves its own databases; a shared node refreshes when started with serve on a store)");
         }
         RepositoryRefresher.Move move;
         try {

@@ -77,8 +77,9 @@ public final class RepositoryRefresher implements AutoCloseable {
         private final transient Move running;
 
         MoveRunning(Move running) {
-            super(running.repository() + " is already moving from " + running.from() + " to " + running.to() + " ("
-                    + running.state() + "); poll GET /attachments until it serves " + running.to() + ", then ask again");
+            super(running.repository() + (running.from() == null ? " is still attaching its first version"
+                    : " is already moving from " + running.from() + " to " + running.to()) + " (" + running.state()
+                    + "); poll GET /attachments until its phase is attached, then ask again");
             this.running = running;
         }
 

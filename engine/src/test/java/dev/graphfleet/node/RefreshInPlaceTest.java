@@ -238,7 +238,7 @@ class RefreshInPlaceTest {
         TestNodes.seed(data);
         try (GraphNode writer = GraphNode.builder(TestNodes.settings(data)).resources(FixedResources.idle()).start()) {
             NodeApiTest.assertError(new Http(writer.uri()).post("/repositories/people/refresh", ""), 404,
-                    "repository_not_found", "serves no shared repositories");
+                    "repository_not_found", "no repositories to refresh in place");
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * @param versions  repository → the version it serves
  * @param oldest    the publication time of the oldest served version, or null when none is known
  * @param age       {@code oldest} to now (never negative), or null
- * @param failed    repositories whose attach failed
+ * @param failed    repositories whose attach failed and that serve no version
  */
 public record DataFreshness(Map<String, String> versions, Instant oldest, Duration age, List<String> failed) {
 
@@ -31,7 +31,8 @@ public record DataFreshness(Map<String, String> versions, Instant oldest, Durati
         List<String> failed = new ArrayList<>();
         Instant oldest = null;
         for (AttachmentProgress a : attachments) {
-            if ("failed".equalsIgnoreCase(a.phase())) {
+            // a failed move to another version still serves the old one: that repository is not down
+            if ("failed".equalsIgnoreCase(a.phase()) && a.version() == null) {
                 failed.add(a.repository());
             }
             if (a.version() == null) {

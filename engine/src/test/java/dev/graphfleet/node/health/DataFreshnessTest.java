@@ -30,6 +30,14 @@ class DataFreshnessTest {
     }
 
     @Test
+    void aFailedMoveThatStillServesItsOldVersionIsNotAFailedRepository() {
+        DataFreshness f = DataFreshness.of(List.of(served("sec", "failed", "v1", NOW.minusSeconds(60)),
+                served("economic", "failed", null, null)), NOW);
+        assertThat(f.failed()).containsExactly("economic");
+        assertThat(f.versions()).isEqualTo(Map.of("sec", "v1"));
+    }
+
+    @Test
     void noVersionsOrUnknownTimesGiveNoAgeAndAFutureTimeIsAgeZero() {
         assertThat(DataFreshness.of(List.of(), NOW).age()).isNull();
         assertThat(DataFreshness.of(List.of(served("sec", "attached", "v1", null)), NOW).age()).isNull();
