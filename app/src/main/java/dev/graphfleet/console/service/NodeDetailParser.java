@@ -73,10 +73,16 @@ final class NodeDetailParser {
             int attempt = a.has("attempt") ? a.path("attempt").asInt(0) : a.path("attempts").asInt(0);
             String error = text(a, "error") != null ? text(a, "error") : text(a, "last_error");
             out.add(new NodeDetail.Attachment(repository, phase == null ? "unknown" : phase.toLowerCase(Locale.ROOT),
-                    text(a, "version"), a.path("bytes_done").asLong(0), a.path("bytes_total").asLong(0), attempt,
+                    pinned(text(a, "version"), a.path("pinned").asBoolean(false)), a.path("bytes_done").asLong(0),
+                    a.path("bytes_total").asLong(0), attempt,
                     error, instant(text(a, "updated_at"))));
         }
         return out;
+    }
+
+    /** A version the node was pinned to by a refresh (the store poller leaves it) says so where it is shown. */
+    private static String pinned(String version, boolean pinned) {
+        return version != null && pinned ? version + " (pinned)" : version;
     }
 
     private static String text(JsonNode node, String field) {

@@ -46,6 +46,22 @@ class NodeDetailParserTest {
     }
 
     @Test
+    void aRefreshingNodesTargetAndPinAreReadAndAPinShowsWithTheVersion() throws Exception {
+        var metrics = JSON.readTree("""
+                {"attachments": {"refresh": {"interval_seconds": 60, "result": "moved", "moved": ["ra v1 -> v2"]},
+                 "attachments": [
+                  {"repository": "ra", "phase": "downloading", "version": "v1", "target": "v2", "pinned": false},
+                  {"repository": "sec", "phase": "attached", "version": "v3", "target": "v3", "pinned": true},
+                  {"repository": "old", "phase": "attached", "version": "v1"}]}}""");
+
+        NodeDetail detail = NodeDetailParser.parse(metrics);
+
+        assertThat(detail.attachments()).extracting(NodeDetail.Attachment::version)
+                .containsExactly("v1", "v3 (pinned)", "v1");
+        assertThat(detail.attachments().get(0).phase()).isEqualTo("downloading");
+    }
+
+    @Test
     void missingSectionsLeaveTheirPartsEmpty() throws Exception {
         NodeDetail detail = NodeDetailParser.parse(JSON.readTree("{\"system\": {\"memory\": {\"total_gb\": \"n/a\"}}}"));
 
