@@ -155,6 +155,75 @@ class AwsReplicaOperationsTest {
         assertThat(calls("StartInstanceRefresh")).isEmpty();
     }
 
+    // ---- a refresh that cannot start or fails puts the group back ----
+
+    @Test
+    void aGroupThatCannotBePointedIsLeftAsItWasAndSaysSo() {
+        account.updatesBeforeFailure = 0;
+        assertThatThrownBy(() -> operations.refresh("shared-replicas", "sec", "snap-2", false, false, progress::add))
+                .hasMessageContaining("UpdateAutoScalingGroup " + ASG + " failed: ValidationError")
+                .hasMessageContaining("nothing to undo: the group still launches version 7 (launch template version 8"
+                        + " stays, unused)");
+        assertThat(account.groupVersion).isEqualTo("7");
+        assertThat(calls("StartInstanceRefresh")).isEmpty();
+    }
+
+    @Test
+    void aRefreshThatCannotStartPutsTheGroupBackOnItsVersion() {
+        account.startRefreshError = new String[] {"InstanceRefreshInProgress", "An Instance Refresh is already in progress"};
+        assertThatThrownBy(() -> operations.refresh("shared-replicas", "sec", "snap-2", false, false, progress::add))
+                .hasMessageContaining("StartInstanceRefresh of " + ASG + " failed: InstanceRefreshInProgress")
+                .hasMessageContaining("undone: Auto Scaling group " + ASG + " is back on launch template version 7"
+                        + " (version 8 stays in the template, unused)");
+        assertThat(calls("UpdateAutoScalingGroup")).extracting(c -> c.params().get("LaunchTemplate.Version"))
+                .containsExactly("8", "7");
+        assertThat(account.groupVersion).isEqualTo("7");
+        assertThat(progress).contains("undone: Auto Scaling group " + ASG + " is back on launch template version 7"
+                + " (version 8 stays in the template, unused)");
+    }
+
+    @Test
+    void aRefreshThatFailsPutsTheGroupBackSoTheNextScaleOutBootsTheOldSnapshot() {
+        account.refreshEndsAs = "Failed";
+        assertThatThrownBy(() -> operations.refresh("shared-replicas", "sec", "snap-2", false, false, progress::add))
+                .hasMessageContaining("instance refresh ir-1 of " + ASG + " ended Failed: instances failed to reach InService")
+                .hasMessageContaining("instances the refresh already replaced stay on snap-2")
+                .hasMessageContaining("undone: Auto Scaling group " + ASG + " is back on launch template version 7");
+        assertThat(account.groupVersion).isEqualTo("7");
+        assertThat(account.templateVersions.get(Long.parseLong(account.groupVersion))).isEqualTo("snap-3");
+    }
+
+    @Test
+    void aCancelledRefreshOfAGroupOnLatestIsPinnedToTheVersionLatestWas() {
+        account.groupVersion = "$Latest";
+        account.refreshEndsAs = "Cancelled";
+        assertThatThrownBy(() -> operations.refresh("shared-replicas", "sec", "snap-2", false, false, progress::add))
+                .hasMessageContaining("ended Cancelled")
+                .hasMessageContaining("is back on launch template version 7 (it named $Latest, which is now version 8)");
+        assertThat(account.groupVersion).isEqualTo("7");
+    }
+
+    @Test
+    void anUndoThatFailsSaysSoAndHowToDoItByHand() {
+        account.updatesBeforeFailure = 1; // pointing at 8 works, putting it back does not
+        account.startRefreshError = new String[] {"LimitExceeded", "too many refreshes"};
+        assertThatThrownBy(() -> operations.refresh("shared-replicas", "sec", "snap-2", false, false, progress::add))
+                .hasMessageContaining("StartInstanceRefresh of " + ASG + " failed: LimitExceeded")
+                .hasMessageContaining("NOT undone: UpdateAutoScalingGroup " + ASG + " back to version 7 failed")
+                .hasMessageContaining("The group still launches version 8; put it back with: aws autoscaling "
+                        + "update-auto-scaling-group --auto-scaling-group-name " + ASG
+                        + " --launch-template LaunchTemplateId=lt-0abc,Version=7");
+        assertThat(account.groupVersion).isEqualTo("8");
+    }
+
+    @Test
+    void aGroupThatNeverMovedHasNothingToUndo() {
+        account.updateIgnored = true;
+        assertThatThrownBy(() -> operations.refresh("shared-replicas", "sec", "snap-2", false, false, progress::add))
+                .hasMessageContaining("nothing to undo: Auto Scaling group " + ASG + " still launches version 7");
+        assertThat(calls("UpdateAutoScalingGroup")).hasSize(1);
+    }
+
     @Test
     void aRollbackGoesToTheSnapshotBeforeTheCurrentOneAndADryRunChangesNothing() throws Exception {
         var plan = operations.refresh("shared-replicas", "sec", null, true, true, progress::add);
