@@ -31,6 +31,8 @@ public final class FakeReplicaAws {
     public final Map<Long, String> templateVersions = new LinkedHashMap<>(); // version -> data snapshot
     public final List<String> replicas = new CopyOnWriteArrayList<>(List.of("i-r1", "i-r2"));
     public volatile String groupVersion = "7";
+    /** The shared master's tags besides Environment and its role. */
+    public volatile Map<String, String> masterTags = Map.of("GraphId", "sec");
     public volatile boolean updateIgnored;
     /** UpdateAutoScalingGroup calls answered before every further one fails (an undo that cannot be made). */
     public volatile int updatesBeforeFailure = Integer.MAX_VALUE;
@@ -70,7 +72,7 @@ public final class FakeReplicaAws {
     private void script() {
         aws.on("DescribeInstances", call -> {
             List<String> items = new ArrayList<>();
-            items.add(AwsXml.instance("i-m1", "shared_master", "r7g.xlarge", "10.0.1.5", "vol-m1", Map.of("GraphId", "sec")));
+            items.add(AwsXml.instance("i-m1", "shared_master", "r7g.xlarge", "10.0.1.5", "vol-m1", masterTags));
             for (String id : replicas) {
                 items.add(AwsXml.instance(id, "shared_replica", "m7g.large", "10.0.2." + id.substring(3), "vol-" + id.substring(2),
                         Map.of()));

@@ -95,12 +95,31 @@ class AwsReplicaOperationsTest {
                     create.params().get("TagSpecification.1.Tag." + i + ".Value"));
         }
         assertThat(tags).containsEntry("GraphId", "sec").containsEntry("Environment", "prod")
-                .containsEntry("SnapshotJobId", outcome.job().id().toString());
+                .containsEntry("SnapshotJobId", outcome.job().id().toString())
+                .containsEntry("Service", "graphfleet"); // no --service, an untagged master: the default
         assertThat(outcome.job().id().toString()).hasSize(36);
         assertThat(progress).contains("snapshot snap-4 42%", "snapshot snap-4 completed");
         // keep 3: snap-4 (latest), snap-3 and snap-2 stay; snap-1 goes
         assertThat(calls("DeleteSnapshot")).extracting(c -> c.params().get("SnapshotId")).containsExactly("snap-1");
         assertThat(outcome.deleted()).containsExactly("snap-1");
+    }
+
+    @Test
+    void aSnapshotIsTaggedWithItsMastersServiceWithoutServiceAndWithServiceWhenGiven() throws Exception {
+        account.masterTags = Map.of("GraphId", "sec", "Service", "search");
+        var plan = operations.snapshot("sec", 3, "ops", true, progress::add);
+        assertThat(plan.changes()).anyMatch(c -> c.contains("Service=search"));
+        operations.snapshot("sec", 3, "ops", false, progress::add);
+        assertThat(snapshotTags(calls("CreateSnapshot").get(0))).containsEntry("Service", "search");
+    }
+
+    private static Map<String, String> snapshotTags(Call create) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (int i = 1; create.params().containsKey("TagSpecification.1.Tag." + i + ".Key"); i++) {
+            tags.put(create.params().get("TagSpecification.1.Tag." + i + ".Key"),
+                    create.params().get("TagSpecification.1.Tag." + i + ".Value"));
+        }
+        return tags;
     }
 
     @Test
