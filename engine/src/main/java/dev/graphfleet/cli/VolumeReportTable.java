@@ -57,7 +57,9 @@ final class VolumeReportTable {
                         + "%d failed, %d not checked; %d CloudWatch fallback(s)",
                 report.instances().size(), report.took().toMillis() / 1000.0,
                 report.count(Outcome.EXPANDED), report.count(Outcome.EXPANSION_PENDING),
-                report.count(Outcome.FILESYSTEM_GROWN), report.count(Outcome.PLANNED), report.count(Outcome.ALERT),
+                // an EXPANDED row grew its filesystem too ("...; filesystem grown"): counted as its row says
+                report.count(Outcome.EXPANDED) + report.count(Outcome.FILESYSTEM_GROWN),
+                report.count(Outcome.PLANNED), report.count(Outcome.ALERT),
                 report.count(Outcome.FAILED), report.count(Outcome.NOT_CHECKED), report.fallbacks());
     }
 

@@ -3,6 +3,8 @@ package dev.graphfleet.cli;
 import dev.graphfleet.local.LocalFleet;
 import dev.graphfleet.local.LocalVolumeFleet;
 import dev.graphfleet.volume.VolumePolicy;
+import dev.graphfleet.volume.aws.AwsVolumeFleet;
+import dev.graphfleet.volume.aws.MonitorPublishers;
 import dev.graphfleet.volume.monitor.HttpInstanceVolumeReader;
 import dev.graphfleet.volume.monitor.MonitorOptions;
 import dev.graphfleet.volume.monitor.MonitorReport;
@@ -26,15 +28,17 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code graphfleet volumes check (--nodes URL[,URL...] | --source local [--data DIR]) [--alarm] [--dry-run]
- * [--json]}: reads every node's data volume, decides, acts unless --dry-run, and prints the report. Exit 1 when
- * an instance could not be checked (or no local fleet runs). The fleet source is one of an exclusive group, so
+ * {@code graphfleet volumes check (--nodes URL[,URL...] | --source local [--data DIR] | --source aws --env ENV
+ * [--metrics-namespace NS] [--alert-topic ARN]) [--alarm] [--dry-run] [--json]}: reads every node's data volume,
+ * decides, acts unless --dry-run, and prints the report; an AWS run tells CloudWatch and SNS what the Lambda
+ * tells them. Exit 1 when an instance could not be checked, a figure or alert was not published (or no local
+ * fleet runs). The fleet source is one of an exclusive group, so
  * the AWS source joins it as an option.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Check every instance's data volume and expand the ones that are filling up.",
-                "Exit codes: 0 every instance checked (alerts included), 1 an instance could not be checked, "
-                        + "2 usage error."})
+                "Exit codes: 0 every instance checked (alerts included), 1 an instance could not be checked or "
+                        + "a figure or alert could not be published, 2 usage error."})
 class VolumesCheckCommand implements Callable<Integer> {
 
     @Spec
@@ -80,6 +84,17 @@ class VolumesCheckCommand implements Callable<Integer> {
             description = "With --source aws: one endpoint for every AWS service (a test or proxy endpoint).")
     java.net.URI endpoint;
 
+    @Option(names = "--metrics-namespace", paramLabel = "NS",
+            description = "With --source aws: publish the run's figures (VolumeMonitorExecutions, InstancesMonitored, "
+                    + "VolumesExpanded, VolumeMonitorErrors, CloudWatchFallbacks) to this CloudWatch namespace, as the "
+                    + "monitor Lambda does (its METRICS_NAMESPACE; the Lambda's default is Graphfleet/Volumes).")
+    String metricsNamespace;
+
+    @Option(names = "--alert-topic", paramLabel = "ARN",
+            description = "With --source aws: send the run's alerts (expansions, errors, stuck volumes, volumes that "
+                    + "need attention) to this SNS topic, as the monitor Lambda does (its ALERT_TOPIC_ARN).")
+    String alertTopic;
+
     @Option(names = "--data", paramLabel = "DIR",
             description = "With --source local: the local fleet's data directory (default: ~/.graphfleet/local).")
     Path dataDir;
@@ -121,9 +136,15 @@ class VolumesCheckCommand implements Callable<Integer> {
         MonitorOptions options = MonitorOptions.defaults();
         VolumeFleet fleet;
         HttpInstanceVolumeReader reader;
+        MonitorPublishers publishers = null;
         if ("aws".equals(source.named)) {
-            fleet = awsFleet();
+            AwsVolumeFleet aws = awsFleet();
+            fleet = aws;
+            publishers = publishers(aws);
             reader = HttpInstanceVolumeReader.create(read, System.getenv(apiKeyEnv));
+        } else if (metricsNamespace != null || alertTopic != null) {
+            throw new UsageException("--metrics-namespace and --alert-topic go with --source aws (CloudWatch and SNS "
+                    + "of that AWS account)");
         } else if (source.named != null) {
             LocalVolumeFleet local = localFleet();
             fleet = local;
@@ -146,18 +167,40 @@ class VolumesCheckCommand implements Callable<Integer> {
                 .build();
 
         MonitorReport report = monitor.run(fleet.instances(), alarm, dryRun());
+        // Published after the run, not by the monitor, so the command can say what reached where.
+        MonitorPublishers.Published published = publishers == null || !publishers.any() ? null
+                : dryRun() ? new MonitorPublishers.Published(true, List.of("dry run: nothing published to CloudWatch or SNS"))
+                : publishers.publish(report);
 
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(VolumeReportJson.render(report, fleet.description()));
         } else {
             out.print(VolumeReportTable.render(report, fleet.description()));
+            if (published != null) {
+                published.lines().forEach(line -> out.println("Published: " + line));
+            }
         }
         out.flush();
-        return report.ok() ? GraphfleetCli.EXIT_OK : GraphfleetCli.EXIT_FAILURE;
+        if (json && published != null) {
+            PrintWriter err = spec.commandLine().getErr();
+            published.lines().forEach(line -> err.println("Published: " + line));
+            err.flush();
+        }
+        boolean publishedAll = published == null || published.ok();
+        return report.ok() && publishedAll ? GraphfleetCli.EXIT_OK : GraphfleetCli.EXIT_FAILURE;
     }
 
-    private VolumeFleet awsFleet() {
+    private MonitorPublishers publishers(AwsVolumeFleet aws) {
+        try {
+            return MonitorPublishers.of(aws.clients(), metricsNamespace, alertTopic, environment);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException((e.getMessage().contains("namespace") ? "--metrics-namespace: "
+                    : "--alert-topic: ") + e.getMessage());
+        }
+    }
+
+    private AwsVolumeFleet awsFleet() {
         if (environment == null || environment.isBlank()) {
             throw new UsageException("--source aws needs --env ENV (the Environment tag of the fleet, e.g. prod)");
         }
@@ -168,9 +211,8 @@ class VolumesCheckCommand implements Callable<Integer> {
         if (nodePort < 1 || nodePort > 65_535) {
             throw new UsageException("--node-port must be 1..65535, got " + nodePort);
         }
-        return new dev.graphfleet.volume.aws.AwsVolumeFleet(
-                dev.graphfleet.volume.aws.VolumeClients.create(region, profile, endpoint), environment, service,
-                nodePort, volumeTable);
+        return new AwsVolumeFleet(dev.graphfleet.volume.aws.VolumeClients.create(region, profile, endpoint),
+                environment, service, nodePort, volumeTable);
     }
 
     /** Whether to change nothing; {@code volumes plan} always says yes. */

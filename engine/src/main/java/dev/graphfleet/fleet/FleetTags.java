@@ -8,6 +8,8 @@ package dev.graphfleet.fleet;
 public final class FleetTags {
 
     public static final String SERVICE = "Service";
+    /** The {@link #SERVICE} of a snapshot when neither --service nor its master's tag names one. */
+    public static final String DEFAULT_SERVICE = "graphfleet";
     public static final String ENVIRONMENT = "Environment";
     /** writer, shared_master or shared_replica (the original's tag name, kept so existing fleets are found). */
     public static final String ROLE = "LadybugRole";

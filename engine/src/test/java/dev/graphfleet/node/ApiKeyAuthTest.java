@@ -61,6 +61,41 @@ class ApiKeyAuthTest {
         assertThat(anonymous.get("/nowhere").status()).isEqualTo(401);
     }
 
+    @Test
+    void theKeyAlsoPassesAsABearerTokenUnderTheSameRules() {
+        for (String path : List.of("/metrics", "/metrics/prometheus", "/pool")) {
+            assertThat(withAuthorization(path, "Bearer " + KEY).status()).as(path).isEqualTo(200);
+            assertThat(withAuthorization(path, "bearer " + KEY).status()).as("scheme is case-insensitive").isEqualTo(200);
+            assertThat(withAuthorization(path, "Bearer  " + KEY).status()).as("1*SP after the scheme").isEqualTo(200);
+            Http.Response wrong = withAuthorization(path, "Bearer " + KEY + "x");
+            NodeApiTest.assertError(wrong, 401, "unauthorized", "bearer token in the Authorization header does not match");
+            assertThat(wrong.header("WWW-Authenticate")).isEqualTo("Bearer");
+            NodeApiTest.assertError(withAuthorization(path, "Bearer " + KEY.toUpperCase()), 401, "unauthorized", "does not match");
+        }
+        // Malformed: another scheme, no token, a token with spaces: refused, never taken as "no header".
+        for (String malformed : List.of("Basic " + java.util.Base64.getEncoder().encodeToString(("u:" + KEY).getBytes()),
+                "Bearer", "Bearer ", "Bearer " + KEY + " extra", KEY, "Token " + KEY)) {
+            Http.Response refused = withAuthorization("/metrics", malformed);
+            assertThat(refused.status()).as("Authorization: %s", malformed.replace(KEY, "<key>")).isEqualTo(401);
+            NodeApiTest.assertError(refused, 401, "unauthorized", "must be exactly one 'Bearer <API key>'");
+        }
+        // A right X-Graph-API-Key does not excuse a wrong or malformed bearer token: every key presented must match.
+        NodeApiTest.assertError(anonymous.withKey(KEY).send(anonymous.withKey(KEY).request("/metrics")
+                .header("Authorization", "Bearer nope").GET().build()), 401, "unauthorized", "bearer token");
+        NodeApiTest.assertError(anonymous.withKey("nope").send(anonymous.withKey("nope").request("/metrics")
+                .header("Authorization", "Bearer " + KEY).GET().build()), 401, "unauthorized", "X-Graph-API-Key header does not match");
+        assertThat(anonymous.withKey(KEY).send(anonymous.withKey(KEY).request("/metrics")
+                .header("Authorization", "Bearer " + KEY).GET().build()).status()).isEqualTo(200);
+        NodeApiTest.assertError(anonymous.get("/metrics"), 401, "unauthorized", "Authorization: Bearer <API key>");
+        node.stop();
+        logs.list.forEach(event -> assertThat(event.getFormattedMessage()).doesNotContain(KEY));
+        assertThat(logs.list).anyMatch(event -> event.getFormattedMessage().contains("a malformed Authorization header"));
+    }
+
+    private Http.Response withAuthorization(String path, String authorization) {
+        return anonymous.send(anonymous.request(path).header("Authorization", authorization).GET().build());
+    }
+
     /** The route list comes from the node itself (its 404 names every endpoint), so a new route is covered too. */
     @Test
     void everyRouteTheNodeNamesNeedsTheKeyOnEveryMethod() {

@@ -14,17 +14,21 @@ import java.util.List;
 /**
  * One loopback endpoint in front of several fakes, for commands that take a single {@code --endpoint}: a request
  * with {@code X-Amz-Target: AmazonSSM.*} goes to SSM, {@code DynamoDB_*} to DynamoDB (when given), every other
- * one to EC2. Headers and bodies pass unchanged.
+ * one to EC2; when given, CloudWatch's RPC v2 CBOR paths ({@code /service/GraniteServiceVersion20100801/...}) go to
+ * CloudWatch and an SNS {@code Action=Publish} to SNS. Headers and bodies pass unchanged.
  */
 public final class AwsRouter implements AutoCloseable {
 
-    private static final List<String> PASSED = List.of("Content-Type", "X-Amz-Target", "Authorization", "X-Amz-Date");
+    private static final List<String> PASSED = List.of("Content-Type", "X-Amz-Target", "Authorization", "X-Amz-Date",
+            "Smithy-Protocol", "Accept");
 
     private final HttpServer server;
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI ec2;
     private final URI ssm;
     private final URI dynamoDb;
+    private volatile URI cloudWatch;
+    private volatile URI sns;
 
     public AwsRouter(URI ec2, URI ssm) throws IOException {
         this(ec2, ssm, null);
@@ -39,6 +43,18 @@ public final class AwsRouter implements AutoCloseable {
         server.start();
     }
 
+    /** Routes CloudWatch's requests to this endpoint (e.g. {@link FakeCloudWatch}). */
+    public AwsRouter withCloudWatch(URI endpoint) {
+        this.cloudWatch = endpoint;
+        return this;
+    }
+
+    /** Routes SNS Publish requests to this endpoint (e.g. a {@link QueryProtocolServer}). */
+    public AwsRouter withSns(URI endpoint) {
+        this.sns = endpoint;
+        return this;
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
@@ -46,11 +62,15 @@ public final class AwsRouter implements AutoCloseable {
     private void forward(HttpExchange exchange) throws IOException {
         try (exchange) {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String path = exchange.getRequestURI().getRawPath();
             URI base = target != null && target.startsWith("AmazonSSM.") ? ssm
-                    : target != null && target.startsWith("DynamoDB_") && dynamoDb != null ? dynamoDb : ec2;
-            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(exchange.getRequestURI().getRawPath()))
-                    .method(exchange.getRequestMethod(),
-                            HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));
+                    : target != null && target.startsWith("DynamoDB_") && dynamoDb != null ? dynamoDb
+                    : cloudWatch != null && path.startsWith("/service/GraniteServiceVersion20100801/") ? cloudWatch
+                    : sns != null && new String(body, java.nio.charset.StandardCharsets.ISO_8859_1).contains("Action=Publish")
+                    ? sns : ec2;
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                    .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
             for (String h : PASSED) {
                 String v = exchange.getRequestHeaders().getFirst(h);
                 if (v != null) {

@@ -53,6 +53,7 @@ public final class FakeEc2 implements AutoCloseable {
     private final ConcurrentLinkedDeque<Failure> modifyFailures = new ConcurrentLinkedDeque<>();
 
     private volatile String describeInstances;
+    private volatile String modificationStartsAs = "modifying";
     private volatile int pageSize = Integer.MAX_VALUE;
 
     public FakeEc2() throws IOException {
@@ -89,6 +90,11 @@ public final class FakeEc2 implements AutoCloseable {
     /** What DescribeInstances answers (the XML of {@link AwsXml#describeInstances}); unset: InvalidAction. */
     public void answerDescribeInstances(String xml) {
         describeInstances = xml;
+    }
+
+    /** The state a new modification is in ("modifying" unless told; "optimizing" lets a monitor grow at once). */
+    public void modificationsStartAs(String state) {
+        modificationStartsAs = state;
     }
 
     public void failNextModify(String code, String message) {
@@ -189,7 +195,7 @@ public final class FakeEc2 implements AutoCloseable {
             return;
         }
         v.targetSize = Integer.parseInt(form.get("Size"));
-        v.modificationState = "modifying";
+        v.modificationState = modificationStartsAs;
         v.modificationStart = Instant.parse("2026-03-01T12:00:00Z");
         send(exchange, 200, envelope("ModifyVolumeResponse",
                 modificationXml(v).replace("<item>", "<volumeModification>").replace("</item>", "</volumeModification>")));

@@ -31,7 +31,16 @@ public final class FakeReplicaAws {
     public final Map<Long, String> templateVersions = new LinkedHashMap<>(); // version -> data snapshot
     public final List<String> replicas = new CopyOnWriteArrayList<>(List.of("i-r1", "i-r2"));
     public volatile String groupVersion = "7";
+    /** The shared master's tags besides Environment and its role. */
+    public volatile Map<String, String> masterTags = Map.of("GraphId", "sec");
     public volatile boolean updateIgnored;
+    /** UpdateAutoScalingGroup calls answered before every further one fails (an undo that cannot be made). */
+    public volatile int updatesBeforeFailure = Integer.MAX_VALUE;
+    /** {code, message}: StartInstanceRefresh is refused with this error (e.g. a refresh already in progress). */
+    public volatile String[] startRefreshError;
+    /** How a started refresh ends: "Successful" (replacing the replicas) or e.g. "Failed", "Cancelled" (replacing none). */
+    public volatile String refreshEndsAs = "Successful";
+    private volatile int updates;
     /** Snapshots complete and refreshes succeed on their first read (for callers that really wait between reads). */
     public volatile boolean immediate;
     private volatile int refreshReads;
@@ -63,7 +72,7 @@ public final class FakeReplicaAws {
     private void script() {
         aws.on("DescribeInstances", call -> {
             List<String> items = new ArrayList<>();
-            items.add(AwsXml.instance("i-m1", "shared_master", "r7g.xlarge", "10.0.1.5", "vol-m1", Map.of("GraphId", "sec")));
+            items.add(AwsXml.instance("i-m1", "shared_master", "r7g.xlarge", "10.0.1.5", "vol-m1", masterTags));
             for (String id : replicas) {
                 items.add(AwsXml.instance(id, "shared_replica", "m7g.large", "10.0.2." + id.substring(3), "vol-" + id.substring(2),
                         Map.of()));
@@ -138,6 +147,10 @@ public final class FakeReplicaAws {
                 AwsXml.asg(ASG, "shared-replicas", 2, 2, 10, groupVersion, TG, replicas.stream()
                         .map(id -> AwsXml.asgMember(id, "InService", "Healthy", "m7g.large")).toArray(String[]::new)))));
         aws.on("UpdateAutoScalingGroup", call -> {
+            if (updates++ >= updatesBeforeFailure) {
+                return QueryProtocolServer.queryError(400, ASG_NS, "ValidationError",
+                        "The launch template version is being changed by another operation");
+            }
             if (!updateIgnored) {
                 groupVersion = call.params().get("LaunchTemplate.Version");
             }
@@ -145,6 +158,10 @@ public final class FakeReplicaAws {
                     + "</RequestId></ResponseMetadata></UpdateAutoScalingGroupResponse>");
         });
         aws.on("StartInstanceRefresh", call -> {
+            String[] refused = startRefreshError;
+            if (refused != null) {
+                return QueryProtocolServer.queryError(400, ASG_NS, refused[0], refused[1]);
+            }
             refreshStarted = true;
             refreshes++;
             refreshReads = 0;
@@ -158,6 +175,10 @@ public final class FakeReplicaAws {
             }
             if (refreshReads++ == 0 && !immediate) {
                 return Answer.ok(AwsXml.describeInstanceRefreshes("ir-" + refreshes, "InProgress", 50, "replacing"));
+            }
+            if (!"Successful".equals(refreshEndsAs)) {
+                return Answer.ok(AwsXml.describeInstanceRefreshes("ir-" + refreshes, refreshEndsAs, 0,
+                        "instances failed to reach InService"));
             }
             if (appliedRefreshes < refreshes) { // it replaced every replica from what the group really launches
                 appliedRefreshes = refreshes;

@@ -58,6 +58,13 @@ public final class AutoScalingActions {
                         .version(Long.toString(version)).build()).build());
     }
 
+    /** Points the group at a template version as the group named it ({@code $Default} or a number): an undo. */
+    public void pointAt(String groupName, String templateId, String version) {
+        autoScaling.updateAutoScalingGroup(UpdateAutoScalingGroupRequest.builder().autoScalingGroupName(groupName)
+                .launchTemplate(LaunchTemplateSpecification.builder().launchTemplateId(templateId)
+                        .version(version).build()).build());
+    }
+
     /** Starts a rolling instance refresh; its id. */
     public String startRefresh(String groupName, int minHealthyPercentage, int maxHealthyPercentage,
                                int warmupSeconds) {

@@ -102,19 +102,34 @@ final class AwsGroupRefresher {
         long created = AwsErrors.step("CreateLaunchTemplateVersion", () -> templates.createVersion(launch.templateId(), launched,
                 TemplateEdit.withSnapshot(mappings, to), "Graphfleet " + graph + " " + to));
         progress.accept("launch template " + versions.name() + " version " + created + " boots " + to);
-        AwsErrors.step("UpdateAutoScalingGroup " + asg, () -> groups.pointAt(asg, launch.templateId(), created));
-        AutoScalingActions.GroupLaunch pointed = groups.launch(asg);
-        LaunchTemplates.Versions now = templates.versions(launch.templateId());
-        Optional<String> problem = LaunchTemplateCheck.problem(pointed.templateVersion(), now.defaultVersion(),
-                now.latestVersion(), created);
-        if (problem.isPresent()) {
-            throw new IllegalStateException("pointing " + asg + " at version " + created + ": " + problem.get());
+        try {
+            AwsErrors.step("UpdateAutoScalingGroup " + asg, () -> groups.pointAt(asg, launch.templateId(), created));
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "; nothing to undo: the group still launches version "
+                    + launch.templateVersion() + " (launch template version " + created + " stays, unused)", e);
         }
-        progress.accept("group " + asg + " launches version " + created);
-        String refreshId = AwsErrors.step("StartInstanceRefresh of " + asg, () -> groups.startRefresh(asg, minHealthy, maxHealthy,
-                settings.warmupSeconds()));
+        String refreshId;
+        try {
+            AutoScalingActions.GroupLaunch pointed = groups.launch(asg);
+            LaunchTemplates.Versions now = templates.versions(launch.templateId());
+            Optional<String> problem = LaunchTemplateCheck.problem(pointed.templateVersion(), now.defaultVersion(),
+                    now.latestVersion(), created);
+            if (problem.isPresent()) {
+                throw new IllegalStateException("pointing " + asg + " at version " + created + ": " + problem.get());
+            }
+            progress.accept("group " + asg + " launches version " + created);
+            refreshId = AwsErrors.step("StartInstanceRefresh of " + asg, () -> groups.startRefresh(asg, minHealthy,
+                    maxHealthy, settings.warmupSeconds()));
+        } catch (RuntimeException e) {
+            throw new GroupUndo(groups, asg, launch, launched, created).after(e, "", progress);
+        }
         progress.accept("instance refresh " + refreshId + " started");
-        awaitRefresh(asg, refreshId, progress);
+        try {
+            awaitRefresh(asg, refreshId, progress);
+        } catch (RefreshFailed e) {
+            throw new GroupUndo(groups, asg, launch, launched, created).after(e, "; instances the refresh already "
+                    + "replaced stay on " + to, progress);
+        }
         Verification verification = Verification.of(members(groupName), to, desired);
         if (!verification.ok()) {
             throw new IllegalStateException("verifying the group after refresh " + refreshId + ": "
@@ -160,7 +175,7 @@ final class AwsGroupRefresher {
             InstanceRefresh r = groups.refresh(asg, refreshId);
             if (!r.isActive()) {
                 if (!"Successful".equalsIgnoreCase(r.status())) {
-                    throw new IllegalStateException("instance refresh " + refreshId + " of " + asg + " ended "
+                    throw new RefreshFailed("instance refresh " + refreshId + " of " + asg + " ended "
                             + r.status() + (r.statusReason() == null ? "" : ": " + r.statusReason()));
                 }
                 progress.accept("instance refresh " + refreshId + " successful");
@@ -175,6 +190,13 @@ final class AwsGroupRefresher {
                         + settings.refreshTimeout().toMinutes() + " min; it goes on in Auto Scaling");
             }
             sleeper.sleep(settings.poll());
+        }
+    }
+
+    /** A refresh that ended and did not succeed (Failed, Cancelled, rolled back): the group is put back. */
+    private static final class RefreshFailed extends IllegalStateException {
+        RefreshFailed(String message) {
+            super(message);
         }
     }
 

@@ -80,7 +80,8 @@ final class AwsSnapshotTaker {
             changes.add("checkpoint " + graphId + " on shared master " + master.id()
                     + (checkpoint == null ? " (skipped: no checkpoint configured)" : ""));
             changes.add("snapshot its data volume " + volume + " (encrypted), tagged " + FleetTags.GRAPH_ID + "=" + graphId
-                    + ", " + FleetTags.ENVIRONMENT + "=" + settings.environment() + ", " + FleetTags.JOB_ID + "=<new job id>");
+                    + ", " + FleetTags.ENVIRONMENT + "=" + settings.environment() + ", " + FleetTags.SERVICE + "="
+                    + serviceTag(master) + ", " + FleetTags.JOB_ID + "=<new job id>");
             DataSnapshot next = new DataSnapshot("(new)", volume, DataSnapshot.State.COMPLETED, null, true,
                     clock.instant(), null, java.util.Map.of(FleetTags.GRAPH_ID, graphId,
                     FleetTags.ENVIRONMENT, settings.environment()));
@@ -105,7 +106,7 @@ final class AwsSnapshotTaker {
             }
             String id = AwsErrors.step("CreateSnapshot of " + volume, () -> snapshots.create(volume,
                     "Graphfleet " + graphId + " (" + settings.environment() + "), job " + job.id(),
-                    job.snapshotTags(settings.service())));
+                    job.snapshotTags(serviceTag(master))));
             progress.accept("snapshot " + id + " started");
             awaitCompleted(id, progress);
             RetentionPlan plan = SnapshotHistory.of(inventory.snapshots(settings.environment(), graphId), graphId,
@@ -122,6 +123,15 @@ final class AwsSnapshotTaker {
             jobs.failed(job.id(), e.getMessage());
             throw e;
         }
+    }
+
+    /** The snapshot's Service: --service, else its master's own Service tag, else the default. */
+    private String serviceTag(DiscoveredInstance master) {
+        if (settings.service() != null && !settings.service().isBlank()) {
+            return settings.service();
+        }
+        String own = master.tags() == null ? null : master.tags().get(FleetTags.SERVICE);
+        return own == null || own.isBlank() ? FleetTags.DEFAULT_SERVICE : own;
     }
 
     private void awaitCompleted(String snapshotId, Consumer<String> progress) throws InterruptedException {

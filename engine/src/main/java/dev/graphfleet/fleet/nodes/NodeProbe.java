@@ -6,20 +6,16 @@ import dev.graphfleet.fleet.DataVersion;
 import dev.graphfleet.fleet.Health;
 import dev.graphfleet.fleet.NodeSummary;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -163,10 +159,12 @@ public final class NodeProbe {
                 .handle((response, failure) -> {
                     if (failure != null) {
                         sent.cancel(true);
-                        return new Answer(0, null, describe(failure));
+                        return ConnectionFailure.diagnose(failure, endpoint, options.timeout())
+                                .thenApply(words -> new Answer(0, null, words));
                     }
-                    return new Answer(response.statusCode(), parse(response.body()), null);
-                });
+                    return CompletableFuture.completedFuture(
+                            new Answer(response.statusCode(), parse(response.body()), null));
+                }).thenCompose(answer -> answer);
     }
 
     private JsonNode parse(byte[] body) {
@@ -179,17 +177,7 @@ public final class NodeProbe {
     }
 
     private String describe(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException) {
-            return "no answer within " + options.timeout().toMillis() + " ms";
-        }
-        if (cause instanceof ConnectException) {
-            return "connection refused";
-        }
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return ConnectionFailure.describe(failure, options.timeout());
     }
 
     static URI resolve(URI base, String path) {

@@ -48,15 +48,16 @@ public record SnapshotJob(UUID id, String graphId, String environment, String re
         return "graphfleet-" + environment + "-" + graphId + "-" + STAMP.format(startedAt) + "-" + id;
     }
 
-    /** The tags the snapshot gets: {@link SnapshotHistory} finds it by GraphId and Environment. */
+    /**
+     * The tags the snapshot gets, {@code Service} always: {@link SnapshotHistory} finds it by GraphId and
+     * Environment. {@code service} null or blank is {@link FleetTags#DEFAULT_SERVICE}.
+     */
     public Map<String, String> snapshotTags(String service) {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put(FleetTags.NAME, snapshotName());
         tags.put(FleetTags.GRAPH_ID, graphId);
         tags.put(FleetTags.ENVIRONMENT, environment);
-        if (service != null) {
-            tags.put(FleetTags.SERVICE, service);
-        }
+        tags.put(FleetTags.SERVICE, service == null || service.isBlank() ? FleetTags.DEFAULT_SERVICE : service);
         tags.put(FleetTags.JOB_ID, id.toString());
         return tags;
     }

@@ -7,20 +7,16 @@ import dev.graphfleet.volume.lambda.HandlerServices;
 import dev.graphfleet.volume.lambda.LambdaSettings;
 import dev.graphfleet.volume.monitor.HttpInstanceVolumeReader;
 import dev.graphfleet.volume.monitor.MonitorOptions;
-import dev.graphfleet.volume.monitor.MonitorSink;
 import dev.graphfleet.volume.monitor.NodeReadOptions;
 import dev.graphfleet.volume.monitor.Sleeper;
 import dev.graphfleet.volume.monitor.VolumeMonitor;
 import dev.graphfleet.volume.ops.VolumeOperations;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -45,14 +41,8 @@ public final class LambdaServices {
         Ec2SsmVolumeActions actions = new Ec2SsmVolumeActions(ec2, ssm, Ec2SsmVolumeActions.Options.defaults(),
                 Sleeper.system());
         AlertComposer composer = new AlertComposer(settings.environment());
-        List<MonitorSink> sinks = new ArrayList<>();
-        sinks.add(new CloudWatchMonitorMetrics(cloudWatch, settings.metricsNamespace(), settings.environment()));
-        SnsAlertPublisher sns = null;
-        if (settings.alertTopicArn() != null) {
-            SnsClient snsClient = clients.sns();
-            sns = new SnsAlertPublisher(snsClient, settings.alertTopicArn(), composer);
-            sinks.add(sns);
-        }
+        MonitorPublishers publishers = MonitorPublishers.of(clients, settings.metricsNamespace(),
+                settings.alertTopicArn(), settings.environment());
         MonitorOptions options = MonitorOptions.defaults()
                 .withMonitorId("lambda:" + settings.environment() + ":" + UUID.randomUUID());
         VolumeMonitor monitor = VolumeMonitor.builder(settings.policy(), HttpInstanceVolumeReader.create(
@@ -63,11 +53,11 @@ public final class LambdaServices {
                 .registry(registry)
                 .clock(clock)
                 .options(options)
-                .sink(MonitorSink.all(sinks))
+                .sink(publishers.sink())
                 .build();
         VolumeOperations operations = new VolumeOperations(new VolumePlanner(settings.policy()), actions, actions,
                 registry, clock, options.monitorId(), options.lockTtl());
-        SnsAlertPublisher alerts = sns;
+        SnsAlertPublisher alerts = publishers.sns();
         return new HandlerServices(monitor,
                 new Ec2InstanceSource(new Ec2Inventory(ec2), settings.environment(), settings.service(),
                         settings.apiPort()),

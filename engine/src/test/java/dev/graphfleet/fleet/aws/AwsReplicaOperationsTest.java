@@ -95,12 +95,31 @@ class AwsReplicaOperationsTest {
                     create.params().get("TagSpecification.1.Tag." + i + ".Value"));
         }
         assertThat(tags).containsEntry("GraphId", "sec").containsEntry("Environment", "prod")
-                .containsEntry("SnapshotJobId", outcome.job().id().toString());
+                .containsEntry("SnapshotJobId", outcome.job().id().toString())
+                .containsEntry("Service", "graphfleet"); // no --service, an untagged master: the default
         assertThat(outcome.job().id().toString()).hasSize(36);
         assertThat(progress).contains("snapshot snap-4 42%", "snapshot snap-4 completed");
         // keep 3: snap-4 (latest), snap-3 and snap-2 stay; snap-1 goes
         assertThat(calls("DeleteSnapshot")).extracting(c -> c.params().get("SnapshotId")).containsExactly("snap-1");
         assertThat(outcome.deleted()).containsExactly("snap-1");
+    }
+
+    @Test
+    void aSnapshotIsTaggedWithItsMastersServiceWithoutServiceAndWithServiceWhenGiven() throws Exception {
+        account.masterTags = Map.of("GraphId", "sec", "Service", "search");
+        var plan = operations.snapshot("sec", 3, "ops", true, progress::add);
+        assertThat(plan.changes()).anyMatch(c -> c.contains("Service=search"));
+        operations.snapshot("sec", 3, "ops", false, progress::add);
+        assertThat(snapshotTags(calls("CreateSnapshot").get(0))).containsEntry("Service", "search");
+    }
+
+    private static Map<String, String> snapshotTags(Call create) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (int i = 1; create.params().containsKey("TagSpecification.1.Tag." + i + ".Key"); i++) {
+            tags.put(create.params().get("TagSpecification.1.Tag." + i + ".Key"),
+                    create.params().get("TagSpecification.1.Tag." + i + ".Value"));
+        }
+        return tags;
     }
 
     @Test
@@ -153,6 +172,75 @@ class AwsReplicaOperationsTest {
                 .hasMessageContaining("pointing " + ASG + " at version 8")
                 .hasMessageContaining("version 7, pinned by number");
         assertThat(calls("StartInstanceRefresh")).isEmpty();
+    }
+
+    // ---- a refresh that cannot start or fails puts the group back ----
+
+    @Test
+    void aGroupThatCannotBePointedIsLeftAsItWasAndSaysSo() {
+        account.updatesBeforeFailure = 0;
+        assertThatThrownBy(() -> operations.refresh("shared-replicas", "sec", "snap-2", false, false, progress::add))
+                .hasMessageContaining("UpdateAutoScalingGroup " + ASG + " failed: ValidationError")
+                .hasMessageContaining("nothing to undo: the group still launches version 7 (launch template version 8"
+                        + " stays, unused)");
+        assertThat(account.groupVersion).isEqualTo("7");
+        assertThat(calls("StartInstanceRefresh")).isEmpty();
+    }
+
+    @Test
+    void aRefreshThatCannotStartPutsTheGroupBackOnItsVersion() {
+        account.startRefreshError = new String[] {"InstanceRefreshInProgress", "An Instance Refresh is already in progress"};
+        assertThatThrownBy(() -> operations.refresh("shared-replicas", "sec", "snap-2", false, false, progress::add))
+                .hasMessageContaining("StartInstanceRefresh of " + ASG + " failed: InstanceRefreshInProgress")
+                .hasMessageContaining("undone: Auto Scaling group " + ASG + " is back on launch template version 7"
+                        + " (version 8 stays in the template, unused)");
+        assertThat(calls("UpdateAutoScalingGroup")).extracting(c -> c.params().get("LaunchTemplate.Version"))
+                .containsExactly("8", "7");
+        assertThat(account.groupVersion).isEqualTo("7");
+        assertThat(progress).contains("undone: Auto Scaling group " + ASG + " is back on launch template version 7"
+                + " (version 8 stays in the template, unused)");
+    }
+
+    @Test
+    void aRefreshThatFailsPutsTheGroupBackSoTheNextScaleOutBootsTheOldSnapshot() {
+        account.refreshEndsAs = "Failed";
+        assertThatThrownBy(() -> operations.refresh("shared-replicas", "sec", "snap-2", false, false, progress::add))
+                .hasMessageContaining("instance refresh ir-1 of " + ASG + " ended Failed: instances failed to reach InService")
+                .hasMessageContaining("instances the refresh already replaced stay on snap-2")
+                .hasMessageContaining("undone: Auto Scaling group " + ASG + " is back on launch template version 7");
+        assertThat(account.groupVersion).isEqualTo("7");
+        assertThat(account.templateVersions.get(Long.parseLong(account.groupVersion))).isEqualTo("snap-3");
+    }
+
+    @Test
+    void aCancelledRefreshOfAGroupOnLatestIsPinnedToTheVersionLatestWas() {
+        account.groupVersion = "$Latest";
+        account.refreshEndsAs = "Cancelled";
+        assertThatThrownBy(() -> operations.refresh("shared-replicas", "sec", "snap-2", false, false, progress::add))
+                .hasMessageContaining("ended Cancelled")
+                .hasMessageContaining("is back on launch template version 7 (it named $Latest, which is now version 8)");
+        assertThat(account.groupVersion).isEqualTo("7");
+    }
+
+    @Test
+    void anUndoThatFailsSaysSoAndHowToDoItByHand() {
+        account.updatesBeforeFailure = 1; // pointing at 8 works, putting it back does not
+        account.startRefreshError = new String[] {"LimitExceeded", "too many refreshes"};
+        assertThatThrownBy(() -> operations.refresh("shared-replicas", "sec", "snap-2", false, false, progress::add))
+                .hasMessageContaining("StartInstanceRefresh of " + ASG + " failed: LimitExceeded")
+                .hasMessageContaining("NOT undone: UpdateAutoScalingGroup " + ASG + " back to version 7 failed")
+                .hasMessageContaining("The group still launches version 8; put it back with: aws autoscaling "
+                        + "update-auto-scaling-group --auto-scaling-group-name " + ASG
+                        + " --launch-template LaunchTemplateId=lt-0abc,Version=7");
+        assertThat(account.groupVersion).isEqualTo("8");
+    }
+
+    @Test
+    void aGroupThatNeverMovedHasNothingToUndo() {
+        account.updateIgnored = true;
+        assertThatThrownBy(() -> operations.refresh("shared-replicas", "sec", "snap-2", false, false, progress::add))
+                .hasMessageContaining("nothing to undo: Auto Scaling group " + ASG + " still launches version 7");
+        assertThat(calls("UpdateAutoScalingGroup")).hasSize(1);
     }
 
     @Test

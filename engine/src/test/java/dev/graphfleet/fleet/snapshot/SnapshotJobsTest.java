@@ -106,6 +106,8 @@ class SnapshotJobsTest {
                 .containsEntry("Name", job.snapshotName());
         DataSnapshot taken = new DataSnapshot("snap-1", "vol-1", DataSnapshot.State.COMPLETED, "100%", true,
                 clock.instant(), 500, job.snapshotTags(null));
+        assertThat(job.snapshotTags(null)).containsEntry("Service", "graphfleet");
+        assertThat(job.snapshotTags(" ")).containsEntry("Service", "graphfleet");
         assertThat(SnapshotHistory.of(List.of(taken), "sec", "prod").latest().chosen()).contains(taken);
     }
 
