@@ -92,6 +92,9 @@ final class FleetStatusCommand implements Callable<Integer> {
             snapshot = source.snapshot();
         }
         out.print(json ? FleetJson.write(snapshot) + System.lineSeparator() : FleetTable.render(snapshot));
+        if (!json && localDir != null) {
+            printProcesses(out);
+        }
         out.flush();
         if (json && !snapshot.sourceReachable()) { // the table says it already
             spec.commandLine().getErr().println("graphfleet: " + FleetTable.summary(snapshot));
@@ -109,6 +112,7 @@ final class FleetStatusCommand implements Callable<Integer> {
         if ((where.nodes == null || localNodes) && !where.aws) {
             rejectAwsOptions();
             java.nio.file.Path dir = localData != null ? localData : dev.graphfleet.local.LocalFleet.defaultDataDir();
+            localDir = dir;
             return dev.graphfleet.local.LocalFleetSource.open(dir, probe).orElseThrow(() -> new UsageException(
                     "no local fleet is running with data in " + dir + ": start one with ./graphfleet local, "
                             + "or give --nodes URL,... or --aws --env ENV"));
@@ -132,6 +136,20 @@ final class FleetStatusCommand implements Callable<Integer> {
         String table = fleetConfig == null ? null : fleetConfig.registry().instanceTable();
         return AwsFleetSource.create(settings, new AwsFleetSource.Options(env, awsOptions.service, table, fleetConfig,
                 !noProbe, awsOptions.nodePort, probe));
+    }
+
+    /** The local fleet's data directory when the source is the local fleet. */
+    private java.nio.file.Path localDir;
+
+    /** The supervisor's view of the local fleet's processes: what the probes alone cannot say (down since, restarts). */
+    private void printProcesses(PrintWriter out) {
+        dev.graphfleet.local.LocalFleetFile.read(localDir).ifPresent(fleet -> {
+            if (fleet.processes().isEmpty()) {
+                return;
+            }
+            out.println("Processes (the local fleet's supervisor restarts a node that exits):");
+            fleet.processes().forEach(p -> out.println("  " + p.describe()));
+        });
     }
 
     /** {@code --nodes local}: the running local fleet's nodes with their per-run keys. */

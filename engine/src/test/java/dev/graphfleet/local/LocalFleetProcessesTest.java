@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graphfleet.fleet.FleetSnapshot;
 import dev.graphfleet.fleet.FleetSource;
 import dev.graphfleet.fleet.nodes.ProbeOptions;
+import dev.graphfleet.cli.GraphfleetCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The local fleet's nodes as real OS processes under its supervisor: a replica killed with SIGKILL from outside
@@ -81,8 +85,8 @@ class LocalFleetProcessesTest {
                     .doesNotContain(ProcessHandle.current().pid());
             assertThat(fleet.processes()).extracting(NodeProcessState::status).containsOnly(NodeProcessState.Status.UP);
             // --max-staleness reached the replicas' own staleness rule.
-            assertThat(get(first, "/attachments").path("max_staleness_seconds").asLong()).isEqualTo(3600);
-            assertThat(get(second, "/attachments").path("max_staleness_seconds").asLong()).isEqualTo(3600);
+            assertThat(get(first, "/health").path("max_staleness_seconds").asLong()).isEqualTo(3600);
+            assertThat(get(second, "/health").path("max_staleness_seconds").asLong()).isEqualTo(3600);
 
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger answered = new AtomicInteger();
@@ -118,6 +122,14 @@ class LocalFleetProcessesTest {
             await("local-fleet.json says replica-1 is not up", 10, () -> LocalFleetFile.read(dir).orElseThrow()
                     .processes().stream().anyMatch(p -> p.id().equals("replica-1") && p.status() != NodeProcessState.Status.UP));
             int beforeReturn = answered.get();
+            // fleet status --nodes local: every node with its own key; the supervisor's line for replica-1.
+            StringWriter out = new StringWriter();
+            CommandLine cli = GraphfleetCli.commandLine();
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(new StringWriter(), true));
+            cli.execute("fleet", "status", "--nodes", "local", "--data", dir.toString());
+            assertThat(out.toString()).contains("writer-1", "master-1", "replica-2")
+                    .containsPattern("replica-1 (DOWN|STARTING).* since .*\\(exit 137, killed by signal 9\\)");
 
             await("replica-1 restarted and up", 120, () -> {
                 NodeProcessState now = process(fleet, "replica-1");
