@@ -19,12 +19,30 @@ final class FleetRollbackCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--group", required = true, paramLabel = "NAME",
-            description = "The replica group (the local fleet's is '" + LocalFleet.GROUP + "').")
+    @Option(names = "--group", paramLabel = "NAME",
+            description = "The replica group (the local fleet's is '" + LocalFleet.GROUP + "'); not with --nodes.")
     String group;
 
+    @Option(names = "--nodes", split = ",", paramLabel = "URL",
+            description = "Plain nodes (graphfleet serve) to roll back one at a time through their refresh endpoint;"
+                    + " each is pinned to the version (needs --graph).")
+    java.util.List<String> nodes;
+
+    @Option(names = "--api-key-env", paramLabel = "VAR",
+            description = "With --nodes: the variable holding the nodes' API key (sent as X-Graph-API-Key).")
+    String apiKeyEnv;
+
+    @Option(names = "--timeout-ms", defaultValue = "3000", paramLabel = "MS",
+            description = "With --nodes: per request to a node (default: ${DEFAULT-VALUE}).")
+    long timeoutMs;
+
+    @Option(names = "--step-timeout-s", defaultValue = "600", paramLabel = "S",
+            description = "With --nodes: how long one node may take to serve the version and be ready"
+                    + " (default: ${DEFAULT-VALUE}).")
+    long stepTimeoutS;
+
     @Option(names = "--to", paramLabel = "VERSION",
-            description = "The version to go back to (local: v1, v2, ... with --graph; AWS: a snapshot id)."
+            description = "The version to go back to (local and --nodes: v1, v2, ... with --graph; AWS: a snapshot id)."
                     + " Default: the one before what the group serves.")
     String to;
 
@@ -51,6 +69,13 @@ final class FleetRollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (nodes != null) {
+            return nodes();
+        }
+        if (group == null) {
+            throw new UsageException("--group NAME is required (the local fleet's is '" + LocalFleet.GROUP
+                    + "'), or give --nodes URL,... --graph ID");
+        }
         if (aws) {
             return aws();
         }
@@ -92,5 +117,39 @@ final class FleetRollbackCommand implements Callable<Integer> {
                 return outcome;
             });
         }
+    }
+
+    /** Pins --graph on each of --nodes to --to (default: the version before what the first node serves). */
+    private int nodes() throws InterruptedException {
+        if (aws || group != null) {
+            throw new UsageException("--nodes rolls the listed nodes: leave out " + (aws ? "--aws" : "--group " + group));
+        }
+        if (graph == null) {
+            throw new UsageException("--nodes needs --graph ID: the repository to roll back, e.g. --graph sec");
+        }
+        CliNames.repository(graph);
+        if (to != null && !dev.graphfleet.repo.Version.isValid(to)) {
+            throw new UsageException("--to " + to + ": with --nodes a version is v1, v2, ... (e.g. --to v2)");
+        }
+        NodesOperation operation = new NodesOperation(nodes, apiKeyEnv, FleetStatusCommand.env, timeoutMs, stepTimeoutS);
+        String target = to != null ? to : operation.previousVersion(graph);
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        if (dryRun) {
+            java.util.List<String> changes = new java.util.ArrayList<>();
+            operation.nodes().forEach(n -> changes.add("move " + n + " to " + graph + " " + target + " and pin it there"
+                    + " (POST /repositories/" + graph + "/refresh), wait until it serves it and is ready"));
+            if (json) {
+                out.println(NodesOperation.write(java.util.Map.of("dry_run", true, "changes", changes)));
+            } else {
+                out.println("Dry run: nothing changes. Rolling " + graph + " back to " + target + " would:");
+                changes.forEach(c -> out.println("  " + c));
+            }
+            return GraphfleetCli.EXIT_OK;
+        }
+        if (!json) {
+            out.println("rolling " + graph + " back to " + target + " on " + operation.nodes().size() + " node(s)");
+        }
+        return operation.roll(graph, target, dev.graphfleet.fleet.nodes.NodeRoll.Mode.PIN, java.util.Map.of(), json, out,
+                spec.commandLine().getErr());
     }
 }

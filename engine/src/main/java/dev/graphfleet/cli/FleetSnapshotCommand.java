@@ -3,7 +3,14 @@ package dev.graphfleet.cli;
 import dev.graphfleet.config.GraphfleetConfig;
 import dev.graphfleet.fleet.aws.AwsReplicaOperations;
 import dev.graphfleet.local.LocalControl;
+import dev.graphfleet.fleet.nodes.NodeRoll;
+import dev.graphfleet.repo.BundledEngine;
+import dev.graphfleet.repo.Manifest;
+import dev.graphfleet.repo.RepositoryName;
+import dev.graphfleet.repo.RepositoryStore;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +61,37 @@ final class FleetSnapshotCommand implements Callable<Integer> {
     Integer keep;
 
     @Option(names = "--api-key-env", paramLabel = "VAR",
-            description = "With --aws: the variable holding the nodes' API key, for the master's CHECKPOINT.")
+            description = "With --aws: the variable holding the nodes' API key, for the master's CHECKPOINT. With"
+                    + " --nodes: the nodes' API key (sent as X-Graph-API-Key).")
     String apiKeyEnv;
+
+    @Option(names = "--nodes", split = ",", paramLabel = "URL",
+            description = "Plain nodes (graphfleet serve) to roll onto the new version one at a time through their"
+                    + " refresh endpoint, e.g. http://10.0.1.5:8001,http://10.0.1.6:8001; needs --file and --store.")
+    List<String> nodes;
+
+    @Option(names = "--file", paramLabel = "PATH",
+            description = "With --nodes: the repository's database file to publish (checkpointed: give --master, or"
+                    + " publish a closed file), e.g. the master's <data_dir>/sec.kuzu.")
+    Path file;
+
+    @Option(names = "--store", paramLabel = "URI",
+            description = "With --nodes: the store the nodes follow (s3://bucket/prefix or file:///dir; --region and"
+                    + " --endpoint reach an S3-compatible one).")
+    String store;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "With --nodes: the master whose file --file is; the repository is checkpointed there first.")
+    String master;
+
+    @Option(names = "--timeout-ms", defaultValue = "3000", paramLabel = "MS",
+            description = "With --nodes: per request to a node (default: ${DEFAULT-VALUE}).")
+    long timeoutMs;
+
+    @Option(names = "--step-timeout-s", defaultValue = "600", paramLabel = "S",
+            description = "With --nodes: how long one node may take to serve the new version and be ready"
+                    + " (default: ${DEFAULT-VALUE}).")
+    long stepTimeoutS;
 
     @Option(names = "--no-checkpoint", description = "With --aws: snapshot without checkpointing the master first"
             + " (crash-consistent only).")
@@ -65,6 +101,12 @@ final class FleetSnapshotCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (nodes != null) {
+            return nodes(out, err);
+        }
+        if (file != null || store != null || master != null) {
+            throw new UsageException("--file, --store and --master go with --nodes");
+        }
         if (!aws) {
             return LocalOperation.run(LocalOperation.client(localData), new LocalControl.Request("snapshot", graph, null,
                     null), dryRun, json, out, err);
@@ -109,5 +151,58 @@ final class FleetSnapshotCommand implements Callable<Integer> {
                 return AwsOperation.both(snapshot, refreshes);
             });
         }
+    }
+
+    /** Publishes --file as the next version of --graph, then rolls --nodes onto it one at a time. */
+    private int nodes(PrintWriter out, PrintWriter err) throws InterruptedException {
+        if (aws) {
+            throw new UsageException("--nodes and --aws are two different fleets: give one");
+        }
+        RepositoryName repository = CliNames.repository(graph);
+        if (file == null || store == null) {
+            throw new UsageException("--nodes needs --file PATH (the database file to publish) and --store URI (the"
+                    + " store the nodes follow)");
+        }
+        NodesOperation operation = new NodesOperation(nodes, apiKeyEnv, FleetStatusCommand.env, timeoutMs, stepTimeoutS);
+        URI masterUrl = master == null ? null : FleetStatusCommand.url("--master", master);
+        if (dryRun) {
+            List<String> changes = new ArrayList<>();
+            if (masterUrl != null) {
+                changes.add("checkpoint " + graph + " on " + masterUrl);
+            }
+            changes.add("publish " + file + " as the next version of " + graph + " to " + store);
+            operation.nodes().forEach(n -> changes.add("move " + n + " to it (POST /repositories/" + graph
+                    + "/refresh), wait until it serves it and is ready"));
+            if (json) {
+                out.println(NodesOperation.write(Map.of("dry_run", true, "changes", changes)));
+            } else {
+                out.println("Dry run: nothing changes. A snapshot of " + graph + " would:");
+                changes.forEach(c -> out.println("  " + c));
+            }
+            return GraphfleetCli.EXIT_OK;
+        }
+        if (masterUrl != null) {
+            operation.checkpoint(masterUrl, graph, out, json);
+        }
+        String engine = BundledEngine.version().orElseThrow(() ->
+                new UsageException("this build does not know its engine version; publish with graphfleet repo push"
+                        + " --engine-version, then roll with fleet snapshot --nodes"));
+        StoreOptions storeOptions = new StoreOptions();
+        storeOptions.region = awsOptions.region;
+        storeOptions.endpoint = awsOptions.endpoint;
+        storeOptions.pathStyle = awsOptions.endpoint != null;
+        Manifest manifest;
+        try (RepositoryStore target = storeOptions.openForPublishing("--store", store)) {
+            manifest = target.publish(repository, file, engine);
+        } catch (IOException e) {
+            throw new UsageException("publishing " + file + " as " + graph + " failed: " + e.getMessage()
+                    + "; no node was moved");
+        }
+        String version = manifest.version().toString();
+        if (!json) {
+            out.println("published " + graph + " " + version + " to " + store);
+            out.flush();
+        }
+        return operation.roll(graph, version, NodeRoll.Mode.FOLLOW, Map.of("published", version), json, out, err);
     }
 }

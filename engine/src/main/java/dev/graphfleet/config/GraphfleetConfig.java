@@ -50,7 +50,7 @@ public record GraphfleetConfig(
         ApiConfig api = n.api().withPort(port);
         return new GraphfleetConfig(environment, tiers, replicas, new NodeConfig(n.id(), n.type(), n.tier(),
                 n.replicaGroup(), n.dataDir(), api, n.store(), n.pool(), n.metrics(), n.admission(), n.attach(),
-                n.staleness(), n.memory()),
+                n.staleness(), n.memory(), n.shared()),
                 volumes, registry);
     }
 

@@ -22,7 +22,8 @@ public record NodeConfig(
         AdmissionConfig admission,
         AttachConfig attach,
         StalenessConfig staleness,
-        MemoryConfig memory) {
+        MemoryConfig memory,
+        SharedConfig shared) {
 
     /** Under {@code data_dir} when {@code store.cache_dir} is not set. */
     public static final String DEFAULT_CACHE_DIR_NAME = "repository-cache";
@@ -35,6 +36,7 @@ public record NodeConfig(
         attach = attach == null ? AttachConfig.DEFAULTS : attach;
         staleness = staleness == null ? StalenessConfig.DEFAULTS : staleness;
         memory = memory == null ? MemoryConfig.DEFAULTS : memory;
+        shared = shared == null ? SharedConfig.DEFAULTS : shared;
     }
 
     /** Where downloaded repositories are kept: {@code store.cache_dir}, else {@code <data_dir>/repository-cache}. */

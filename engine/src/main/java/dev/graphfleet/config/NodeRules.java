@@ -160,6 +160,12 @@ final class NodeRules {
         if (node.memory().queryHeadroomMb() != null) {
             out.atLeast("node.memory.query_headroom_mb", node.memory().queryHeadroomMb(), 64, " MB");
         }
+        int refresh = node.shared().refreshIntervalS();
+        if (refresh < 0 || refresh > SharedConfig.MAX_REFRESH_INTERVAL_S) {
+            out.error("node.shared.refresh_interval_s", "is " + refresh + " s; it must be between 0 (off) and "
+                    + SharedConfig.MAX_REFRESH_INTERVAL_S + " s (a day)", "set node.shared.refresh_interval_s to "
+                    + SharedConfig.DEFAULT_REFRESH_INTERVAL_S + " (the default), or 0 to stop polling the store");
+        }
         out.atLeast("node.staleness.max_age_s", node.staleness().maxAgeS(), 0, " s");
         out.atLeast("node.staleness.peer_check_s", node.staleness().peerCheckS(), 1, " s");
         for (java.net.URI peer : node.staleness().peers()) {

@@ -27,6 +27,11 @@ public interface AttachmentStatus {
         return versionOf(repository).map(v -> new dev.graphfleet.shared.ServedVersion(v, null));
     }
 
+    /** The store poller's last round (refresh in place), or null on a node that does not follow a store. */
+    default dev.graphfleet.shared.RepositoryRefresher.PollStatus refresh() {
+        return null;
+    }
+
     /** False while the node must not take traffic yet (e.g. its repositories are still attaching). */
     default boolean ready() {
         return true;

@@ -3,6 +3,7 @@ package dev.graphfleet.node;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.graphfleet.node.health.DataFreshness;
 import dev.graphfleet.node.health.NodeHealth;
+import dev.graphfleet.shared.RepositoryRefresher;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,17 +12,17 @@ import java.util.TreeMap;
  * /attachments and the {@code attachments} section of /metrics: each repository's progress and version
  * (with {@code version_created_at}), and on a shared node the age of its oldest version
  * ({@code data_age_seconds}), the maximum ({@code max_staleness_seconds}, absent when off) and {@code data_stale} (the section's own
- * {@code stale} says whether these figures are late).
+ * {@code stale} says whether these figures are late), and {@code refresh}: the store poller's last round.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record AttachmentsView(List<AttachmentProgress> attachments, int count, Map<String, Integer> byPhase, boolean ready,
                        Map<String, String> dataVersions, Long dataAgeSeconds, Long maxStalenessSeconds,
-                       Boolean dataStale) {
+                       Boolean dataStale, RepositoryRefresher.PollStatus refresh) {
 
     static AttachmentsView of(AttachmentStatus status) {
         List<AttachmentProgress> attachments = List.copyOf(status.attachments());
         return new AttachmentsView(attachments, attachments.size(), byPhase(attachments), status.ready(), null, null,
-                null, null);
+                null, null, status.refresh());
     }
 
     static AttachmentsView of(AttachmentStatus status, NodeHealth health) {
@@ -32,7 +33,8 @@ record AttachmentsView(List<AttachmentProgress> attachments, int count, Map<Stri
         DataFreshness fresh = health.freshness();
         var max = health.settings().maxAge();
         return new AttachmentsView(attachments, attachments.size(), byPhase(attachments), status.ready(),
-                fresh.versions(), fresh.ageSeconds(), max == null ? null : max.toSeconds(), health.stale());
+                fresh.versions(), fresh.ageSeconds(), max == null ? null : max.toSeconds(), health.stale(),
+                status.refresh());
     }
 
     static Map<String, Integer> byPhase(List<AttachmentProgress> attachments) {

@@ -23,6 +23,7 @@ import dev.graphfleet.repo.s3.RepositoryStores;
 import dev.graphfleet.repo.s3.S3Settings;
 import dev.graphfleet.shared.AttachPhase;
 import dev.graphfleet.shared.AttachSettings;
+import dev.graphfleet.shared.RepositoryRefresher;
 import dev.graphfleet.shared.SharedRepositories;
 import dev.graphfleet.shared.SharedRepositorySettings;
 import dev.graphfleet.shared.StoreRepositorySource;
@@ -47,12 +48,15 @@ public final class ConfiguredNode implements AutoCloseable {
     private final SharedRepositories shared;
     private final RepositoryStore store;
     private final MemoryGovernor writerGovernor;
+    private final RepositoryRefresher refresher;
 
-    private ConfiguredNode(GraphNode node, SharedRepositories shared, RepositoryStore store, MemoryGovernor writerGovernor) {
+    private ConfiguredNode(GraphNode node, SharedRepositories shared, RepositoryStore store, MemoryGovernor writerGovernor,
+                           RepositoryRefresher refresher) {
         this.node = node;
         this.shared = shared;
         this.store = store;
         this.writerGovernor = writerGovernor;
+        this.refresher = refresher;
     }
 
     /**
@@ -85,7 +89,7 @@ public final class ConfiguredNode implements AutoCloseable {
                     .dataVolume(local.dataVolume()).start();
             MemoryGovernor governor = new MemoryGovernor(writer.pool(), settings.memoryBudgetBytes(), 0.9)
                     .start(Duration.ofSeconds(5));
-            return new ConfiguredNode(writer, null, null, governor);
+            return new ConfiguredNode(writer, null, null, governor, null);
         }
         if (nodeConfig.store() == null) {
             throw new IllegalArgumentException("node.store: a " + nodeConfig.type().wireName()
@@ -95,13 +99,17 @@ public final class ConfiguredNode implements AutoCloseable {
         AtomicReference<SharedRepositories> sharedRef = new AtomicReference<>();
         RepositoryCache cache = new RepositoryCache(nodeConfig.cacheDir(), Long.MAX_VALUE,
                 () -> sharedRef.get() == null ? Set.of() : sharedRef.get().servingVersions(), Clock.systemUTC());
-        SharedRepositories shared = new SharedRepositories(GraphEngines.load(),
-                new StoreRepositorySource(store, new RepositoryFetcher(store, cache, FetchOptions.defaults())),
-                sharedSettings(config, settings), Clock.systemUTC());
+        StoreRepositorySource source = new StoreRepositorySource(store,
+                new RepositoryFetcher(store, cache, FetchOptions.defaults()));
+        SharedRepositories shared = new SharedRepositories(GraphEngines.load(), source, sharedSettings(config, settings),
+                Clock.systemUTC());
         sharedRef.set(shared);
+        RepositoryRefresher refresher = new RepositoryRefresher(shared.attachments(), source,
+                nodeConfig.shared().refreshInterval(), Clock.systemUTC());
         GraphNode node;
         try {
-            node = GraphNode.builder(settings).pool(shared.pool()).attachments(SharedAttachments.of(shared))
+            node = GraphNode.builder(settings).pool(shared.pool()).attachments(SharedAttachments.of(shared, refresher))
+                    .refresher(refresher)
                     .queryHeadroomBytes(nodeConfig.memory().queryHeadroomBytes())
                     .staleness(staleness(nodeConfig.staleness())).dataVolume(local.dataVolume()).start();
         } catch (RuntimeException e) {
@@ -113,7 +121,8 @@ public final class ConfiguredNode implements AutoCloseable {
         repositories.stream().filter(local.pinnedVersions()::containsKey)
                 .forEach(name -> shared.attachments().moveTo(name, local.pinnedVersions().get(name)));
         shared.attachAll(repositories.stream().filter(name -> !local.pinnedVersions().containsKey(name)).toList());
-        return new ConfiguredNode(node, shared, store, null);
+        refresher.start();
+        return new ConfiguredNode(node, shared, store, null, refresher);
     }
 
     /** {@code node.staleness} as the node applies it. */
@@ -220,6 +229,9 @@ public final class ConfiguredNode implements AutoCloseable {
     public void close() {
         if (writerGovernor != null) {
             writerGovernor.close();
+        }
+        if (refresher != null) {
+            refresher.close();
         }
         node.stop();
         if (shared != null) {

@@ -127,10 +127,14 @@ public final class GraphNode implements AutoCloseable {
                     builder.dataVolume, builder.processMemory != null ? builder.processMemory
                     : memory.figures());
             health.bindTo(registry);
+            if (builder.refresher != null) {
+                builder.refresher.bindTo(registry);
+            }
             MetricsCollector collector = NodeMetrics.collector(sources);
             background.push(collector);
 
-            this.gate = routes(sources, collector, new PrometheusMetrics(sources, registry), builder.attachments, clock);
+            this.gate = routes(sources, collector, new PrometheusMetrics(sources, registry), builder.attachments,
+                    builder.refresher, clock);
             // workers wait for query threads, so there are more of them; /health needs none
             Undertow.Builder undertow = ServerTimeouts.apply(Undertow.builder(), settings).setHandler(gate)
                     .setWorkerThreads(Math.max(16, queryThreads.size() + 8));
@@ -152,7 +156,8 @@ public final class GraphNode implements AutoCloseable {
     }
 
     private ShutdownGate routes(MetricsSources sources, MetricsCollector collector, PrometheusMetrics prometheus,
-                                AttachmentStatus attachments, Clock clock) {
+                                AttachmentStatus attachments, dev.graphfleet.shared.RepositoryRefresher refresher,
+                                Clock clock) {
         ObjectMapper mapper = HttpJson.mapper();
         ErrorMapper errors = new ErrorMapper(settings.admission().retryAfter(), settings.databases().queryTimeout());
         QueryLimits limits = settings.queryLimits();
@@ -174,7 +179,8 @@ public final class GraphNode implements AutoCloseable {
                 new DatabaseOperationRoute(pool, mapper, DatabaseOperationRoute.Operation.CLEANUP, operationWait),
                 new DatabaseOperationRoute(pool, mapper, DatabaseOperationRoute.Operation.CLOSE, operationWait),
                 new PoolRoute(pool, mapper),
-                new AttachmentsRoute(attachments, mapper));
+                new AttachmentsRoute(attachments, mapper),
+                new RefreshRoute(refresher, mapper, settings.admission().retryAfter()));
         return NodeRoutes.build(routes, settings.apiKey(), errors, mapper, sources.queries(), limits);
     }
 
@@ -343,6 +349,7 @@ public final class GraphNode implements AutoCloseable {
         private final NodeSettings settings;
         private GraphPool pool;
         private AttachmentStatus attachments = AttachmentStatus.NONE;
+        private dev.graphfleet.shared.RepositoryRefresher refresher;
         private ResourceGauge resources;
         private DatabaseSizeSource sizeSource;
         private DataVolumeSource dataVolume;
@@ -364,6 +371,12 @@ public final class GraphNode implements AutoCloseable {
         /** The shared repositories' attachment progress (/attachments, /metrics, readiness). */
         public Builder attachments(AttachmentStatus status) {
             this.attachments = status;
+            return this;
+        }
+
+        /** Refresh in place ({@code POST /repositories/{repository}/refresh}, the poll metrics); the caller owns it. */
+        public Builder refresher(dev.graphfleet.shared.RepositoryRefresher repositoryRefresher) {
+            this.refresher = repositoryRefresher;
             return this;
         }
 

@@ -7,18 +7,22 @@ import dev.graphfleet.node.health.HealthVerdict;
 import dev.graphfleet.node.health.NodeHealth;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code GET /health}: 200 when the node takes traffic, 503 otherwise ({@link dev.graphfleet.node.health.HealthRules});
- * open without an API key. A shared node adds its data versions, their age and whether it is stale.
+ * open without an API key. A shared node adds its data versions, their age and whether it is stale; one
+ * that refreshes in place also the version each repository moves to ({@code target_versions}, equal to
+ * {@code data_versions} when no move runs) and the repositories pinned to a version ({@code pinned}).
  */
 final class HealthRoute implements HttpHandler {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Health(String status, String nodeId, String nodeType, long uptimeSeconds, boolean readOnly,
                   Map<String, String> dataVersions, Long dataAgeSeconds, Long maxStalenessSeconds, Boolean stale,
-                  String reason) {
+                  String reason, Map<String, String> targetVersions, List<String> pinned) {
     }
 
     private final NodeStatus status;
@@ -31,6 +35,23 @@ final class HealthRoute implements HttpHandler {
         this.mapper = mapper;
     }
 
+    /** Null on a node that does not refresh in place (its attachments have no target). */
+    private Map<String, String> targets() {
+        Map<String, String> targets = new TreeMap<>();
+        status.attachments().attachments().stream().filter(a -> a.target() != null)
+                .forEach(a -> targets.put(a.repository(), a.target()));
+        return targets.isEmpty() ? null : targets;
+    }
+
+    private List<String> pinned() {
+        List<AttachmentProgress> attachments = status.attachments().attachments();
+        if (attachments.stream().noneMatch(a -> a.pinned() != null)) {
+            return null;
+        }
+        return attachments.stream().filter(a -> Boolean.TRUE.equals(a.pinned())).map(AttachmentProgress::repository)
+                .sorted().toList();
+    }
+
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         HealthVerdict verdict = health.verdict(status.state(), status.ready());
@@ -40,6 +61,6 @@ final class HealthRoute implements HttpHandler {
         HttpJson.send(exchange, mapper, verdict.httpStatus(), new Health(verdict.status(), status.nodeId(),
                 status.type().wireName(), status.uptimeSeconds(), status.type().isReadOnly(),
                 versioned ? fresh.versions() : null, fresh.ageSeconds(), max == null ? null : max.toSeconds(),
-                versioned ? verdict.stale() : null, verdict.reason()));
+                versioned ? verdict.stale() : null, verdict.reason(), targets(), pinned()));
     }
 }

@@ -23,7 +23,7 @@ final class NodeRoutes {
 
     record Routes(HttpHandler health, HttpHandler metrics, HttpHandler prometheus, HttpHandler databases,
                   HttpHandler query, HttpHandler invalidate, HttpHandler cleanup, HttpHandler close, HttpHandler pool,
-                  HttpHandler attachments) {
+                  HttpHandler attachments, HttpHandler refresh) {
     }
 
     private NodeRoutes() {
@@ -43,15 +43,16 @@ final class NodeRoutes {
                 .post("/databases/{name}/close", routes.close())
                 .get("/pool", routes.pool())
                 .get("/attachments", routes.attachments())
+                .post("/repositories/{repository}/refresh", routes.refresh())
                 .setFallbackHandler(exchange -> {
                     throw new ApiException(404, "not_found", "no endpoint " + exchange.getRequestPath()
                             + "; the endpoints are /health, /metrics, /metrics/prometheus, /databases, "
                             + "/databases/{name}/query, /databases/{name}/invalidate, /databases/{name}/cleanup, "
-                            + "/databases/{name}/close, /pool and /attachments");
+                            + "/databases/{name}/close, /pool, /attachments and /repositories/{repository}/refresh");
                 })
                 .setInvalidMethodHandler(exchange -> {
                     throw new ApiException(405, "method_not_allowed", exchange.getRequestMethod() + " is not allowed on "
-                            + exchange.getRequestPath() + " (queries, invalidate, cleanup and close are POST, the rest GET)");
+                            + exchange.getRequestPath() + " (queries, invalidate, cleanup, close and refresh are POST, the rest GET)");
                 });
         ClosingRefusal refusal = new ClosingRefusal(mapper, stats);
         HttpHandler chain = new ErrorHandling(router, errors, mapper, stats);

@@ -32,6 +32,10 @@ final class NodeStatus {
         return type;
     }
 
+    AttachmentStatus attachments() {
+        return attachments;
+    }
+
     Instant startedAt() {
         return startedAt;
     }

@@ -1,6 +1,7 @@
 package dev.graphfleet.node;
 
 import dev.graphfleet.shared.AttachPhase;
+import dev.graphfleet.shared.RepositoryRefresher;
 import dev.graphfleet.shared.SharedRepositories;
 import java.util.List;
 import java.util.Locale;
@@ -12,12 +13,19 @@ public final class SharedAttachments {
     }
 
     public static AttachmentStatus of(SharedRepositories shared) {
+        return of(shared, null);
+    }
+
+    /** With {@code refresher} (null: none), each repository also shows its target and whether it is pinned. */
+    public static AttachmentStatus of(SharedRepositories shared, RepositoryRefresher refresher) {
         return new AttachmentStatus() {
             @Override
             public List<AttachmentProgress> attachments() {
                 return shared.attachments().statuses().stream().map(s -> new AttachmentProgress(s.repository(),
                         s.phase().name().toLowerCase(Locale.ROOT), s.version(), s.bytesDone(), s.bytesTotal(), s.attempts(),
-                        s.lastError(), s.updatedAt(), s.versionCreatedAt())).toList();
+                        s.lastError(), s.updatedAt(), s.versionCreatedAt(),
+                        refresher == null ? null : refresher.target(s.repository()).orElse(s.version()),
+                        refresher == null ? null : refresher.pinned(s.repository()))).toList();
             }
 
             /** One volatile read: the query path asks this for every answer. */
@@ -31,10 +39,20 @@ public final class SharedAttachments {
                 return shared.attachments().served(repository);
             }
 
-            /** Ready only when every repository serves: a load balancer must not send queries before. */
+            @Override
+            public RepositoryRefresher.PollStatus refresh() {
+                return refresher == null ? null : refresher.lastPoll();
+            }
+
+            /**
+             * Ready only when every repository serves a version: a load balancer must not send queries before.
+             * A repository moving to another version (or whose move failed) still serves its old one, so a
+             * refresh in place, which every replica's poller may start at once, never takes a group out.
+             */
             @Override
             public boolean ready() {
-                return shared.attachments().statuses().stream().allMatch(s -> s.phase() == AttachPhase.ATTACHED);
+                return shared.attachments().statuses().stream()
+                        .allMatch(s -> s.phase() == AttachPhase.ATTACHED || s.version() != null);
             }
         };
     }

@@ -93,6 +93,12 @@ public final class AttachmentManager implements AutoCloseable {
         return new ArrayList<>(sorted.values());
     }
 
+    /** One repository's status, empty when the node does not serve it. */
+    public Optional<AttachmentStatus> status(String repository) {
+        Tracker tracker = trackers.get(repository);
+        return tracker == null ? Optional.empty() : Optional.of(tracker.snapshot());
+    }
+
     /** The version a repository serves now (empty before its first attach); no locking. */
     public Optional<String> servingVersion(String repository) {
         return served(repository).map(ServedVersion::version);

@@ -40,4 +40,14 @@ public final class StoreRepositorySource implements RepositorySource {
         return new FetchedRepository(name, result.manifest().version().toString(), result.file(),
                 result.manifest().sizeBytes(), result.manifest().createdAt());
     }
+
+    @Override
+    public String latestVersion(String name) throws Exception {
+        return store.current(RepositoryName.of(name)).version().toString();
+    }
+
+    @Override
+    public void requireVersion(String name, String version) throws Exception {
+        store.manifest(RepositoryName.of(name), Version.parse(version));
+    }
 }

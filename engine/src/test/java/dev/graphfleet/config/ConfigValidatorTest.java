@@ -470,6 +470,18 @@ class ConfigValidatorTest {
         return problemsWith("store: {uri: \"s3://bucket/prefix\", region: us-east-1}", "store: " + store);
     }
 
+    @Test
+    void aRefreshIntervalOutsideZeroToADayNamesTheKeyAndTheFix() {
+        String store = "store: {uri: \"s3://bucket/prefix\", region: us-east-1}";
+        assertThat(problemsWith(store, store + "\n  shared: {refresh_interval_s: 0}")).isEmpty();
+        assertThat(problemsWith(store, store + "\n  shared: {refresh_interval_s: -5}")).containsExactly(
+                Problem.error("node.shared.refresh_interval_s", "is -5 s; it must be between 0 (off) and 86400 s (a day)",
+                        "set node.shared.refresh_interval_s to 60 (the default), or 0 to stop polling the store"));
+        assertThat(problemsWith(store, store + "\n  shared: {refresh_interval_s: 86401}")).extracting(Problem::path)
+                .containsExactly("node.shared.refresh_interval_s");
+        assertThat(GraphfleetConfig.parse(VALID).requireNode().shared().refreshIntervalS()).isEqualTo(60);
+    }
+
     private static List<Problem> problemsWith(String from, String to) {
         return problems(replace(VALID, from, to));
     }
