@@ -73,6 +73,8 @@ import java.util.function.Consumer;
  */
 public final class LocalFleet implements AutoCloseable {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LocalFleet.class);
+
     public static final List<String> CUSTOMER_DATABASES = List.of("customer_a", "customer_b");
     /** The local fleet's one replica group: every replica. */
     public static final String GROUP = "replicas";
@@ -235,8 +237,23 @@ public final class LocalFleet implements AutoCloseable {
             }
             return line;
         };
+        Runnable onUp = node.type() == NodeType.SHARED_REPLICA ? () -> repin(node) : () -> { };
         supervisor.add(new Supervisor.ChildSpec(node.id(), node.url(), command,
-                Map.of(LocalNodeConfig.API_KEY_ENV, node.apiKey()), options.dataDir().resolve("logs").resolve(node.id() + ".log")));
+                Map.of(LocalNodeConfig.API_KEY_ENV, node.apiKey()), options.dataDir().resolve("logs").resolve(node.id() + ".log"),
+                onUp));
+    }
+
+    /**
+     * A (re)started replica attached its pinned versions (--pin); pinning them through its refresh endpoint too
+     * makes its /attachments say so (already serving: nothing moves).
+     */
+    private void repin(LocalNode replica) {
+        pinned.forEach((repository, version) -> {
+            NodeClient.Answer answer = client.refresh(replica, repository, version);
+            if (answer.status() != 200 && answer.status() != 202) {
+                log.warn("pinning {} {} on {}: {}", repository, version, replica.id(), answer.detail());
+            }
+        });
     }
 
     private LocalNode node(String id) {
@@ -399,7 +416,7 @@ public final class LocalFleet implements AutoCloseable {
         Manifest manifest = publish(name.value(), master.dataDir().resolve(name.value() + engine.fileExtension()));
         progress.accept("published " + name + " " + manifest.version());
         unpin(name.value());
-        rollTo(name.value(), manifest.version().toString(), progress);
+        rollTo(name.value(), manifest.version().toString(), false, progress);
         writeFile();
         return manifest;
     }
@@ -412,7 +429,7 @@ public final class LocalFleet implements AutoCloseable {
         RepositoryName name = requireRepository(repository);
         String target = currentVersion(name);
         unpin(name.value());
-        rollTo(name.value(), target, progress);
+        rollTo(name.value(), target, false, progress);
         writeFile();
         return target;
     }
@@ -421,7 +438,7 @@ public final class LocalFleet implements AutoCloseable {
     public synchronized String rollback(String repository, String version, Consumer<String> progress) {
         RepositoryName name = requireRepository(repository);
         String target = rollbackTarget(name, version);
-        rollTo(name.value(), target, progress);
+        rollTo(name.value(), target, true, progress);
         pinned.put(name.value(), target);
         saveState();
         writeFile();
@@ -592,7 +609,7 @@ public final class LocalFleet implements AutoCloseable {
      * that is down (or fails on the way) stops the refresh with a report naming it, and the replicas after it
      * keep serving what they served.
      */
-    private void rollTo(String repository, String version, Consumer<String> progress) {
+    private void rollTo(String repository, String version, boolean pin, Consumer<String> progress) {
         List<String> moved = new ArrayList<>();
         for (String replica : replicas) {
             if (!serving(replica)) {
@@ -602,7 +619,7 @@ public final class LocalFleet implements AutoCloseable {
             boolean alreadyThere = servingVersion(replica, repository).filter(version::equals).isPresent();
             if (!alreadyThere) {
                 try {
-                    move(replica, repository, version, progress);
+                    move(replica, repository, version, pin, progress);
                     awaitAttached(replica, repository, version);
                 } catch (RuntimeException e) {
                     throw stopped(replica, repository, version, moved, e.getMessage(), e);
@@ -622,15 +639,18 @@ public final class LocalFleet implements AutoCloseable {
         verify(repository, version);
     }
 
-    /** Asks the replica to move; a node without the refresh endpoint is restarted on the version instead. */
-    private void move(String replica, String repository, String version, Consumer<String> progress) {
-        NodeClient.Answer answer = client.refresh(node(replica), repository, version);
+    /**
+     * Asks the replica to move ({@code pin}: to {@code version}, pinned; else to the store's current, which is
+     * {@code version}, unpinned); a node without the refresh endpoint is restarted on the version instead.
+     */
+    private void move(String replica, String repository, String version, boolean pin, Consumer<String> progress) {
+        NodeClient.Answer answer = client.refresh(node(replica), repository, pin ? version : null);
         if (answer.status() == 200 || answer.status() == 202) {
             return;
         }
-        if (answer.status() == 404 && SampleRepositories.NAMES.contains(repository)) {
-            // It serves the repository, so a 404 means a node without POST /repositories/{r}/refresh: restart it
-            // on the version (the process's downtime shows; the in-place move needs that endpoint).
+        if (answer.status() == 404 && "not_found".equals(answer.body().path("error").asText())) {
+            // "no endpoint": a node without POST /repositories/{r}/refresh (an older build). Restart it on the
+            // version: the process's downtime shows, the in-place move needs that endpoint.
             progress.accept(replica + " has no refresh endpoint: restarting it on " + repository + " " + version);
             String previous = pinned.put(repository, version);
             try {

@@ -51,7 +51,10 @@ final class LocalNodeConfig {
                 .append("  admission: {cpu_percent: 100, ingestion_cpu_percent: 100, memory_percent: 95, "
                         + "max_in_flight_per_database: 10}\n");
         if (type == NodeType.SHARED_REPLICA) {
+            // The fleet's process moves the replicas one at a time (POST /repositories/{r}/refresh): their own
+            // store poller would move them all at once after a snapshot, and undo a restarted replica's pins.
             yml.append("  store: {uri: \"").append(store).append("\"}\n")
+                    .append("  shared: {refresh_interval_s: 0}\n")
                     .append("  attach: {attempts: 3, backoff_s: [1, 2]}\n");
             if (maxStaleness != null) {
                 yml.append("  staleness:\n")

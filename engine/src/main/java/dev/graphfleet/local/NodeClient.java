@@ -53,10 +53,13 @@ final class NodeClient {
         return send(HttpRequest.newBuilder(resolve(node.url(), path)).GET(), node.apiKey());
     }
 
-    /** {@code POST /repositories/{repository}/refresh {"version": version}}: move there and pin it. */
+    /**
+     * {@code POST /repositories/{repository}/refresh}: with a version, move there and pin it; without
+     * ({@code {"follow": true}}), move to the store's current version and unpin.
+     */
     Answer refresh(LocalNode node, String repository, String version) {
         try {
-            byte[] body = JSON.writeValueAsBytes(Map.of("version", version));
+            byte[] body = JSON.writeValueAsBytes(version == null ? Map.of("follow", true) : Map.of("version", version));
             return send(HttpRequest.newBuilder(resolve(node.url(), "repositories/" + repository + "/refresh"))
                     .header("Content-Type", HttpJson.JSON).POST(HttpRequest.BodyPublishers.ofByteArray(body)), node.apiKey());
         } catch (IOException e) {

@@ -37,8 +37,12 @@ final class Supervisor implements AutoCloseable {
     static final Duration STABLE_AFTER = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
 
-    /** How to start one node: its command is built at each start (a replica's pins change). */
-    record ChildSpec(String id, URI url, Supplier<List<String>> command, Map<String, String> environment, Path log) {
+    /**
+     * How to start one node: its command is built at each start (a replica's pins change); {@code onUp} runs
+     * each time it comes up (on the supervisor's thread).
+     */
+    record ChildSpec(String id, URI url, Supplier<List<String>> command, Map<String, String> environment, Path log,
+                     Runnable onUp) {
     }
 
     private final class Child {
@@ -217,12 +221,14 @@ final class Supervisor implements AutoCloseable {
             String health = answer.answered() ? answer.body().path("status").asText("HTTP " + answer.status()) : "no answer";
             boolean serving = "ready".equals(health) || "stale".equals(health);
             boolean changedNow = false;
+            boolean cameUp = false;
             synchronized (child) {
                 if (child.process != process || child.status == NodeProcessState.Status.DOWN || child.status == NodeProcessState.Status.STOPPED) {
                     continue;
                 }
                 Instant now = clock.instant();
                 if (serving && child.status != NodeProcessState.Status.UP) {
+                    cameUp = child.status == NodeProcessState.Status.STARTING;
                     child.status = NodeProcessState.Status.UP;
                     child.downSince = null;
                     child.upSince = now;
@@ -239,6 +245,13 @@ final class Supervisor implements AutoCloseable {
                 }
                 changedNow |= !health.equals(child.health);
                 child.health = health;
+            }
+            if (cameUp) {
+                try {
+                    child.spec.onUp().run();
+                } catch (RuntimeException e) {
+                    log.warn("after {} came up: {}", child.spec.id(), e.toString());
+                }
             }
             if (changedNow) {
                 changed.run();
