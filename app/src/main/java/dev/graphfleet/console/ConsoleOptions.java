@@ -56,7 +56,8 @@ final class ConsoleOptions {
     boolean help;
 
     @Option(names = "--nodes", split = ",", paramLabel = "URL",
-            description = "Node URLs to watch, comma-separated, e.g. http://10.0.1.5:8001,http://10.0.1.6:8001.")
+            description = "Node URLs to watch, comma-separated, e.g. http://10.0.1.5:8001,http://10.0.1.6:8001; "
+                    + "'local': the local fleet in --local-data, each node with its own key.")
     List<String> nodes = new ArrayList<>();
 
     @Mixin
@@ -119,7 +120,7 @@ final class ConsoleOptions {
         if (aws) {
             return awsConfig(interval, timeout, apiKey, localDir);
         }
-        if (!nodes.isEmpty()) {
+        if (!nodes.isEmpty() && !localNodes()) {
             List<NodeTarget> targets = nodes.stream().map(String::trim).filter(s -> !s.isEmpty())
                     .map(ConsoleOptions::url).map(NodeTarget::of).toList();
             return nodesConfig(targets, null, interval, timeout, apiKey, localDir, environment);
@@ -134,6 +135,11 @@ final class ConsoleOptions {
         // The window comes first; the fleet starts behind a splash that shows its progress.
         return ConsoleConfig.starting(progress -> startLocalFleet(localDir, progress, interval, timeout, apiKey, environment),
                 interval, dark, localDir, null);
+    }
+
+    /** {@code --nodes local}: the local fleet's nodes, read with their own keys from its file. */
+    private boolean localNodes() {
+        return "local".equals(String.join(",", nodes).strip());
     }
 
     /** Whether the command line chose a source (else the last one is reopened). */

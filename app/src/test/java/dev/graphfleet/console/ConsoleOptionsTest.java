@@ -75,6 +75,30 @@ class ConsoleOptionsTest {
         }
     }
 
+    /** {@code --nodes local}: the local fleet's nodes, each read with its own key from local-fleet.json. */
+    @Test
+    void nodesLocalIsTheLocalFleetEachNodeReadWithItsOwnKey() throws Exception {
+        try (NodeServer writer = NodeServer.start(Fleets.writer()).requireKey("key-of-writer");
+             NodeServer replica = NodeServer.start(Fleets.replica("replica-1")).requireKey("key-of-replica")) {
+            new LocalFleetFile(ProcessHandle.current().pid(), Instant.now(), List.of(
+                    new LocalNode("writer-1", NodeType.WRITER, writer.uri(), "key-of-writer", localData),
+                    new LocalNode("replica-1", NodeType.SHARED_REPLICA, replica.uri(), "key-of-replica", localData)),
+                    Map.of()).write(localData);
+
+            ConsoleConfig config = parse(Map.of(), "--nodes", "local", "--local-data", localData.toString());
+
+            assertThat(config.source().name()).isEqualTo("nodes(2)");
+            try (FleetPoller poller = new FleetPoller(config.source(), config.details(),
+                    new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30)), Clock.systemUTC(), state -> { })) {
+                ConsoleState state = poller.refreshNow().get(10, TimeUnit.SECONDS);
+                assertThat(state.fleet().instances()).hasSize(2).allSatisfy(i ->
+                        assertThat(i.nodeError()).as("read with the node's own key").isNull());
+            }
+        }
+        assertThat(parse(Map.of(), "--nodes", "local", "--local-data", localData.resolve("none").toString(),
+                "--no-start-local").hasSource()).isFalse();
+    }
+
     @Test
     void readOnlyIsAnOptionForNodes() {
         ConsoleConfig readOnly = parse(Map.of(), "--nodes", "http://10.0.1.5:8001", "--read-only");

@@ -51,7 +51,8 @@ final class FleetStatusCommand implements Callable<Integer> {
 
     static final class Where {
         @Option(names = "--nodes", split = ",", paramLabel = "URL",
-                description = "Node API URLs, comma-separated, e.g. http://10.0.1.5:8001,http://10.0.1.6:8001.")
+                description = "Node API URLs, comma-separated, e.g. http://10.0.1.5:8001,http://10.0.1.6:8001; "
+                        + "'local': the nodes of the local fleet in --data, each with its own key.")
         List<String> nodes;
 
         @Option(names = "--aws", description = "Discover the fleet in AWS (EC2 tags, Auto Scaling, ELB, registry).")
@@ -91,6 +92,9 @@ final class FleetStatusCommand implements Callable<Integer> {
             snapshot = source.snapshot();
         }
         out.print(json ? FleetJson.write(snapshot) + System.lineSeparator() : FleetTable.render(snapshot));
+        if (!json && localDir != null) {
+            printProcesses(out);
+        }
         out.flush();
         if (json && !snapshot.sourceReachable()) { // the table says it already
             spec.commandLine().getErr().println("graphfleet: " + FleetTable.summary(snapshot));
@@ -100,9 +104,15 @@ final class FleetStatusCommand implements Callable<Integer> {
 
     private FleetSource open() {
         ProbeOptions probe = probeOptions();
-        if (where.nodes == null && !where.aws) {
+        boolean localNodes = where.nodes != null && LOCAL.equals(String.join(",", where.nodes).strip());
+        if (localNodes && apiKeyEnv != null) {
+            throw new UsageException("--nodes local reads each node's own key from the local fleet's "
+                    + dev.graphfleet.local.LocalFleetFile.NAME + "; leave out --api-key-env");
+        }
+        if ((where.nodes == null || localNodes) && !where.aws) {
             rejectAwsOptions();
             java.nio.file.Path dir = localData != null ? localData : dev.graphfleet.local.LocalFleet.defaultDataDir();
+            localDir = dir;
             return dev.graphfleet.local.LocalFleetSource.open(dir, probe).orElseThrow(() -> new UsageException(
                     "no local fleet is running with data in " + dir + ": start one with ./graphfleet local, "
                             + "or give --nodes URL,... or --aws --env ENV"));
@@ -127,6 +137,23 @@ final class FleetStatusCommand implements Callable<Integer> {
         return AwsFleetSource.create(settings, new AwsFleetSource.Options(env, awsOptions.service, table, fleetConfig,
                 !noProbe, awsOptions.nodePort, probe));
     }
+
+    /** The local fleet's data directory when the source is the local fleet. */
+    private java.nio.file.Path localDir;
+
+    /** The supervisor's view of the local fleet's processes: what the probes alone cannot say (down since, restarts). */
+    private void printProcesses(PrintWriter out) {
+        dev.graphfleet.local.LocalFleetFile.read(localDir).ifPresent(fleet -> {
+            if (fleet.processes().isEmpty()) {
+                return;
+            }
+            out.println("Processes (the local fleet's supervisor restarts a node that exits):");
+            fleet.processes().forEach(p -> out.println("  " + p.describe()));
+        });
+    }
+
+    /** {@code --nodes local}: the running local fleet's nodes with their per-run keys. */
+    static final String LOCAL = "local";
 
     private ProbeOptions probeOptions() {
         if (timeoutMs < 1) {

@@ -6,6 +6,7 @@ import dev.graphfleet.node.ConfiguredNode;
 import dev.graphfleet.node.GraphNode;
 import dev.graphfleet.node.NodeSettings;
 import dev.graphfleet.config.NodeType;
+import dev.graphfleet.local.LocalNodeParts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +49,21 @@ final class ServeCommand implements Callable<Integer> {
             description = "Environment variable holding the API key required in X-Graph-API-Key (default: no key).")
     String apiKeyEnv;
 
+    /** Set by {@code graphfleet local} for its child nodes only (see docs/local-fleet.md). */
+    @Option(names = "--local-fleet", paramLabel = "DIR", hidden = true,
+            description = "This node is a child of the local fleet in DIR: its data volume is simulated there, "
+                    + "and it stops when the fleet's process ends.")
+    Path localFleet;
+
+    @Option(names = "--pin", paramLabel = "REPO=VERSION", hidden = true,
+            description = "With --local-fleet: attach REPO at VERSION instead of the store's current (a rollback).")
+    java.util.Map<String, String> pins = new java.util.LinkedHashMap<>();
+
     @Override
     public Integer call() throws InterruptedException {
+        if (localFleet == null && !pins.isEmpty()) {
+            throw new UsageException("--pin goes with --local-fleet (graphfleet local starts such nodes)");
+        }
         if (config != null) {
             return serveConfigured();
         }
@@ -116,12 +130,16 @@ final class ServeCommand implements Callable<Integer> {
         }
         ConfiguredNode node;
         try {
-            node = ConfiguredNode.start(loaded, System.getenv());
+            node = localFleet == null ? ConfiguredNode.start(loaded, System.getenv())
+                    : ConfiguredNode.start(loaded, System.getenv(), LocalNodeParts.of(localFleet, loaded, pins));
         } catch (IllegalStateException e) {
             System.err.println("graphfleet: " + e.getMessage());
             return GraphfleetCli.EXIT_FAILURE;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(node::close, "graphfleet-shutdown"));
+        if (localFleet != null) {
+            LocalNodeParts.exitWithParent();
+        }
         NodeSettings settings = node.node().settings();
         System.out.println("graphfleet: node " + settings.nodeId() + " (" + settings.type().wireName()
                 + ") listening on " + node.node().uri());

@@ -33,7 +33,13 @@ import dev.graphfleet.volume.VolumePolicy;
 import dev.graphfleet.volume.local.FileVolumeStore;
 import dev.graphfleet.volume.local.SimulatedTimings;
 import dev.graphfleet.volume.local.SimulatedVolumes;
+import dev.graphfleet.fleet.nodes.NodeCheckpoint;
 import java.io.IOException;
+import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,30 +61,42 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * The embedded default fleet: on this machine, one writer with a few customer databases, one
- * shared master holding the repositories and N shared replicas attaching them from a local store,
- * each a real node on its own loopback port with its own data directory and a per-run API key.
- * Snapshots publish the master's repositories as a new version; replicas move to it one at a time.
- * Each node's data volume is simulated ({@code <data>/volumes.json}): a capacity that the volume
- * monitor can expand through EBS's states, against the real bytes under the node's data directory.
+ * The embedded default fleet: on this machine, one writer with a few customer databases, one shared master
+ * holding the repositories and N shared replicas attaching them from a local store, each a real node in its own
+ * OS process ({@code graphfleet serve --config <data>/config/<id>.yml}, as on a server) on its own loopback
+ * port, with its own data directory and a per-run API key. This process supervises them ({@link Supervisor}):
+ * a node that crashes or is killed comes back, and its state is reported. Snapshots publish the master's
+ * repositories as a new version; replicas move to it one at a time, asked over HTTP. A rollback's pinned
+ * versions are kept in {@code fleet-state.json} and survive a restart of the fleet. Each node's data volume is
+ * simulated ({@code <data>/volumes.json}): a capacity that the volume monitor can expand through EBS's states,
+ * against the real bytes under the node's data directory.
  */
 public final class LocalFleet implements AutoCloseable {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LocalFleet.class);
 
     public static final List<String> CUSTOMER_DATABASES = List.of("customer_a", "customer_b");
     /** The local fleet's one replica group: every replica. */
     public static final String GROUP = "replicas";
     private static final long NODE_MEMORY = 256 * DatabaseDefaults.MIB;
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(100);
 
-    /** How often each node's simulated volume is measured (a walk of its data directory). */
-    private static final Duration VOLUME_SCAN_INTERVAL = Duration.ofSeconds(1);
+    /**
+     * Each child's JVM: a small heap (the databases' buffer pools are native memory, outside it), the serial
+     * collector and the client compiler, which cost the least memory and CPU on a 2-core laptop.
+     */
+    static final List<String> CHILD_JVM_OPTIONS = List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-XX:CICompilerCount=1", "-Xshare:auto");
 
     /**
      * Where and how big; {@code replicas} shared replicas (default 2). Each node's data directory gets a
-     * simulated volume of {@code volumeGb} (default 1) whose modifications take {@code volumeTimings}.
+     * simulated volume of {@code volumeGb} (default 1) whose modifications take {@code volumeTimings}; the
+     * replicas' data may be {@code maxStaleness} old before the staleness rule drains them (null: off).
      */
     public record Options(Path dataDir, int replicas, SampleSizes sizes, long volumeGb,
-                          SimulatedTimings volumeTimings) {
+                          SimulatedTimings volumeTimings, Duration maxStaleness) {
 
         public static final long DEFAULT_VOLUME_GB = 1;
 
@@ -90,13 +108,26 @@ public final class LocalFleet implements AutoCloseable {
                 throw new IllegalArgumentException("--volume-gb must be 1.." + VolumePolicy.EBS_MAX_GB
                         + " (a simulated EBS size in GB), got " + volumeGb);
             }
+            if (maxStaleness != null && (maxStaleness.toMillis() % 1000 != 0 || maxStaleness.toSeconds() < 1)) {
+                throw new IllegalArgumentException("--max-staleness must be whole seconds, at least 1 s (e.g. 90s, 5m),"
+                        + " got " + maxStaleness);
+            }
             dataDir = dataDir.toAbsolutePath().normalize();
             Objects.requireNonNull(volumeTimings, "volumeTimings");
+        }
+
+        /** Without a staleness limit. */
+        public Options(Path dataDir, int replicas, SampleSizes sizes, long volumeGb, SimulatedTimings volumeTimings) {
+            this(dataDir, replicas, sizes, volumeGb, volumeTimings, null);
         }
 
         /** With 1 GB simulated volumes and the compressed {@link SimulatedTimings#LOCAL_FLEET} timings. */
         public Options(Path dataDir, int replicas, SampleSizes sizes) {
             this(dataDir, replicas, sizes, DEFAULT_VOLUME_GB, SimulatedTimings.LOCAL_FLEET);
+        }
+
+        public Options withMaxStaleness(Duration limit) {
+            return new Options(dataDir, replicas, sizes, volumeGb, volumeTimings, limit);
         }
     }
 
@@ -105,34 +136,38 @@ public final class LocalFleet implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final FileRepositoryStore store;
     private final Map<String, String> pinned = new java.util.concurrent.ConcurrentSkipListMap<>();
-    private GraphNode writer;
-    private GraphNode master;
-    private final List<Replica> replicas = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final List<MemoryGovernor> governors = new ArrayList<>();
+    private final Map<String, LocalNode> nodes = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final List<String> replicas = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final FileVolumeStore volumeStore;
     private final SimulatedVolumes volumes;
-    private final Map<String, SimulatedDataVolume> dataVolumes = new ConcurrentHashMap<>();
     private final LocalJobs jobs = new LocalJobs(Clock.systemUTC());
-    private LocalControl control;
+    private final NodeClient client = new NodeClient(HTTP_TIMEOUT);
+    private final Supervisor supervisor;
+    private final Instant startedAt = Instant.now();
+    private final Object fileLock = new Object();
+    private volatile LocalControl control;
+    private volatile boolean closing;
 
-    /** A replica node with its repositories. */
-    private record Replica(String id, GraphNode node, SharedRepositories shared, String apiKey, Path dataDir) {
-    }
-
-    private LocalFleet(Options options) {
+    private LocalFleet(Options options, Consumer<String> events) {
         this.options = options;
         try {
             Files.createDirectories(options.dataDir().resolve("store"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + options.dataDir(), e);
         }
+        pinned.putAll(LocalFleetState.read(options.dataDir()).pinnedVersions()); // a corrupt file stops the start here
         this.store = new FileRepositoryStore((StoreUri.Local) StoreUri.parse(options.dataDir().resolve("store").toUri().toString()));
         this.volumeStore = FileVolumeStore.create(options.dataDir(), options.volumeTimings());
         this.volumes = new SimulatedVolumes(volumeStore, Clock.systemUTC(), options.volumeTimings());
+        this.supervisor = new Supervisor(client, Clock.systemUTC(), events, this::stateChanged);
     }
 
+    /**
+     * Starts the fleet; {@code progress} hears each step, and after the start each supervisor event (a node
+     * down, restarting).
+     */
     public static LocalFleet start(Options options, Consumer<String> progress) {
-        LocalFleet fleet = new LocalFleet(options);
+        LocalFleet fleet = new LocalFleet(options, progress);
         try {
             fleet.startNodes(progress);
             return fleet;
@@ -147,28 +182,86 @@ public final class LocalFleet implements AutoCloseable {
         Path masterDir = options.dataDir().resolve("master-1");
         prepareWriter(writerDir, progress);
         prepareMaster(masterDir, progress);
-        writer = GraphNode.builder(settings("writer-1", NodeType.WRITER, writerDir, newKey()))
-                .dataVolume(dataVolume("writer-1", writerDir)).start();
-        governors.add(governed(writer));
-        progress.accept("writer-1 serving " + CUSTOMER_DATABASES + " on " + writer.uri());
-        master = GraphNode.builder(settings("master-1", NodeType.SHARED_MASTER, masterDir, newKey()))
-                .dataVolume(dataVolume("master-1", masterDir)).start();
-        governors.add(governed(master));
-        progress.accept("master-1 serving " + SampleRepositories.NAMES + " on " + master.uri());
+        List<String> ids = new ArrayList<>(List.of("writer-1", "master-1"));
         for (int i = 1; i <= options.replicas(); i++) {
-            replicas.add(startReplica("replica-" + i, 0, newKey()));
+            ids.add("replica-" + i);
         }
-        for (Replica replica : replicas) {
-            awaitAttached(replica, null, null);
-            progress.accept(replica.id() + " attached " + SampleRepositories.NAMES + " on " + replica.node().uri());
+        List<Integer> ports = FreePorts.take(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            NodeType type = i == 0 ? NodeType.WRITER : i == 1 ? NodeType.SHARED_MASTER : NodeType.SHARED_REPLICA;
+            nodes.put(id, new LocalNode(id, type, URI.create("http://127.0.0.1:" + ports.get(i)), newKey(),
+                    options.dataDir().resolve(id)));
+            if (type == NodeType.SHARED_REPLICA) {
+                replicas.add(id);
+            }
+        }
+        for (LocalNode node : nodes.values()) {
+            addChild(node);
+        }
+        nodes.keySet().forEach(supervisor::start);
+        LocalNode writer = node("writer-1");
+        supervisor.awaitUp(writer.id(), STEP_TIMEOUT);
+        progress.accept("writer-1 serving " + CUSTOMER_DATABASES + " on " + writer.url() + " (pid " + pid(writer) + ")");
+        LocalNode master = node("master-1");
+        supervisor.awaitUp(master.id(), STEP_TIMEOUT);
+        progress.accept("master-1 serving " + SampleRepositories.NAMES + " on " + master.url() + " (pid " + pid(master) + ")");
+        for (String id : replicas) {
+            supervisor.awaitUp(id, STEP_TIMEOUT);
+            progress.accept(id + " attached " + SampleRepositories.NAMES + " on " + node(id).url() + " (pid "
+                    + pid(node(id)) + ")" + (pinned.isEmpty() ? "" : "; pinned by a rollback: " + pinned));
         }
         control = LocalControl.start(this, newKey());
         writeFile();
     }
 
-    /** Writer and master keep their buffer pools in budget too (and report their bm_info usage). */
-    private static MemoryGovernor governed(GraphNode node) {
-        return new MemoryGovernor(node.pool(), node.settings().memoryBudgetBytes(), 0.9).start(Duration.ofSeconds(5));
+    private String pid(LocalNode node) {
+        Long pid = supervisor.state(node.id()).pid();
+        return pid == null ? "none" : pid.toString();
+    }
+
+    /** Registers the node's process with the supervisor: its config file, command line, key and log. */
+    private void addChild(LocalNode node) {
+        volumes.attachIfAbsent(node.id(), volumeId(node.id()), options.volumeGb());
+        List<URI> peers = replicas.stream().filter(id -> !id.equals(node.id())).map(id -> node(id).url()).toList();
+        Path config = LocalNodeConfig.write(options.dataDir(), node.id(), node.type(), node.dataDir(), node.url().getPort(),
+                options.dataDir().resolve("store").toUri(), peers, options.maxStaleness());
+        Supplier<List<String>> command = () -> {
+            List<String> line = new ArrayList<>();
+            line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            line.addAll(CHILD_JVM_OPTIONS);
+            line.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.graphfleet.cli.GraphfleetCli",
+                    "serve", "--config", config.toString(), "--local-fleet", options.dataDir().toString()));
+            if (node.type() == NodeType.SHARED_REPLICA) {
+                pinned.forEach((repository, version) -> line.addAll(List.of("--pin", repository + "=" + version)));
+            }
+            return line;
+        };
+        Runnable onUp = node.type() == NodeType.SHARED_REPLICA ? () -> repin(node) : () -> { };
+        supervisor.add(new Supervisor.ChildSpec(node.id(), node.url(), command,
+                Map.of(LocalNodeConfig.API_KEY_ENV, node.apiKey()), options.dataDir().resolve("logs").resolve(node.id() + ".log"),
+                onUp));
+    }
+
+    /**
+     * A (re)started replica attached its pinned versions (--pin); pinning them through its refresh endpoint too
+     * makes its /attachments say so (already serving: nothing moves).
+     */
+    private void repin(LocalNode replica) {
+        pinned.forEach((repository, version) -> {
+            NodeClient.Answer answer = client.refresh(replica, repository, version);
+            if (answer.status() != 200 && answer.status() != 202) {
+                log.warn("pinning {} {} on {}: {}", repository, version, replica.id(), answer.detail());
+            }
+        });
+    }
+
+    private LocalNode node(String id) {
+        LocalNode node = nodes.get(id);
+        if (node == null) {
+            throw new IllegalArgumentException("no node " + id + " in the local fleet; its nodes are " + nodes.keySet());
+        }
+        return node;
     }
 
     private void prepareWriter(Path dir, Consumer<String> progress) {
@@ -220,37 +313,6 @@ public final class LocalFleet implements AutoCloseable {
         }
     }
 
-    private Replica startReplica(String id, int port, String apiKey) {
-        Path dir = options.dataDir().resolve(id);
-        AtomicReference<SharedRepositories> ref = new AtomicReference<>();
-        RepositoryCache cache = new RepositoryCache(SharedRepositories.defaultCacheDir(dir), 4L << 30,
-                () -> ref.get() == null ? Set.of() : ref.get().servingVersions(), Clock.systemUTC());
-        SharedRepositorySettings sharedSettings = SharedRepositorySettings.defaults(NODE_MEMORY)
-                .withAttach(new AttachSettings(3, List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), Duration.ofSeconds(30)));
-        SharedRepositories shared = new SharedRepositories(engine,
-                new StoreRepositorySource(store, new RepositoryFetcher(store, cache, FetchOptions.defaults())),
-                sharedSettings, Clock.systemUTC());
-        ref.set(shared);
-        NodeSettings settings = settings(id, NodeType.SHARED_REPLICA, dir, apiKey).withListen("127.0.0.1", port);
-        GraphNode node = GraphNode.builder(settings).pool(shared.pool()).attachments(SharedAttachments.of(shared))
-                .dataVolume(dataVolume(id, dir)).start();
-        for (String name : SampleRepositories.NAMES) {
-            shared.attachments().moveTo(name, pinned.get(name));
-        }
-        return new Replica(id, node, shared, apiKey, dir);
-    }
-
-    /**
-     * The node's simulated volume: attached at the configured size the first time (a restarted fleet keeps the
-     * size it was expanded to), measured in the background from then on.
-     */
-    private SimulatedDataVolume dataVolume(String nodeId, Path dir) {
-        return dataVolumes.computeIfAbsent(nodeId, id -> {
-            volumes.attachIfAbsent(id, volumeId(id), options.volumeGb());
-            return SimulatedDataVolume.start(volumeId(id), dir, volumeStore, Clock.systemUTC(), VOLUME_SCAN_INTERVAL);
-        });
-    }
-
     /** The simulated volume of a local node: {@code vol-local-<node id>}. */
     public static String volumeId(String nodeId) {
         return "vol-local-" + nodeId;
@@ -262,21 +324,52 @@ public final class LocalFleet implements AutoCloseable {
     }
 
     /**
-     * Measures every node's volume now instead of at its next background scan (each second), e.g. right after
-     * the volume monitor grew a filesystem.
+     * Waits until every node reports its volume as it is now (size from {@code volumes.json}, the bytes under its
+     * data directory), e.g. right after the volume monitor grew a filesystem. Each node measures every second in
+     * its own process; this waits for that measurement instead of a fixed time.
      */
     public void refreshVolumes() {
-        dataVolumes.values().forEach(SimulatedDataVolume::refresh);
+        for (LocalNode node : nodes()) {
+            awaitVolumeReading(node);
+        }
     }
 
-    private NodeSettings settings(String id, NodeType type, Path dir, String apiKey) {
-        // One machine runs the whole fleet: CPU admission would refuse work whenever another node is
-        // busy, so only the in-flight limit and memory guard apply locally.
-        AdmissionSettings admission = new AdmissionSettings(95, 100, 100, 10, Duration.ofSeconds(5), Duration.ofSeconds(1));
-        return NodeSettings.defaults(dir).withNodeId(id).withType(type).withListen("127.0.0.1", 0).withApiKey(apiKey)
-                .withDatabases(DatabaseDefaults.writer().withBufferPoolBytes(NODE_MEMORY).withMaxConnections(4))
-                .withMemoryBudgetBytes(4 * NODE_MEMORY)
-                .withAdmission(admission);
+    private void awaitVolumeReading(LocalNode node) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            double expectedSize = volumes.filesystemSizeGb(node.id());
+            double expectedUsed;
+            try {
+                expectedUsed = SimulatedDataVolume.bytesUnder(node.dataDir()) / (1024.0 * 1024 * 1024);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot measure " + node.dataDir(), e);
+            }
+            NodeClient.Answer answer = client.get(node, "metrics");
+            if (answer.status() == 200) {
+                com.fasterxml.jackson.databind.JsonNode volume = answer.body().path("system").path("volumes")
+                        .path("data_volume");
+                last = volume.toString();
+                if (Math.abs(volume.path("volume_size_gb").asDouble(-1) - expectedSize) < 0.01
+                        && Math.abs(volume.path("used_gb").asDouble(-1) - expectedUsed) < 0.01) {
+                    return;
+                }
+            } else if (supervisor.state(node.id()).status() != NodeProcessState.Status.UP) {
+                return; // a node that is down reports nothing to wait for
+            }
+            pause();
+        }
+        throw new IllegalStateException(node.id() + " did not report its volume as measured now within 15 s; it "
+                + "reports " + last);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis()); // polling another process: it cannot call back
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private String newKey() {
@@ -285,36 +378,30 @@ public final class LocalFleet implements AutoCloseable {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** Waits until every repository of the replica is attached, {@code repository} at {@code version} if given. */
-    private void awaitAttached(Replica replica, String repository, String version) {
-        CountDownLatch done = new CountDownLatch(1);
-        AtomicReference<AttachmentStatus> failed = new AtomicReference<>();
-        Consumer<AttachmentStatus> check = status -> {
-            List<AttachmentStatus> all = replica.shared().attachments().statuses();
-            if (all.stream().anyMatch(s -> s.phase() == AttachPhase.FAILED)) {
-                all.stream().filter(s -> s.phase() == AttachPhase.FAILED).findFirst().ifPresent(failed::set);
-                done.countDown();
-            } else if (all.size() == SampleRepositories.NAMES.size() && all.stream().allMatch(s ->
-                    s.phase() == AttachPhase.ATTACHED
-                            && (version == null || !s.repository().equals(repository) || version.equals(s.version())))) {
-                done.countDown();
+    /**
+     * Waits until the replica serves {@code repository} at {@code version} and has every repository attached;
+     * a failed attach ends the wait with its error.
+     */
+    private void awaitAttached(String replica, String repository, String version) {
+        long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
+        Map<String, NodeClient.Attachment> seen = Map.of();
+        while (System.nanoTime() < deadline) {
+            seen = client.attachments(node(replica));
+            NodeClient.Attachment target = seen.get(repository);
+            if (target != null && "failed".equals(target.phase())) {
+                throw new IllegalStateException(replica + ": " + repository + " failed to attach: " + target.error());
             }
-        };
-        replica.shared().attachments().addListener(check);
-        check.accept(null);
-        try {
-            if (!done.await(STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException(replica.id() + " did not attach its repositories within "
-                        + STEP_TIMEOUT.toSeconds() + " s: " + replica.shared().attachments().statuses());
+            if (target != null && target.attachedAt(version)
+                    && seen.values().stream().allMatch(a -> "attached".equals(a.phase()))) {
+                return;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + replica.id(), e);
+            if (supervisor.state(replica).status() == NodeProcessState.Status.DOWN) {
+                throw new IllegalStateException(replica + " went down while moving to " + repository + " " + version);
+            }
+            pause();
         }
-        if (failed.get() != null) {
-            throw new IllegalStateException(replica.id() + ": " + failed.get().repository() + " failed to attach: "
-                    + failed.get().lastError());
-        }
+        throw new IllegalStateException(replica + " did not attach " + repository + " " + version + " within "
+                + STEP_TIMEOUT.toSeconds() + " s: " + seen.values());
     }
 
     /**
@@ -324,11 +411,12 @@ public final class LocalFleet implements AutoCloseable {
     public synchronized Manifest snapshot(String repository, Consumer<String> progress) {
         RepositoryName name = requireRepository(repository);
         progress.accept("checkpointing " + name + " on master-1");
-        master.pool().forceCleanup(name.value());
-        Manifest manifest = publish(name.value(), master.settings().dataDir().resolve(name.value() + engine.fileExtension()));
+        LocalNode master = node("master-1");
+        new NodeCheckpoint(master.apiKey(), HTTP_TIMEOUT).checkpoint(master.url(), name.value());
+        Manifest manifest = publish(name.value(), master.dataDir().resolve(name.value() + engine.fileExtension()));
         progress.accept("published " + name + " " + manifest.version());
-        pinned.remove(name.value());
-        rollTo(name.value(), manifest.version().toString(), progress);
+        unpin(name.value());
+        rollTo(name.value(), manifest.version().toString(), false, progress);
         writeFile();
         return manifest;
     }
@@ -340,8 +428,8 @@ public final class LocalFleet implements AutoCloseable {
     public synchronized String refresh(String repository, Consumer<String> progress) {
         RepositoryName name = requireRepository(repository);
         String target = currentVersion(name);
-        pinned.remove(name.value());
-        rollTo(name.value(), target, progress);
+        unpin(name.value());
+        rollTo(name.value(), target, false, progress);
         writeFile();
         return target;
     }
@@ -350,8 +438,9 @@ public final class LocalFleet implements AutoCloseable {
     public synchronized String rollback(String repository, String version, Consumer<String> progress) {
         RepositoryName name = requireRepository(repository);
         String target = rollbackTarget(name, version);
-        rollTo(name.value(), target, progress);
+        rollTo(name.value(), target, true, progress);
         pinned.put(name.value(), target);
+        saveState();
         writeFile();
         return target;
     }
@@ -393,9 +482,9 @@ public final class LocalFleet implements AutoCloseable {
 
     private List<String> moves(String repository, String target) {
         List<String> lines = new ArrayList<>();
-        for (Replica replica : replicas) {
-            String serving = replica.shared().attachments().servingVersion(repository).orElse("nothing");
-            lines.add(replica.id() + ": " + repository + " " + serving + " -> " + target
+        for (String replica : replicas) {
+            String serving = servingVersion(replica, repository).orElse("nothing");
+            lines.add(replica + ": " + repository + " " + serving + " -> " + target
                     + (serving.equals(target) ? " (already there)" : ""));
         }
         return lines;
@@ -404,12 +493,14 @@ public final class LocalFleet implements AutoCloseable {
     /** Replica id → repository → the version it serves now. */
     public Map<String, Map<String, String>> servedVersions() {
         Map<String, Map<String, String>> served = new TreeMap<>();
-        for (Replica replica : replicas) {
+        for (String replica : replicas) {
             Map<String, String> versions = new TreeMap<>();
-            for (String repository : SampleRepositories.NAMES) {
-                replica.shared().attachments().servingVersion(repository).ifPresent(v -> versions.put(repository, v));
-            }
-            served.put(replica.id(), versions);
+            client.attachments(node(replica)).forEach((repository, attachment) -> {
+                if (attachment.version() != null) {
+                    versions.put(repository, attachment.version());
+                }
+            });
+            served.put(replica, versions);
         }
         return served;
     }
@@ -443,9 +534,9 @@ public final class LocalFleet implements AutoCloseable {
     }
 
     public LocalJobs.Start startRestart(String replicaId) {
-        if (replicas.stream().noneMatch(r -> r.id().equals(replicaId))) {
+        if (!replicas.contains(replicaId)) {
             throw new IllegalArgumentException("no replica " + replicaId + " in the local fleet; the replicas are "
-                    + replicas.stream().map(Replica::id).toList());
+                    + replicas);
         }
         return jobs.start("restart", replicaId, p -> {
             restartReplica(replicaId);
@@ -502,48 +593,90 @@ public final class LocalFleet implements AutoCloseable {
         return "v" + (number - 1);
     }
 
+    /** The version {@code replica} serves now (its {@code GET /attachments}), empty when none or it is down. */
+    private Optional<String> servingVersion(String replica, String repository) {
+        return Optional.ofNullable(client.attachments(node(replica)).get(repository)).map(NodeClient.Attachment::version);
+    }
+
+    /** Up (its process runs and it answered ready, or stale: it has its data). */
+    private boolean serving(String replica) {
+        return supervisor.state(replica).status() == NodeProcessState.Status.UP;
+    }
+
     /**
-     * One replica at a time; a replica that is down (or fails on the way) stops the refresh with a
-     * report naming it, and the replicas after it keep serving what they served.
+     * One replica at a time, each asked over HTTP ({@code POST /repositories/{repository}/refresh}) to move to
+     * the version and pin it: new queries go to the new version, in-flight ones finish on the old. A replica
+     * that is down (or fails on the way) stops the refresh with a report naming it, and the replicas after it
+     * keep serving what they served.
      */
-    private void rollTo(String repository, String version, Consumer<String> progress) {
+    private void rollTo(String repository, String version, boolean pin, Consumer<String> progress) {
         List<String> moved = new ArrayList<>();
-        for (Replica replica : replicas) {
-            if (!replica.node().ready()) {
+        for (String replica : replicas) {
+            if (!serving(replica)) {
                 throw stopped(replica, repository, version, moved, "it is not serving (down or stopping)", null);
             }
-            // A replica that already serves the version (a refresh finished after a fault) is left alone:
-            // moving it again would re-attach it in the background, after awaitAttached had already returned.
-            boolean alreadyThere = replica.shared().attachments().servingVersion(repository)
-                    .filter(version::equals).isPresent();
+            // A replica that already serves the version (a refresh finished after a fault) is left alone.
+            boolean alreadyThere = servingVersion(replica, repository).filter(version::equals).isPresent();
             if (!alreadyThere) {
                 try {
-                    replica.shared().attachments().moveTo(repository, version);
+                    move(replica, repository, version, pin, progress);
                     awaitAttached(replica, repository, version);
                 } catch (RuntimeException e) {
                     throw stopped(replica, repository, version, moved, e.getMessage(), e);
                 }
             }
-            String serving = replica.shared().attachments().statuses().stream()
-                    .filter(s -> s.repository().equals(repository)).findFirst().map(AttachmentStatus::version).orElse("?");
-            if (!serving.equals(version)) {
-                throw new IllegalStateException("rolling refresh stopped at " + replica.id() + ": it serves " + repository
-                        + " " + serving + ", not " + version + "; the replicas after it were not touched");
+            String now = servingVersion(replica, repository).orElse("?");
+            if (!now.equals(version)) {
+                throw new IllegalStateException("rolling refresh stopped at " + replica + ": it serves " + repository
+                        + " " + now + ", not " + version + "; the replicas after it were not touched");
             }
-            if (!replica.node().ready()) {
+            if (!ready(replica)) {
                 throw stopped(replica, repository, version, moved, "it serves " + version + " but is not ready", null);
             }
-            progress.accept(replica.id() + " serves " + repository + " " + version);
-            moved.add(replica.id());
+            progress.accept(replica + " serves " + repository + " " + version);
+            moved.add(replica);
         }
         verify(repository, version);
     }
 
+    /**
+     * Asks the replica to move ({@code pin}: to {@code version}, pinned; else to the store's current, which is
+     * {@code version}, unpinned); a node without the refresh endpoint is restarted on the version instead.
+     */
+    private void move(String replica, String repository, String version, boolean pin, Consumer<String> progress) {
+        NodeClient.Answer answer = client.refresh(node(replica), repository, pin ? version : null);
+        if (answer.status() == 200 || answer.status() == 202) {
+            return;
+        }
+        if (answer.status() == 404 && "not_found".equals(answer.body().path("error").asText())) {
+            // "no endpoint": a node without POST /repositories/{r}/refresh (an older build). Restart it on the
+            // version: the process's downtime shows, the in-place move needs that endpoint.
+            progress.accept(replica + " has no refresh endpoint: restarting it on " + repository + " " + version);
+            String previous = pinned.put(repository, version);
+            try {
+                supervisor.restart(replica, STEP_TIMEOUT);
+            } finally {
+                if (previous == null) {
+                    pinned.remove(repository);
+                } else {
+                    pinned.put(repository, previous);
+                }
+            }
+            return;
+        }
+        throw new IllegalStateException(replica + " refused to move " + repository + " to " + version + ": "
+                + answer.detail());
+    }
+
+    /** Its /health answers ready (200). */
+    private boolean ready(String replica) {
+        return client.health(node(replica).url()).status() == 200;
+    }
+
     /** After the roll, every replica must serve the target and be ready: the same check as after an AWS refresh. */
     private void verify(String repository, String version) {
-        List<Member> members = replicas.stream().map(r -> new Member(r.id(),
-                r.shared().attachments().servingVersion(repository).orElse(null),
-                r.node().ready() ? Member.State.SERVING : Member.State.FAILED)).toList();
+        List<Member> members = replicas.stream().map(r -> new Member(r, servingVersion(r, repository).orElse(null),
+                ready(r) ? Member.State.SERVING : Member.State.FAILED)).toList();
         Verification verification = Verification.of(members, version, replicas.size());
         if (!verification.ok()) {
             throw new IllegalStateException("verification of " + repository + " " + version + " failed: "
@@ -551,83 +684,96 @@ public final class LocalFleet implements AutoCloseable {
         }
     }
 
-    private static IllegalStateException stopped(Replica replica, String repository, String version, List<String> moved,
+    private static IllegalStateException stopped(String replica, String repository, String version, List<String> moved,
                                                   String why, Throwable cause) {
         return new IllegalStateException("rolling refresh of " + repository + " to " + version + " stopped at "
-                + replica.id() + ": " + why + "; " + (moved.isEmpty() ? "no replica was moved"
+                + replica + ": " + why + "; " + (moved.isEmpty() ? "no replica was moved"
                 : String.join(", ", moved) + " serve(s) " + version) + ", the replicas after it were not touched", cause);
     }
 
     /**
-     * Stops a replica at once, as if its process had died: it stops listening and its repositories
-     * close. {@link #restartReplica(String)} brings it back.
+     * Kills a replica's process (SIGKILL, as a crash would) and returns once the supervisor has seen it down;
+     * the supervisor restarts it after its backoff, or {@link #restartReplica(String)} does at once.
      */
     public void killReplica(String id) {
-        Replica replica = replicas.stream().filter(r -> r.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no replica " + id + " in the local fleet"));
-        replica.node().close();
-        replica.shared().close();
+        if (!replicas.contains(id)) {
+            throw new IllegalArgumentException("no replica " + id + " in the local fleet");
+        }
+        supervisor.kill(id);
     }
 
-    /** Stops and starts a replica on the same port and data directory (e.g. after it crashed). */
-    public synchronized void restartReplica(String id) {
-        for (int i = 0; i < replicas.size(); i++) {
-            Replica old = replicas.get(i);
-            if (old.id().equals(id)) {
-                int port = old.node().port();
-                old.node().close();
-                old.shared().close();
-                Replica fresh = startReplica(id, port, old.apiKey());
-                replicas.set(i, fresh);
-                awaitAttached(fresh, null, null);
-                writeFile();
-                return;
-            }
+    /** Stops a replica gracefully and starts it again on the same port and data directory, on the pinned versions. */
+    public void restartReplica(String id) {
+        if (!replicas.contains(id)) {
+            throw new IllegalArgumentException("no replica " + id + " in the local fleet");
         }
-        throw new IllegalArgumentException("no replica " + id + " in the local fleet");
+        supervisor.restart(id, STEP_TIMEOUT);
+        awaitAllAttached(id);
+        writeFile();
+    }
+
+    private void awaitAllAttached(String replica) {
+        for (String repository : SampleRepositories.NAMES) {
+            String version = pinned.getOrDefault(repository, currentVersion(RepositoryName.of(repository)));
+            awaitAttached(replica, repository, version);
+        }
+    }
+
+    /** Each node's process as the supervisor sees it: up, down since when, restarts. */
+    public List<NodeProcessState> processes() {
+        return supervisor.states();
     }
 
     public List<LocalNode> nodes() {
-        List<LocalNode> nodes = new ArrayList<>();
-        nodes.add(new LocalNode("writer-1", NodeType.WRITER, writer.uri(), writer.settings().apiKey(), writer.settings().dataDir()));
-        nodes.add(new LocalNode("master-1", NodeType.SHARED_MASTER, master.uri(), master.settings().apiKey(),
-                master.settings().dataDir()));
-        for (Replica replica : replicas) {
-            nodes.add(new LocalNode(replica.id(), NodeType.SHARED_REPLICA, replica.node().uri(), replica.apiKey(),
-                    replica.dataDir()));
+        synchronized (nodes) {
+            return List.copyOf(nodes.values());
         }
-        return nodes;
     }
 
     public Path dataDir() {
         return options.dataDir();
     }
 
-    private void writeFile() {
-        new LocalFleetFile(ProcessHandle.current().pid(), Instant.now(), nodes(), Map.copyOf(pinned),
-                control == null ? null : control.endpoint()).write(options.dataDir());
+    /** A supervisor's state change: the file that other processes read says it at once. */
+    private void stateChanged() {
+        if (control != null && !closing) {
+            writeFile();
+        }
     }
 
-    /** Stops every node cleanly (replicas first, then master and writer, which checkpoint). */
+    private void writeFile() {
+        synchronized (fileLock) { // not the fleet's lock: a rolling refresh holds that for minutes
+            if (closing) {
+                return;
+            }
+            new LocalFleetFile(ProcessHandle.current().pid(), startedAt, nodes(), Map.copyOf(pinned),
+                    control == null ? null : control.endpoint(), processes()).write(options.dataDir());
+        }
+    }
+
+    private void unpin(String repository) {
+        if (pinned.remove(repository) != null) {
+            saveState();
+        }
+    }
+
+    /** The durable part: written before the fleet says it is done, so a restart right after keeps it. */
+    private void saveState() {
+        LocalFleetState.EMPTY.withPinned(pinned, Instant.now()).write(options.dataDir());
+    }
+
+    /** Stops every node cleanly (each on SIGTERM: in-flight queries finish, the master and writer checkpoint). */
     @Override
     public void close() {
-        LocalFleetFile.delete(options.dataDir());
+        synchronized (fileLock) {
+            closing = true;
+            LocalFleetFile.delete(options.dataDir());
+        }
         if (control != null) {
             control.close();
         }
         jobs.close();
-        for (Replica replica : replicas) {
-            replica.node().close();
-            replica.shared().close();
-        }
-        governors.forEach(MemoryGovernor::close);
-        if (master != null) {
-            master.close();
-        }
-        if (writer != null) {
-            writer.close();
-        }
-        dataVolumes.values().forEach(SimulatedDataVolume::close);
+        supervisor.close();
         store.close();
     }
 

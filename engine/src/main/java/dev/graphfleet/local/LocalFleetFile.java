@@ -22,11 +22,21 @@ import java.util.Optional;
  * readable by its owner only, since it holds the keys; deleted when the fleet stops.
  */
 public record LocalFleetFile(long pid, Instant startedAt, List<LocalNode> nodes, Map<String, String> pinnedVersions,
-                             LocalControl.Endpoint control) {
+                             LocalControl.Endpoint control, List<NodeProcessState> processes) {
+
+    public LocalFleetFile {
+        processes = processes == null ? List.of() : List.copyOf(processes);
+    }
 
     /** A file without a control endpoint (a fleet of an older version). */
     public LocalFleetFile(long pid, Instant startedAt, List<LocalNode> nodes, Map<String, String> pinnedVersions) {
-        this(pid, startedAt, nodes, pinnedVersions, null);
+        this(pid, startedAt, nodes, pinnedVersions, null, List.of());
+    }
+
+    /** A file without the supervisor's view of the processes (a fleet of an older version). */
+    public LocalFleetFile(long pid, Instant startedAt, List<LocalNode> nodes, Map<String, String> pinnedVersions,
+                          LocalControl.Endpoint control) {
+        this(pid, startedAt, nodes, pinnedVersions, control, List.of());
     }
 
     public static final String NAME = "local-fleet.json";

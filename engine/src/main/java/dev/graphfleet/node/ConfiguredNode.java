@@ -59,14 +59,34 @@ public final class ConfiguredNode implements AutoCloseable {
         this.refresher = refresher;
     }
 
+    /**
+     * What a node of the local fleet adds ({@code serve --local-fleet}): its simulated data volume, the
+     * versions its repositories start on (a rollback's pins; absent: the store's current) and, for its
+     * shared master, its own databases in the data directory instead of a store.
+     */
+    public record LocalParts(dev.graphfleet.node.metrics.DataVolumeSource dataVolume, Map<String, String> pinnedVersions,
+                             boolean ownDatabases) {
+        public static final LocalParts NONE = new LocalParts(null, Map.of(), false);
+
+        public LocalParts {
+            pinnedVersions = Map.copyOf(pinnedVersions);
+        }
+    }
+
     /** Starts the node; {@code environment} supplies the API key variable named in config. */
     public static ConfiguredNode start(GraphfleetConfig config, Map<String, String> environment) {
+        return start(config, environment, LocalParts.NONE);
+    }
+
+    /** Starts the node with the local fleet's {@code local} parts. */
+    public static ConfiguredNode start(GraphfleetConfig config, Map<String, String> environment, LocalParts local) {
         NodeSettings settings = settings(config, environment);
         NodeConfig nodeConfig = config.requireNode();
-        if (!nodeConfig.type().isShared()) {
+        if (!nodeConfig.type().isShared() || local.ownDatabases()) {
             // A writer's per-database pools are oversubscribed on purpose (10 x 2 GB on 14 GB): the
             // governor closes (and so checkpoints) the least recently used idle database over budget.
-            GraphNode writer = GraphNode.builder(settings).queryHeadroomBytes(nodeConfig.memory().queryHeadroomBytes()).start();
+            GraphNode writer = GraphNode.builder(settings).queryHeadroomBytes(nodeConfig.memory().queryHeadroomBytes())
+                    .dataVolume(local.dataVolume()).start();
             MemoryGovernor governor = new MemoryGovernor(writer.pool(), settings.memoryBudgetBytes(), 0.9)
                     .start(Duration.ofSeconds(5));
             return new ConfiguredNode(writer, null, null, governor, null);
@@ -91,12 +111,16 @@ public final class ConfiguredNode implements AutoCloseable {
             node = GraphNode.builder(settings).pool(shared.pool()).attachments(SharedAttachments.of(shared, refresher))
                     .refresher(refresher)
                     .queryHeadroomBytes(nodeConfig.memory().queryHeadroomBytes())
-                    .staleness(staleness(nodeConfig.staleness())).start();
+                    .staleness(staleness(nodeConfig.staleness())).dataVolume(local.dataVolume()).start();
         } catch (RuntimeException e) {
             shared.close();
             throw e;
         }
-        shared.attachAll(config.nodeRepositories());
+        List<String> repositories = config.nodeRepositories();
+        repositories.forEach(dev.graphfleet.repo.RepositoryName::of); // every name is checked before anything starts
+        repositories.stream().filter(local.pinnedVersions()::containsKey)
+                .forEach(name -> shared.attachments().moveTo(name, local.pinnedVersions().get(name)));
+        shared.attachAll(repositories.stream().filter(name -> !local.pinnedVersions().containsKey(name)).toList());
         refresher.start();
         return new ConfiguredNode(node, shared, store, null, refresher);
     }
