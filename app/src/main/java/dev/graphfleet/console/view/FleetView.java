@@ -88,7 +88,9 @@ public final class FleetView extends VBox {
         table.getColumns().add(version);
         table.getColumns().add(loadBalancer);
         table.getColumns().add(Tables.column("State", 80, InstanceRow::stateProperty));
-        table.getColumns().add(Tables.numeric("Uptime", 80, InstanceRow::uptimeProperty));
+        var uptime = Tables.numeric("Uptime", 90, InstanceRow::uptimeProperty);
+        uptime.setMinWidth(90); // "12 h 59 min" whole, also in a narrow window
+        table.getColumns().add(uptime);
         table.getColumns().add(Tables.column("Endpoint", 170, InstanceRow::endpointProperty));
         var detail = Tables.column("Detail", 260, InstanceRow::healthDetailProperty);
         detail.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
