@@ -22,9 +22,8 @@ public final class AttachmentsView extends VBox {
         Label title = new Label();
         title.setId("attachments-summary");
         title.getStyleClass().add("summary");
-        title.textProperty().bind(model.failedProperty().map(n -> n.intValue() == 0
-                ? "No failed attachment"
-                : n + (n.intValue() == 1 ? " attachment" : " attachments") + " failed"));
+        title.textProperty().bind(model.summaryProperty());
+        title.setTooltip(LiveControls.textTip(model.summaryProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(title, spacer, LiveControls.pausedNote(model),

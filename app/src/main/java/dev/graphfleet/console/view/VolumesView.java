@@ -26,9 +26,8 @@ public final class VolumesView extends VBox {
         Label title = new Label();
         title.setId("volumes-summary");
         title.getStyleClass().add("summary");
-        title.textProperty().bind(model.overThresholdProperty().map(n -> n.intValue() == 0
-                ? "No volume over the expansion threshold"
-                : n + (n.intValue() == 1 ? " volume" : " volumes") + " over the expansion threshold"));
+        title.textProperty().bind(model.summaryProperty());
+        title.setTooltip(LiveControls.textTip(model.summaryProperty()));
         Label thresholds = new Label("alarm " + Units.percent(model.alarmThresholdProperty().get())
                 + " · expand " + Units.percent(model.expansionThresholdProperty().get()));
         thresholds.getStyleClass().add("source-label");

@@ -103,16 +103,16 @@ class VolumesViewTest {
         }
 
         VolumeRow w = row("writer-1");
-        assertThat(w.forecastProperty().get()).as("140 GB left at 20 GB/h").isEqualTo("fills in ~7 h (+20.0 GB/h)");
+        assertThat(w.forecastProperty().get()).as("140 GB left at 20 GB/h").isEqualTo("fills in ~7 h (+20.0 GB/h; 4 readings over 3 h 00 min)");
         assertThat(w.forecastLevelProperty().get()).isEqualTo("soon");
         assertThat(row("master-1").forecastProperty().get()).as("the master stays put").isEqualTo("not growing");
         assertThat(w.sourceProperty().get()).isEqualTo("node");
-        assertThat(cell(console, "volumes-table", "fills in ~7 h (+20.0 GB/h)").orElseThrow().getStyleClass())
+        assertThat(cell(console, "volumes-table", "fills in ~7 h (+20.0 GB/h; 4 readings over 3 h 00 min)").orElseThrow().getStyleClass())
                 .contains("forecast-soon");
         assertThat(console.find("#volume-selected", Label.class).getText())
                 .as("the fullest volume is shown first").startsWith("writer-1 · /mnt/lbug-data · 360 GB of 500 GB");
         assertThat(console.find("#volume-forecast", Label.class).getText())
-                .isEqualTo("Forecast: fills in ~7 h (+20.0 GB/h)");
+                .isEqualTo("Forecast: fills in ~7 h (+20.0 GB/h; 4 readings over 3 h 00 min)");
         HistoryChart chart = console.find("#volume-history-chart", HistoryChart.class);
         assertThat(chart.points()).extracting(p -> p.usedGb()).containsExactly(300.0, 320.0, 340.0, 360.0);
         assertThat(console.find("#volumes-fallbacks", Label.class).getText()).isEqualTo("metrics from the nodes");
@@ -218,7 +218,7 @@ class VolumesViewTest {
             console.refresh();
         }
         assertThat(console.scene().getRoot().getStyleClass()).contains("theme-dark");
-        assertThat(row("writer-1").forecastProperty().get()).isEqualTo("fills in ~7 h (+15.0 GB/h)");
+        assertThat(row("writer-1").forecastProperty().get()).isEqualTo("fills in ~7 h (+15.0 GB/h; 4 readings over 6 h 00 min)");
         assertThat(console.find("#volume-history-chart", HistoryChart.class).points()).hasSize(4);
         console.screenshot("volumes-dark");
     }
