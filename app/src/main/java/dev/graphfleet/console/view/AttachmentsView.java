@@ -27,7 +27,7 @@ public final class AttachmentsView extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(title, spacer, LiveControls.pausedNote(model),
-                FilterBox.of("attachments-filter", model.filter()), LiveControls.pauseButton("attachments-pause", model));
+                FilterBox.count("attachments-count", model.filter()), FilterBox.of("attachments-filter", model.filter()), LiveControls.pauseButton("attachments-pause", model));
         toolbar.getStyleClass().add("view-toolbar");
 
         TableView<AttachmentRow> table = Tables.table("attachments-table", "No node serves shared repositories");

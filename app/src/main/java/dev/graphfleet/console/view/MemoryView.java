@@ -32,7 +32,7 @@ public final class MemoryView extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(title, spacer, LiveControls.pausedNote(model),
-                FilterBox.of("memory-filter", model.filter()), LiveControls.pauseButton("memory-pause", model));
+                FilterBox.count("memory-count", model.filter()), FilterBox.of("memory-filter", model.filter()), LiveControls.pauseButton("memory-pause", model));
         toolbar.getStyleClass().add("view-toolbar");
 
         HBox legend = new HBox(swatch("mem-os", "OS overhead"), swatch("mem-pools", "open buffer pools"),

@@ -50,6 +50,11 @@ public final class VolumesViewModel extends LiveViewModel {
             VolumesConfig.DEFAULT_EXPANSION_THRESHOLD);
     private final IntegerProperty overThreshold = new SimpleIntegerProperty(this, "overThreshold");
     private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
+    private final ListFilter<VolumeRow> filter = new ListFilter<>(rows,
+            java.util.Set.of("node", "mount", "level", "status", "source", "modification", "forecast"),
+            r -> ListFilter.fields("node", r.id(), "mount", r.mountPointProperty().get(), "level",
+                    r.levelProperty().get(), "status", r.statusProperty().get(), "source", r.sourceProperty().get(),
+                    "modification", r.modificationProperty().get(), "forecast", r.forecastProperty().get()));
     private final LongProperty fallbacks = new SimpleLongProperty(this, "fallbacks");
     private final BooleanProperty simulated = new SimpleBooleanProperty(this, "simulated");
     private final VolumeHistory history = new VolumeHistory();
@@ -119,6 +124,7 @@ public final class VolumesViewModel extends LiveViewModel {
         }, (row, item) -> item.applyTo(row));
         RowSync.set(overThreshold, (int) items.stream()
                 .filter(i -> i.figures() != null && i.figures().usage() > i.figures().expansion()).count());
+        filter.refreshed();
         RowSync.set(summary, headline(overThreshold.get(), items, state.fleet()));
         RowSync.set(fallbacks, fallbackCount);
         RowSync.set(simulated, anySimulated);
@@ -269,6 +275,11 @@ public final class VolumesViewModel extends LiveViewModel {
     }
 
     /** Volumes over the expansion threshold. */
+    /** The {@code /} filter of the table. */
+    public ListFilter<VolumeRow> filter() {
+        return filter;
+    }
+
     /** The headline: volumes over the expansion threshold, or which nodes gave no figures and why. */
     public StringProperty summaryProperty() {
         return summary;
