@@ -117,7 +117,7 @@ class VolumesViewTest {
         assertThat(chart.points()).extracting(p -> p.usedGb()).containsExactly(300.0, 320.0, 340.0, 360.0);
         assertThat(console.find("#volumes-fallbacks", Label.class).getText()).isEqualTo("metrics from the nodes");
         assertThat(console.find("#volumes-simulated", Label.class).isVisible()).isFalse();
-        Goldens.assertMatches(console.screenshot("volumes-growing"), "volumes-growing");
+        Goldens.assertMatches(console.scene(), console.screenshot("volumes-growing"), "volumes-growing");
 
         select("master-1");
         assertThat(console.find("#volume-selected", Label.class).getText()).startsWith("master-1");
@@ -162,7 +162,7 @@ class VolumesViewTest {
         assertThat(console.find("#volume-source", Label.class).getText())
                 .startsWith("Measured by: CloudWatch (fallback, 2×) — the node did not answer (");
         assertThat(cloudWatchEndpoint.operations()).contains("ListMetrics", "GetMetricData");
-        Goldens.assertMatches(console.screenshot("volumes-fallback"), "volumes-fallback");
+        Goldens.assertMatches(console.scene(), console.screenshot("volumes-fallback"), "volumes-fallback");
     }
 
     @Test
@@ -191,7 +191,7 @@ class VolumesViewTest {
         assertThat(console.find("#volumes-simulated", Label.class).isVisible()).isTrue();
         assertThat(console.find("#volumes-summary", Label.class).getText())
                 .isEqualTo("1 volume over the expansion threshold");
-        Goldens.assertMatches(console.screenshot("volumes-expanding"), "volumes-expanding");
+        Goldens.assertMatches(console.scene(), console.screenshot("volumes-expanding"), "volumes-expanding");
 
         clock.advance(Duration.ofMinutes(2)); // optimizing: the new size is usable, the filesystem is grown
         volumes.growFilesystem(new FleetInstance("writer-1", "writer", null, "/mnt/lbug-data"));
