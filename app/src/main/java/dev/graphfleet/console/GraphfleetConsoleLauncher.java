@@ -71,7 +71,7 @@ public final class GraphfleetConsoleLauncher implements ConsoleLauncher {
             System.err.println(desktop.get()); // one line with the fix, not JavaFX's stack trace
             return GraphfleetCli.EXIT_FAILURE;
         }
-        ConsoleApp.run(config, memory, options.sourceArgs());
+        ConsoleApp.run(config, memory, options.sourceArgs(), options.localStartOffer());
         return GraphfleetCli.EXIT_OK;
     }
 }
