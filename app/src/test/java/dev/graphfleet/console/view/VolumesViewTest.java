@@ -162,6 +162,9 @@ class VolumesViewTest {
         assertThat(console.find("#volume-source", Label.class).getText())
                 .startsWith("Measured by: CloudWatch (fallback, 2×) — the node did not answer (");
         assertThat(cloudWatchEndpoint.operations()).contains("ListMetrics", "GetMetricData");
+        // the notifications of the node going away are not this golden's subject (KeyboardAndFilterTest's)
+        WaitForAsyncUtils.asyncFx(() -> console.assembly().operator().notifications().clear()).get();
+        WaitForAsyncUtils.waitForFxEvents();
         Goldens.assertMatches(console.scene(), console.screenshot("volumes-fallback"), "volumes-fallback");
     }
 
