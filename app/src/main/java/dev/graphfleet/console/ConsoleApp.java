@@ -30,20 +30,29 @@ public final class ConsoleApp extends Application {
     private ConsoleAssembly assembly;
 
     /** What the launcher hands over: the checked config, where to remember the window, the source's options. */
-    record Launch(ConsoleConfig config, ConsoleMemory memory, List<String> sourceArgs) {
+    record Launch(ConsoleConfig config, ConsoleMemory memory, List<String> sourceArgs, SourceStarter localStartOffer) {
     }
 
     /** Opens the window and returns when it is closed. */
     static void run(ConsoleConfig consoleConfig, ConsoleMemory memory, List<String> sourceArgs) {
-        launch = new Launch(Objects.requireNonNull(consoleConfig, "consoleConfig"), memory, sourceArgs);
+        run(consoleConfig, memory, sourceArgs, null);
+    }
+
+    /** With what the empty state's "Start a local fleet" button starts (null: no such button). */
+    static void run(ConsoleConfig consoleConfig, ConsoleMemory memory, List<String> sourceArgs,
+                    SourceStarter localStartOffer) {
+        launch = new Launch(Objects.requireNonNull(consoleConfig, "consoleConfig"), memory, sourceArgs, localStartOffer);
         Application.launch(ConsoleApp.class);
     }
 
     @Override
     public void start(Stage stage) {
         LOG.info("JavaFX started {} ms after the JVM", ManagementFactory.getRuntimeMXBean().getUptime());
-        Launch current = launch != null ? launch : new Launch(ConsoleConfig.empty(false, null), null, List.of());
+        Launch current = launch != null ? launch : new Launch(ConsoleConfig.empty(false, null), null, List.of(), null);
         assembly = ConsoleAssembly.create(current.config(), Clock.systemUTC(), ZoneId.systemDefault());
+        if (current.localStartOffer() != null) {
+            assembly.offerLocalStart(current.localStartOffer());
+        }
         stage.titleProperty().bind(assembly.titleProperty());
         Scene scene = new Scene(assembly.root(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
         // the splash gives way to the console once the local fleet has started

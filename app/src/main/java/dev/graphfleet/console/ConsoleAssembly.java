@@ -44,7 +44,8 @@ public final class ConsoleAssembly implements AutoCloseable {
     private final Clock clock;
     private final ZoneId zone;
     private final Ticker ticker;
-    private final SourceStarter starter;
+    /** What starts the source behind the splash; set later when the empty state's button asks for it. */
+    private SourceStarter starter;
     private StartupViewModel startup;
     private ConsoleViewModel model;
     private FleetPoller poller;
@@ -121,6 +122,22 @@ public final class ConsoleAssembly implements AutoCloseable {
         actions = runner;
         title.set("Graphfleet console — " + p.sourceName());
         root.set(new OperatorLayer(op, new ConsoleView(m)));
+    }
+
+    /**
+     * The empty state offers to start a local fleet here (the installed app ships no {@code ./graphfleet}
+     * script): its button shows the splash and starts {@code offer} as a default start does.
+     */
+    public void offerLocalStart(SourceStarter offer) {
+        if (!(root.get() instanceof EmptyStateView empty)) {
+            return;
+        }
+        empty.offerStart(() -> {
+            starter = offer;
+            startup = new StartupViewModel("Starting the local fleet…");
+            root.set(new StartingView(startup, empty.getStyleClass().contains("theme-dark")));
+            start();
+        });
     }
 
     /** Starts refreshing, or starting the source first (nothing to start for the empty state). */

@@ -110,6 +110,14 @@ final class ConsoleOptions {
                     + "(without --nodes/--aws the console reopens the last source).")
     boolean local;
 
+    /** Set by {@link #toConfig} for {@code --no-start-local} without a fleet: what the empty state's button starts. */
+    private SourceStarter localStartOffer;
+
+    /** What starts a local fleet when the empty state's button asks; null when there is no empty state. */
+    SourceStarter localStartOffer() {
+        return localStartOffer;
+    }
+
     /** The checked configuration; throws {@link UsageException} naming the option and the fix. */
     ConsoleConfig toConfig(Function<String, String> environment) {
         Duration interval = seconds("--refresh-s", refreshSeconds, 0.1, 3600);
@@ -130,6 +138,8 @@ final class ConsoleOptions {
             return localConfig(running.get(), null, interval, timeout, apiKey, localDir, environment);
         }
         if (noStartLocal) {
+            // not now; the empty state offers to (the installed app has no ./graphfleet script to run)
+            localStartOffer = progress -> startLocalFleet(localDir, progress, interval, timeout, apiKey, environment);
             return new ConsoleConfig(null, null, interval, dark, localDir);
         }
         // The window comes first; the fleet starts behind a splash that shows its progress.

@@ -66,7 +66,12 @@ public final class GraphfleetConsoleLauncher implements ConsoleLauncher {
             return GraphfleetCli.EXIT_USAGE;
         }
         LOG.info("options checked {} ms after the JVM started", ManagementFactory.getRuntimeMXBean().getUptime());
-        ConsoleApp.run(config, memory, options.sourceArgs());
+        java.util.Optional<String> desktop = DesktopCheck.problem();
+        if (desktop.isPresent()) {
+            System.err.println(desktop.get()); // one line with the fix, not JavaFX's stack trace
+            return GraphfleetCli.EXIT_FAILURE;
+        }
+        ConsoleApp.run(config, memory, options.sourceArgs(), options.localStartOffer());
         return GraphfleetCli.EXIT_OK;
     }
 }

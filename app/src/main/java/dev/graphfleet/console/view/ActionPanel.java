@@ -34,10 +34,12 @@ final class ActionPanel extends StackPane {
         Label kind = new Label();
         kind.setId("action-kind");
         kind.getStyleClass().add("action-kind");
-        kind.textProperty().bind(Bindings.when(model.destructiveProperty())
-                .then("Changes the fleet: after you confirm, it starts in "
-                        + ActionsViewModel.COUNTDOWN_SECONDS + " s unless you cancel")
-                .otherwise("Changes no data"));
+        kind.textProperty().bind(Bindings.when(model.nothingToDoProperty())
+                .then("Changes nothing: its plan has nothing to do")
+                .otherwise(Bindings.when(model.destructiveProperty())
+                        .then("Changes the fleet: after you confirm, it starts in "
+                                + ActionsViewModel.COUNTDOWN_SECONDS + " s unless you cancel")
+                        .otherwise("Changes no data")));
         kind.visibleProperty().bind(model.stageProperty().isEqualTo(Stage.CONFIRMING));
         kind.managedProperty().bind(kind.visibleProperty());
 

@@ -22,13 +22,12 @@ public final class AttachmentsView extends VBox {
         Label title = new Label();
         title.setId("attachments-summary");
         title.getStyleClass().add("summary");
-        title.textProperty().bind(model.failedProperty().map(n -> n.intValue() == 0
-                ? "No failed attachment"
-                : n + (n.intValue() == 1 ? " attachment" : " attachments") + " failed"));
+        title.textProperty().bind(model.summaryProperty());
+        title.setTooltip(LiveControls.textTip(model.summaryProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(title, spacer, LiveControls.pausedNote(model),
-                FilterBox.of("attachments-filter", model.filter()), LiveControls.pauseButton("attachments-pause", model));
+                FilterBox.count("attachments-count", model.filter()), FilterBox.of("attachments-filter", model.filter()), LiveControls.pauseButton("attachments-pause", model));
         toolbar.getStyleClass().add("view-toolbar");
 
         TableView<AttachmentRow> table = Tables.table("attachments-table", "No node serves shared repositories");

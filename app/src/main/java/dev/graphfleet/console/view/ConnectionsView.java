@@ -22,7 +22,7 @@ public final class ConnectionsView extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(title, spacer, LiveControls.pausedNote(model),
-                FilterBox.of("connections-filter", model.filter()), LiveControls.pauseButton("connections-pause", model));
+                FilterBox.count("connections-count", model.filter()), FilterBox.of("connections-filter", model.filter()), LiveControls.pauseButton("connections-pause", model));
         toolbar.getStyleClass().add("view-toolbar");
 
         TableView<ConnectionRow> table = Tables.table("connections-table", "No node reported its connection pools");

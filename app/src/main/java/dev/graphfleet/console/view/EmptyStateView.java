@@ -37,4 +37,19 @@ public final class EmptyStateView extends VBox {
         keyHint.getStyleClass().add("empty-text");
         getChildren().addAll(title, why, local, nodesHint, command, keyHint);
     }
+
+    /**
+     * Offers to start a local fleet in this window instead of naming a command to run elsewhere (the
+     * installed app has no {@code ./graphfleet} script).
+     */
+    public void offerStart(Runnable start) {
+        Label why = (Label) lookup("#empty-text");
+        why.setText(why.getText().replace(". Start one on this machine, then open the console again:",
+                ". Start one on this machine, in this window (it stops when the window closes):"));
+        javafx.scene.control.Button button = new javafx.scene.control.Button("Start a local fleet");
+        button.setId("empty-start-local");
+        button.setDefaultButton(true);
+        button.setOnAction(e -> start.run());
+        getChildren().set(getChildren().indexOf(lookup("#empty-local-command")), button);
+    }
 }

@@ -32,6 +32,25 @@ final class FilterBox {
         return box;
     }
 
+    /** {@code 2 of 4} beside a filter box while its query hides rows; nothing while every row shows. */
+    static javafx.scene.control.Label count(String id, javafx.collections.ObservableList<?> shown,
+                                            javafx.collections.ObservableList<?> all,
+                                            javafx.beans.value.ObservableStringValue query) {
+        javafx.scene.control.Label count = new javafx.scene.control.Label();
+        count.setId(id);
+        count.getStyleClass().add("filter-count");
+        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> query.get() == null || query.get().isBlank() ? "" : shown.size() + " of " + all.size(),
+                shown, all, query));
+        count.visibleProperty().bind(count.textProperty().isNotEmpty());
+        count.managedProperty().bind(count.visibleProperty());
+        return count;
+    }
+
+    static javafx.scene.control.Label count(String id, ListFilter<?> filter) {
+        return count(id, filter.visible(), filter.all(), filter.textProperty());
+    }
+
     /** Shows the filtered rows, sorted by the table's columns. */
     static <R> void show(TableView<R> table, ListFilter<R> filter) {
         SortedList<R> sorted = new SortedList<>(filter.visible());

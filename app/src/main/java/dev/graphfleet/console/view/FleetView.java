@@ -43,7 +43,8 @@ public final class FleetView extends VBox {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(summary, spacer, LiveControls.pausedNote(model), filter,
+        HBox toolbar = new HBox(summary, spacer, LiveControls.pausedNote(model),
+                FilterBox.count("fleet-count", model.visibleInstances(), model.instances(), model.filterProperty()), filter,
                 LiveControls.pauseButton("fleet-pause", model));
         toolbar.getStyleClass().add("view-toolbar");
 
@@ -81,6 +82,16 @@ public final class FleetView extends VBox {
         type.visibleProperty().bind(model.anyInstanceTypeProperty());
         var version = Tables.column("Version", 150, InstanceRow::versionProperty);
         version.visibleProperty().bind(model.anyVersionProperty());
+        // every repository's version, never cut after the first: the column is as wide as the longest
+        version.minWidthProperty().bind(model.widestVersionProperty().map(FleetView::textWidth));
+        version.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item.replace(' ', '\n')));
+            }
+        });
         var loadBalancer = Tables.column("Load balancer", 120, InstanceRow::loadBalancerProperty);
         loadBalancer.visibleProperty().bind(model.anyLoadBalancerProperty());
         table.getColumns().add(group);
@@ -88,7 +99,9 @@ public final class FleetView extends VBox {
         table.getColumns().add(version);
         table.getColumns().add(loadBalancer);
         table.getColumns().add(Tables.column("State", 80, InstanceRow::stateProperty));
-        table.getColumns().add(Tables.numeric("Uptime", 80, InstanceRow::uptimeProperty));
+        var uptime = Tables.numeric("Uptime", 90, InstanceRow::uptimeProperty);
+        uptime.setMinWidth(90); // "12 h 59 min" whole, also in a narrow window
+        table.getColumns().add(uptime);
         table.getColumns().add(Tables.column("Endpoint", 170, InstanceRow::endpointProperty));
         var detail = Tables.column("Detail", 260, InstanceRow::healthDetailProperty);
         detail.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
@@ -102,6 +115,13 @@ public final class FleetView extends VBox {
         detail.getStyleClass().add("detail-text");
         table.getColumns().add(detail);
         return table;
+    }
+
+    /** The width a cell needs for {@code text} (the table's font, the cell's padding). */
+    private static double textWidth(String text) {
+        javafx.scene.text.Text measure = new javafx.scene.text.Text(text);
+        measure.setFont(javafx.scene.text.Font.getDefault());
+        return Math.max(80, Math.ceil(measure.getLayoutBounds().getWidth() * 1.08) + 24);
     }
 
     private static TableView<GroupRow> groupTable(FleetViewModel model) {

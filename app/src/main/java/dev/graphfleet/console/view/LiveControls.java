@@ -18,6 +18,15 @@ final class LiveControls {
         return pause;
     }
 
+    /** A tooltip with the full text of a headline the toolbar may cut short. */
+    static javafx.scene.control.Tooltip textTip(javafx.beans.value.ObservableValue<String> text) {
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(640);
+        return tip;
+    }
+
     static Label pausedNote(LiveViewModel model) {
         Label note = new Label("Paused: not following refreshes");
         note.getStyleClass().add("paused-note");

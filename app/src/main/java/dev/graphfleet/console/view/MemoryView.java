@@ -27,13 +27,12 @@ public final class MemoryView extends VBox {
         Label title = new Label();
         title.setId("memory-summary");
         title.getStyleClass().add("summary");
-        title.textProperty().bind(model.overBudgetCountProperty().map(n -> n.intValue() == 0
-                ? "Every node's memory fits its budget"
-                : n + (n.intValue() == 1 ? " node" : " nodes") + " over budget"));
+        title.textProperty().bind(model.summaryProperty());
+        title.setTooltip(LiveControls.textTip(model.summaryProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(title, spacer, LiveControls.pausedNote(model),
-                FilterBox.of("memory-filter", model.filter()), LiveControls.pauseButton("memory-pause", model));
+                FilterBox.count("memory-count", model.filter()), FilterBox.of("memory-filter", model.filter()), LiveControls.pauseButton("memory-pause", model));
         toolbar.getStyleClass().add("view-toolbar");
 
         HBox legend = new HBox(swatch("mem-os", "OS overhead"), swatch("mem-pools", "open buffer pools"),

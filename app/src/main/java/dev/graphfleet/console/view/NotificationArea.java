@@ -10,18 +10,21 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** What changed at the last refreshes, in the window's top-right corner, newest first; × dismisses. */
+/**
+ * What changed at the last refreshes, newest first; × dismisses. A strip of its own under the views
+ * (it takes room when it has something to say), so it never covers a table, a bar or a headline.
+ */
 final class NotificationArea extends VBox {
 
     NotificationArea(NotificationsViewModel model) {
         super(6);
         setId("notifications");
         getStyleClass().add("notifications");
-        setAlignment(Pos.BOTTOM_RIGHT);
-        setPickOnBounds(false);
-        setMaxWidth(460);
+        setAlignment(Pos.TOP_LEFT);
         setMaxHeight(Region.USE_PREF_SIZE);
         model.shown().addListener((ListChangeListener<Notification>) c -> rebuild(model));
+        visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.shown()));
+        managedProperty().bind(visibleProperty());
     }
 
     private void rebuild(NotificationsViewModel model) {
@@ -32,10 +35,11 @@ final class NotificationArea extends VBox {
         Label time = new Label(n.time());
         time.getStyleClass().add("notification-time");
         time.setMinWidth(Region.USE_PREF_SIZE);
-        Label text = new Label(n.text());
-        text.setWrapText(true);
+        Label text = new Label(n.message());
         text.getStyleClass().add("notification-text");
-        text.setMaxWidth(360);
+        text.setTooltip(new javafx.scene.control.Tooltip(n.message()));
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
         Button dismiss = new Button("×");
         dismiss.getStyleClass().add("notification-dismiss");
         dismiss.setFocusTraversable(false);

@@ -52,14 +52,13 @@ public final class OperatorLayer extends BorderPane {
 
         actionsMenu = actionsMenu();
         setTop(band());
+        // A strip of its own under the views: a notification never covers a pane (issue 15).
         NotificationArea notifications = new NotificationArea(model.notifications());
-        // Bottom right, over the tables' empty end rather than the toolbars.
-        StackPane.setAlignment(notifications, Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(notifications, new javafx.geometry.Insets(0, 18, 44, 0));
+        setBottom(notifications);
         NodePanel node = new NodePanel(model);
         StackPane.setAlignment(node, Pos.CENTER_RIGHT);
         StackPane.setMargin(node, new javafx.geometry.Insets(8, 8, 40, 0));
-        StackPane layers = new StackPane(console, notifications, node, new ActionPanel(model.actions()),
+        StackPane layers = new StackPane(console, node, new ActionPanel(model.actions()),
                 new PaletteOverlay(model.palette()), new HelpOverlay(model.helpShownProperty()));
         setCenter(layers);
 

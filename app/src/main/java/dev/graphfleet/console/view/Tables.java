@@ -21,8 +21,9 @@ final class Tables {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // One row height for all: the table need not measure cells on every refresh.
         table.setFixedCellSize(ROW_HEIGHT);
-        // With that fixed size, a cell's new text need not re-lay out the whole table (see QuietRow).
-        table.setRowFactory(t -> new QuietRow<>());
+        // Rows and cells stay the TableView's own (managed): a TableCell applies a changed value only in
+        // its layoutChildren and its row places it only when asked for a layout; unmanaged cells (the former
+        // QuietRow) showed the previous value and the previous column positions (issue 15).
         return table;
     }
 

@@ -26,9 +26,8 @@ public final class VolumesView extends VBox {
         Label title = new Label();
         title.setId("volumes-summary");
         title.getStyleClass().add("summary");
-        title.textProperty().bind(model.overThresholdProperty().map(n -> n.intValue() == 0
-                ? "No volume over the expansion threshold"
-                : n + (n.intValue() == 1 ? " volume" : " volumes") + " over the expansion threshold"));
+        title.textProperty().bind(model.summaryProperty());
+        title.setTooltip(LiveControls.textTip(model.summaryProperty()));
         Label thresholds = new Label("alarm " + Units.percent(model.alarmThresholdProperty().get())
                 + " · expand " + Units.percent(model.expansionThresholdProperty().get()));
         thresholds.getStyleClass().add("source-label");
@@ -48,13 +47,28 @@ public final class VolumesView extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(title, thresholds, fallbacks, spacer, LiveControls.pausedNote(model),
+                FilterBox.count("volumes-count", model.filter()), FilterBox.of("volumes-filter", model.filter()),
                 LiveControls.pauseButton("volumes-pause", model));
         toolbar.getStyleClass().add("view-toolbar");
 
         TableView<VolumeRow> table = Tables.table("volumes-table", "No node reported its data volume");
-        table.setItems(model.rows());
+        FilterBox.show(table, model.filter());
         table.getColumns().add(Tables.column("Node", 110, r -> new ReadOnlyStringWrapper(r.id())));
-        table.getColumns().add(Tables.column("Mount", 110, VolumeRow::mountPointProperty));
+        // the end of a mount path tells volumes apart (/mnt/…/data-2): cut at the start; the whole path in the tooltip
+        TableColumn<VolumeRow, String> mount = Tables.column("Mount", 130, VolumeRow::mountPointProperty);
+        mount.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            {
+                setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
+        table.getColumns().add(mount);
         table.getColumns().add(Tables.numeric("Size", 70, VolumeRow::sizeProperty));
         table.getColumns().add(Tables.numeric("Used", 70, VolumeRow::usedProperty));
         table.getColumns().add(Tables.numeric("Free", 70, VolumeRow::freeProperty));
@@ -66,7 +80,7 @@ public final class VolumesView extends VBox {
                 VolumeRow::sourceLevelProperty, "source-"));
         table.getColumns().add(Tables.levelled("Modification", 150, VolumeRow::modificationProperty,
                 VolumeRow::modificationLevelProperty, "modification-"));
-        table.getColumns().add(Tables.levelled("Forecast", 200, VolumeRow::forecastProperty,
+        table.getColumns().add(Tables.levelled("Forecast", 250, VolumeRow::forecastProperty,
                 VolumeRow::forecastLevelProperty, "forecast-"));
         table.getColumns().add(Tables.levelled("Status", 220, VolumeRow::statusProperty, VolumeRow::levelProperty,
                 "level-"));

@@ -69,6 +69,7 @@ public final class ActionsViewModel {
     private final StringProperty title = new SimpleStringProperty(this, "title", "");
     private final ObservableList<String> plan = FXCollections.observableArrayList();
     private final BooleanProperty destructive = new SimpleBooleanProperty(this, "destructive");
+    private final BooleanProperty nothingToDo = new SimpleBooleanProperty(this, "nothingToDo");
     private final IntegerProperty secondsLeft = new SimpleIntegerProperty(this, "secondsLeft");
     private final ObservableList<String> progress = FXCollections.observableArrayList();
     private final StringProperty outcome = new SimpleStringProperty(this, "outcome", "");
@@ -133,6 +134,7 @@ public final class ActionsViewModel {
         plan.clear();
         progress.clear();
         destructive.set(request.destructive());
+        nothingToDo.set(false);
         if (why != null) {
             finish(false, request.title() + " is not available: " + why);
             return;
@@ -153,6 +155,9 @@ public final class ActionsViewModel {
 
     private void showPlan(ActionPlan prepared) {
         plan.setAll(prepared.steps());
+        // a plan that changes nothing is not a change to the fleet: no warning, no countdown
+        nothingToDo.set(prepared.nothingToDo());
+        destructive.set(current.destructive() && !prepared.nothingToDo());
         stage.set(Stage.CONFIRMING);
     }
 
@@ -237,6 +242,11 @@ public final class ActionsViewModel {
         return now == Stage.PREPARING || now == Stage.CONFIRMING || now == Stage.COUNTDOWN || now == Stage.RUNNING;
     }
 
+    /** The action asked for last (preparing, confirming, running or done); null before the first. */
+    public ActionRequest currentRequest() {
+        return current;
+    }
+
     public BooleanProperty readOnlyProperty() {
         return readOnly;
     }
@@ -253,6 +263,11 @@ public final class ActionsViewModel {
     /** What it will do, step by step. */
     public ObservableList<String> plan() {
         return plan;
+    }
+
+    /** The plan shown changes nothing (e.g. the volume monitor has no volume to expand). */
+    public BooleanProperty nothingToDoProperty() {
+        return nothingToDo;
     }
 
     public BooleanProperty destructiveProperty() {

@@ -22,6 +22,8 @@ public final class AttachmentsViewModel extends LiveViewModel {
     private final ObservableList<AttachmentRow> rows = FXCollections.observableArrayList();
     private final IntegerProperty failed = new SimpleIntegerProperty(this, "failed");
     private final BooleanProperty anyVersion = new SimpleBooleanProperty(this, "anyVersion");
+    private final javafx.beans.property.StringProperty summary =
+            new javafx.beans.property.SimpleStringProperty(this, "summary", "");
     private final ListFilter<AttachmentRow> filter = new ListFilter<>(rows,
             java.util.Set.of("node", "repository", "version", "phase", "attempt", "error"),
             r -> ListFilter.fields("node", r.nodeProperty().get(), "repository", r.repositoryProperty().get(),
@@ -31,13 +33,18 @@ public final class AttachmentsViewModel extends LiveViewModel {
     @Override
     protected void update(ConsoleState state) {
         List<Item> items = new ArrayList<>();
+        MissingFigures missing = new MissingFigures();
         for (FleetInstance instance : state.fleet().instances()) {
             NodeDetail detail = state.detail(instance.id());
             if (detail != null && detail.error() == null) {
+                missing.figures();
                 detail.attachments().forEach(a -> items.add(new Item(instance.id(), a)));
             } else if (instance.node() != null) {
+                missing.figures();
                 instance.node().attachments().forEach(a -> items.add(new Item(instance.id(),
                         new NodeDetail.Attachment(a.repository(), a.phase(), a.version(), 0, 0, 0, a.error(), null))));
+            } else {
+                missing.missing(instance.id(), Unavailable.why(instance, "attachments"));
             }
         }
         items.sort(Comparator.comparing(Item::key));
@@ -47,8 +54,28 @@ public final class AttachmentsViewModel extends LiveViewModel {
             return row;
         }, (row, item) -> row.update(item.node(), item.attachment()));
         RowSync.set(failed, (int) items.stream().filter(i -> "failed".equals(i.attachment().phase())).count());
+        RowSync.set(summary, headline(failed.get(), missing, state.fleet()));
         RowSync.set(anyVersion, items.stream().anyMatch(i -> i.attachment().version() != null));
         filter.refreshed();
+    }
+
+    private static String headline(int failedCount, MissingFigures missing, dev.graphfleet.fleet.FleetSnapshot fleet) {
+        String none = missing.noneHeadline(fleet);
+        if (none != null) {
+            return none;
+        }
+        String verdict = failedCount == 0 ? "No failed attachment"
+                : failedCount + (failedCount == 1 ? " attachment" : " attachments") + " failed";
+        if (missing.complete()) {
+            return verdict;
+        }
+        return verdict + (failedCount == 0 ? " on " + missing.withFigures() + " of " + missing.nodes() + " nodes" : "")
+                + " · " + missing.phrase();
+    }
+
+    /** The headline: failed attachments, or which nodes gave no figures and why. */
+    public javafx.beans.property.StringProperty summaryProperty() {
+        return summary;
     }
 
     /** The {@code /} filter of the table. */

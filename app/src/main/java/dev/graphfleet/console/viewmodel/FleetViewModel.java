@@ -40,6 +40,7 @@ public final class FleetViewModel extends LiveViewModel {
     private final BooleanProperty anyInstanceType = new SimpleBooleanProperty(this, "anyInstanceType");
     private final BooleanProperty anyVersion = new SimpleBooleanProperty(this, "anyVersion");
     private final BooleanProperty anyLoadBalancer = new SimpleBooleanProperty(this, "anyLoadBalancer");
+    private final StringProperty widestVersion = new SimpleStringProperty(this, "widestVersion", "");
 
     public FleetViewModel() {
         filter.addListener((obs, was, now) -> refilter());
@@ -75,6 +76,8 @@ public final class FleetViewModel extends LiveViewModel {
         RowSync.set(anyGroup, fleet.instances().stream().anyMatch(i -> i.group() != null) || !fleet.replicaGroups().isEmpty());
         RowSync.set(anyInstanceType, fleet.instances().stream().anyMatch(i -> i.instanceType() != null));
         RowSync.set(anyVersion, fleet.instances().stream().anyMatch(i -> i.dataVersion() != null));
+        RowSync.set(widestVersion, fleet.instances().stream().filter(i -> i.dataVersion() != null)
+                .map(i -> i.dataVersion().id()).max(java.util.Comparator.comparingInt(String::length)).orElse(""));
         RowSync.set(anyLoadBalancer, fleet.replicaGroups().stream().anyMatch(g -> !g.targetHealth().isEmpty()));
         if (!filter.get().isBlank()) {
             refilter(); // a row's text may have changed under the filter
@@ -129,6 +132,11 @@ public final class FleetViewModel extends LiveViewModel {
 
     public ObservableList<GroupRow> groups() {
         return groups;
+    }
+
+    /** The longest version text (every repository of one instance): the Version column is as wide. */
+    public StringProperty widestVersionProperty() {
+        return widestVersion;
     }
 
     public StringProperty filterProperty() {

@@ -54,6 +54,11 @@ public final class ListFilter<R> {
         visible.setPredicate(query == RowQuery.everything() ? row -> true : row -> query.matches(fields.apply(row)));
     }
 
+    /** Every row, whatever the query. */
+    public ObservableList<? extends R> all() {
+        return visible.getSource();
+    }
+
     /** The rows the query lets through. */
     public ObservableList<R> visible() {
         return visible;

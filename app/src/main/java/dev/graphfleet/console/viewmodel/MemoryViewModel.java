@@ -26,6 +26,8 @@ public final class MemoryViewModel extends LiveViewModel {
                     "reason", r.reasonProperty().get()));
     private final IntegerProperty overBudgetCount = new SimpleIntegerProperty(this, "overBudgetCount");
     private final ObjectProperty<List<OverBudget>> overBudget = new SimpleObjectProperty<>(this, "overBudget", List.of());
+    private final javafx.beans.property.StringProperty summary =
+            new javafx.beans.property.SimpleStringProperty(this, "summary", "");
 
     @Override
     protected void update(ConsoleState state) {
@@ -48,7 +50,28 @@ public final class MemoryViewModel extends LiveViewModel {
                 .map(i -> new OverBudget(i.id(), i.figures().reason())).toList();
         RowSync.set(overBudgetCount, over.size());
         RowSync.set(overBudget, over); // equal lists: no change, no rebuilt labels
+        MissingFigures missing = new MissingFigures();
+        items.forEach(i -> {
+            if (i.figures() == null) {
+                missing.missing(i.id(), i.why());
+            } else {
+                missing.figures();
+            }
+        });
+        RowSync.set(summary, headline(over.size(), missing, state.fleet()));
         filter.refreshed();
+    }
+
+    /** Over budget, fits, or no figures, and from which nodes none came. */
+    static String headline(int over, MissingFigures missing, dev.graphfleet.fleet.FleetSnapshot fleet) {
+        String none = missing.noneHeadline(fleet);
+        if (none != null) {
+            return none;
+        }
+        String verdict = over > 0 ? over + (over == 1 ? " node" : " nodes") + " over budget"
+                : missing.complete() ? "Every node's memory fits its budget"
+                : "Memory fits its budget on " + missing.withFigures() + " of " + missing.nodes() + " nodes";
+        return missing.complete() ? verdict : verdict + " · " + missing.phrase();
     }
 
     private record Item(String id, MemoryRow.Figures figures, String role, String why) {
@@ -93,6 +116,11 @@ public final class MemoryViewModel extends LiveViewModel {
 
     public ObservableList<MemoryRow> rows() {
         return rows;
+    }
+
+    /** The headline: over budget, fits, or which nodes gave no figures and why. */
+    public javafx.beans.property.StringProperty summaryProperty() {
+        return summary;
     }
 
     public IntegerProperty overBudgetCountProperty() {

@@ -33,6 +33,14 @@ public final class OperatorViewModel {
         this.notifications = new NotificationsViewModel(zone);
         this.navigation = new Navigation(Navigation.Place.of(console.sectionProperty().get()));
         this.palette = new PaletteViewModel(this::paletteEntries);
+        // What a running job does to its nodes is its doing: the notifications say so instead of alarming.
+        actions.stageProperty().addListener((obs, was, now) -> {
+            if (now == ActionsViewModel.Stage.RUNNING) {
+                notifications.jobStarted(actions.currentRequest());
+            } else if (was == ActionsViewModel.Stage.RUNNING) {
+                notifications.jobEnded();
+            }
+        });
         actions.readOnlyProperty().set(readOnly);
         // Switching views (a tab, a key, the palette) is a visit; back/forward moves the views.
         console.sectionProperty().addListener((obs, was, now) -> {

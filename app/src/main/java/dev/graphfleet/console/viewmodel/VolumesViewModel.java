@@ -49,6 +49,12 @@ public final class VolumesViewModel extends LiveViewModel {
     private final DoubleProperty expansionThreshold = new SimpleDoubleProperty(this, "expansionThreshold",
             VolumesConfig.DEFAULT_EXPANSION_THRESHOLD);
     private final IntegerProperty overThreshold = new SimpleIntegerProperty(this, "overThreshold");
+    private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
+    private final ListFilter<VolumeRow> filter = new ListFilter<>(rows,
+            java.util.Set.of("node", "mount", "level", "status", "source", "modification", "forecast"),
+            r -> ListFilter.fields("node", r.id(), "mount", r.mountPointProperty().get(), "level",
+                    r.levelProperty().get(), "status", r.statusProperty().get(), "source", r.sourceProperty().get(),
+                    "modification", r.modificationProperty().get(), "forecast", r.forecastProperty().get()));
     private final LongProperty fallbacks = new SimpleLongProperty(this, "fallbacks");
     private final BooleanProperty simulated = new SimpleBooleanProperty(this, "simulated");
     private final VolumeHistory history = new VolumeHistory();
@@ -118,6 +124,8 @@ public final class VolumesViewModel extends LiveViewModel {
         }, (row, item) -> item.applyTo(row));
         RowSync.set(overThreshold, (int) items.stream()
                 .filter(i -> i.figures() != null && i.figures().usage() > i.figures().expansion()).count());
+        filter.refreshed();
+        RowSync.set(summary, headline(overThreshold.get(), items, state.fleet()));
         RowSync.set(fallbacks, fallbackCount);
         RowSync.set(simulated, anySimulated);
         if (selectedId.get() == null || items.stream().noneMatch(i -> i.id().equals(selectedId.get()))) {
@@ -127,6 +135,26 @@ public final class VolumesViewModel extends LiveViewModel {
                     .or(() -> items.stream().findFirst()).map(Item::id).orElse(null));
         }
         updateSelected(state);
+    }
+
+    /** Over the expansion threshold or not, and from which nodes no figures came and why. */
+    private static String headline(int over, List<Item> items, dev.graphfleet.fleet.FleetSnapshot fleet) {
+        MissingFigures missing = new MissingFigures();
+        items.forEach(i -> {
+            if (i.figures() == null) {
+                missing.missing(i.id(), i.why());
+            } else {
+                missing.figures();
+            }
+        });
+        String none = missing.noneHeadline(fleet);
+        if (none != null) {
+            return none;
+        }
+        String verdict = over > 0 ? over + (over == 1 ? " volume" : " volumes") + " over the expansion threshold"
+                : missing.complete() ? "No volume over the expansion threshold"
+                : "No volume over the expansion threshold on " + missing.withFigures() + " of " + missing.nodes() + " nodes";
+        return missing.complete() ? verdict : verdict + " · " + missing.phrase();
     }
 
     /** The figures to show: the node's own, else the CloudWatch fallback's; null when neither. */
@@ -174,8 +202,9 @@ public final class VolumesViewModel extends LiveViewModel {
         if (r != null) {
             FillForecast f = FillForecast.of(history.samples(id), r.usedGb(), r.sizeGb(), now);
             forecast = f.text();
-            forecastLevel = f.untilFull().map(d -> d.isZero() ? "full" : d.compareTo(Duration.ofDays(1)) <= 0
-                    ? "soon" : "ok").orElse("ok");
+            // red only for a confident forecast within the alarm horizon (a step after a rollout is not growth)
+            forecastLevel = f.untilFull().filter(Duration::isZero).isPresent() ? "full"
+                    : f.alarming() ? "soon" : f.confident() ? "ok" : "unsure";
         }
         return new VolumeRow.Extras(source, sourceLevel, modification, modificationLevel, forecast, forecastLevel);
     }
@@ -246,6 +275,16 @@ public final class VolumesViewModel extends LiveViewModel {
     }
 
     /** Volumes over the expansion threshold. */
+    /** The {@code /} filter of the table. */
+    public ListFilter<VolumeRow> filter() {
+        return filter;
+    }
+
+    /** The headline: volumes over the expansion threshold, or which nodes gave no figures and why. */
+    public StringProperty summaryProperty() {
+        return summary;
+    }
+
     public IntegerProperty overThresholdProperty() {
         return overThreshold;
     }

@@ -77,10 +77,11 @@ public final class ConsoleHarness implements AutoCloseable {
             // the splash gives way to the console once a starting source is up
             scene.rootProperty().bind(a.rootProperty());
             stage.setScene(scene);
+            stage.sizeToScene(); // the primary stage is shared: a resize in an earlier test must not carry over
             stage.titleProperty().bind(a.titleProperty());
             stage.show();
             return a;
-        }).get(10, TimeUnit.SECONDS);
+        }).get(30, TimeUnit.SECONDS); // the first window of a JVM loads the toolkit and CSS: slow on a busy machine
         return new ConsoleHarness(servers, assembly, stage);
     }
 

@@ -127,6 +127,16 @@ public final class NodeDocument {
         return this;
     }
 
+    /** Sets the version the node says it attached for {@code repository} (a snapshot or a rollback moves it). */
+    public synchronized NodeDocument attachmentVersion(String repository, String version) {
+        for (JsonNode a : metrics.path("attachments").path("attachments")) {
+            if (repository.equals(a.path("repository").asText())) {
+                ((ObjectNode) a).put("version", version);
+            }
+        }
+        return this;
+    }
+
     private ObjectNode cluster() {
         return (ObjectNode) metrics.path("cluster");
     }

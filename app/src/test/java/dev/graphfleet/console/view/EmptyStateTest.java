@@ -27,4 +27,34 @@ class EmptyStateTest {
             console.screenshot("empty-state");
         }
     }
+
+    @Test
+    void theEmptyStateOffersToStartALocalFleetInThisWindow() throws Exception {
+        var node = dev.graphfleet.console.testing.NodeServer.start(dev.graphfleet.console.testing.Fleets.writer());
+        // what the button starts: here a source over a real loopback node, as the local fleet's start returns one
+        dev.graphfleet.console.SourceStarter starter = progress -> {
+            progress.accept("writer-1 serving");
+            var source = dev.graphfleet.fleet.nodes.NodesFleetSource.create(List.of(node.uri()),
+                    new dev.graphfleet.fleet.nodes.ProbeOptions(ConsoleHarness.NODE_TIMEOUT, 4, null));
+            return new dev.graphfleet.console.SourceStarter.Started(new ConsoleConfig(source,
+                    dev.graphfleet.console.service.NodeDetailReader.create(ConsoleHarness.NODE_TIMEOUT, null),
+                    java.time.Duration.ofSeconds(1), false, null), () -> { });
+        };
+        try (ConsoleHarness console = ConsoleHarness.show(ConsoleConfig.empty(false, Path.of("/home/ops/.graphfleet/local")),
+                List.of(node))) {
+            org.testfx.util.WaitForAsyncUtils.asyncFx(() -> console.assembly().offerLocalStart(starter))
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            assertThat(console.robot().lookup("#empty-local-command").tryQuery()).as("no script to run elsewhere").isEmpty();
+            assertThat(console.find("#empty-text", Label.class).getText()).contains("in this window");
+            console.screenshot("empty-state-offer");
+
+            console.robot().clickOn("#empty-start-local");
+
+            org.testfx.util.WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () ->
+                    console.robot().lookup("#fleet-summary").tryQuery()
+                            .map(n -> ((Label) n).getText().endsWith("1 of 1 healthy")).orElse(false));
+            console.screenshot("empty-state-started");
+        }
+    }
 }

@@ -208,6 +208,9 @@ class KeyboardAndFilterTest {
                     + "(unreachable)"));
         });
         console.screenshot("notification-replica-down");
+        var views = console.find("#views", javafx.scene.control.TabPane.class);
+        assertThat(area.localToScene(area.getLayoutBounds()).intersects(views.localToScene(views.getLayoutBounds())))
+                .as("a notification never covers a view").isFalse();
 
         replicaB.resume();
         console.refresh();

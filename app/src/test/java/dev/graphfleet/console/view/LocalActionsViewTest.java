@@ -131,6 +131,8 @@ class LocalActionsViewTest {
         assertThat(plan).anySatisfy(l -> assertThat(l).startsWith("writer-1 · vol-local-writer-1 · ").contains("→ none"));
         assertThat(plan).anySatisfy(l -> assertThat(l).startsWith("master-1 · vol-local-master-1"));
         assertThat(plan).last().isEqualTo("Nothing to expand: confirming runs the monitor again and changes nothing.");
+        assertThat(console.find("#action-kind", Label.class).getText()).as("no 'Changes the fleet…' for a plan of nothing")
+                .isEqualTo("Changes nothing: its plan has nothing to do");
         console.screenshot("action-volume-plan");
 
         console.robot().clickOn("#action-confirm");
