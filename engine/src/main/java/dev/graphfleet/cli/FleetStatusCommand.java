@@ -103,12 +103,12 @@ final class FleetStatusCommand implements Callable<Integer> {
     }
 
     private FleetSource open() {
-        ProbeOptions probe = probeOptions();
         boolean localNodes = where.nodes != null && LOCAL.equals(String.join(",", where.nodes).strip());
         if (localNodes && apiKeyEnv != null) {
             throw new UsageException("--nodes local reads each node's own key from the local fleet's "
                     + dev.graphfleet.local.LocalFleetFile.NAME + "; leave out --api-key-env");
         }
+        ProbeOptions probe = probeOptions();
         if ((where.nodes == null || localNodes) && !where.aws) {
             rejectAwsOptions();
             java.nio.file.Path dir = localData != null ? localData : dev.graphfleet.local.LocalFleet.defaultDataDir();

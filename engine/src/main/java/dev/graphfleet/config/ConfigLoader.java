@@ -32,8 +32,10 @@ import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads a config strictly, in two passes over the text: {@link KeyScan} refuses aliases and extra
- * documents and collects every unknown key (with its line and the nearest valid key), then Jackson
- * binds the records, stopping at the first value of the wrong type ({@link YamlErrors} words it).
+ * documents and collects every unknown and duplicate key (with its line and the nearest valid key), then
+ * Jackson binds the records, stopping at the first value of the wrong type ({@link YamlErrors} words it).
+ * A file with unknown or duplicate keys is still bound (leniently) and validated, so one run names every
+ * problem: the keys, then the rest's wrong type or its validation problems, each with its line.
  */
 final class ConfigLoader {
 
@@ -41,7 +43,12 @@ final class ConfigLoader {
     static final int MAX_BYTES = 1024 * 1024;
     static final int MAX_DEPTH = 16;
 
-    private static final YAMLMapper MAPPER = newMapper();
+    private static final YAMLMapper MAPPER = newMapper(true);
+    /**
+     * Reads past unknown and duplicate keys (the last of a duplicate wins): for the key scan, which finds
+     * them itself, and to check the rest of a file that has them, so one run reports every problem.
+     */
+    private static final YAMLMapper LENIENT = newMapper(false);
     private static final KeySchema ROOT = KeySchema.of(GraphfleetConfig.class);
 
     private ConfigLoader() {
@@ -95,63 +102,97 @@ final class ConfigLoader {
             throw new ConfigException(source, Problem.error("(file)", "is empty",
                     "start from docs/examples/local.yml or docs/examples/production.yml"));
         }
+        KeyScan.Result scan;
+        try (YAMLParser parser = (YAMLParser) LENIENT.getFactory().createParser(yaml)) {
+            scan = KeyScan.scan(parser, ROOT);
+        } catch (KeyScan.Refused e) {
+            throw new ConfigException(source, e.problem);
+        } catch (IOException e) {
+            throw translate(e, source);
+        }
+        if (!scan.problems().isEmpty()) {
+            throw new ConfigException(source, everyProblem(yaml, source, scan));
+        }
+        return bind(MAPPER, yaml, source);
+    }
+
+    /**
+     * One pass for a file with unknown or duplicate keys: those, then what binding the rest finds (a wrong
+     * type), else every validation problem of the rest, each with its line.
+     */
+    private static List<Problem> everyProblem(String yaml, String source, KeyScan.Result scan) {
+        List<Problem> all = new java.util.ArrayList<>(scan.problems());
         try {
-            List<Problem> unknownKeys;
-            try (YAMLParser parser = (YAMLParser) MAPPER.getFactory().createParser(yaml)) {
-                unknownKeys = KeyScan.scan(parser, ROOT);
-            }
-            if (!unknownKeys.isEmpty()) {
-                throw new ConfigException(source, unknownKeys);
-            }
-            GraphfleetConfig config = MAPPER.readValue(yaml, GraphfleetConfig.class);
+            ConfigValidator.check(bind(LENIENT, yaml, source)).stream().filter(p -> !scan.followsFromATypo(p))
+                    .map(scan::located).forEach(all::add);
+        } catch (ConfigException e) {
+            e.problems().stream().map(scan::located).forEach(all::add);
+        } catch (RuntimeException e) {
+            // a config too broken to check further: its key problems say enough for this pass
+        }
+        return all;
+    }
+
+    /** Binds the text with {@code mapper}; every failure becomes a {@link ConfigException} naming the key. */
+    private static GraphfleetConfig bind(YAMLMapper mapper, String yaml, String source) {
+        try {
+            GraphfleetConfig config = mapper.readValue(yaml, GraphfleetConfig.class);
             if (config == null) {
                 throw new ConfigException(source, Problem.error("(file)", "has no settings",
                         "start from docs/examples/local.yml or docs/examples/production.yml"));
             }
             return config;
+        } catch (IOException e) {
+            throw translate(e, source);
+        }
+    }
+
+    private static ConfigException translate(IOException failure, String source) {
+        try {
+            throw failure; // sorted by type below
         } catch (KeyScan.Refused e) {
-            throw new ConfigException(source, e.problem);
+            return new ConfigException(source, e.problem);
         } catch (JacksonYAMLParseException e) {
-            throw new ConfigException(source, YamlErrors.malformed(e));
+            return new ConfigException(source, YamlErrors.malformed(e));
         } catch (StreamConstraintsException e) {
-            throw new ConfigException(source, String.valueOf(e.getOriginalMessage()).contains("nesting")
+            return new ConfigException(source, String.valueOf(e.getOriginalMessage()).contains("nesting")
                     ? Problem.error("(file)", "nests deeper than " + MAX_DEPTH + " levels",
                             "a config is a few levels deep; check the indentation")
                     : Problem.error("(file)", "has a value over the size limit", "a config is a few KiB"));
         } catch (MismatchedInputException e) {
-            throw new ConfigException(source, YamlErrors.wrongType(e));
+            return new ConfigException(source, YamlErrors.wrongType(e));
         } catch (JsonMappingException e) {
-            throw new ConfigException(source, e.getCause() instanceof InputCoercionException
+            return new ConfigException(source, e.getCause() instanceof InputCoercionException
                     ? Problem.error(YamlErrors.pathOf(e), "is out of range" + YamlErrors.at(e.getLocation()),
                             "use a whole number up to " + Integer.MAX_VALUE)
                     : Problem.error(YamlErrors.pathOf(e), "cannot be read" + YamlErrors.at(e.getLocation()), "see docs/config.md for this key"));
         } catch (StreamReadException e) {
-            throw new ConfigException(source, YamlErrors.streamProblem(e));
+            return new ConfigException(source, YamlErrors.streamProblem(e));
         } catch (IOException e) {
-            throw new ConfigException(source, Problem.error("(file)", "cannot be read: " + e.getMessage(),
+            return new ConfigException(source, Problem.error("(file)", "cannot be read: " + e.getMessage(),
                     "check the file"));
         }
     }
 
-    private static YAMLMapper newMapper() {
+    private static YAMLMapper newMapper(boolean strict) {
         // SnakeYAML's own limits as a second line; the scan below refuses aliases outright.
         LoaderOptions loader = new LoaderOptions();
         loader.setMaxAliasesForCollections(0);
         loader.setAllowRecursiveKeys(false);
         loader.setNestingDepthLimit(MAX_DEPTH);
         loader.setCodePointLimit(MAX_BYTES);
-        loader.setAllowDuplicateKeys(false);
+        loader.setAllowDuplicateKeys(!strict);
         YAMLFactory factory = YAMLFactory.builder()
                 .loaderOptions(loader)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_DEPTH)
                         .maxStringLength(MAX_BYTES)
                         .build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .configure(StreamReadFeature.STRICT_DUPLICATE_DETECTION, strict)
                 .build();
         YAMLMapper mapper = YAMLMapper.builder(factory)
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, strict)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -326,7 +326,7 @@ public final class LocalFleet implements AutoCloseable {
     /**
      * Waits until every node reports its volume as it is now (size from {@code volumes.json}, the bytes under its
      * data directory), e.g. right after the volume monitor grew a filesystem. Each node measures every second in
-     * its own process; this waits for that measurement instead of a fixed time.
+     * its own process; this waits (up to 15 s a node) for that measurement instead of a fixed time.
      */
     public void refreshVolumes() {
         for (LocalNode node : nodes()) {
@@ -359,8 +359,8 @@ public final class LocalFleet implements AutoCloseable {
             }
             pause();
         }
-        throw new IllegalStateException(node.id() + " did not report its volume as measured now within 15 s; it "
-                + "reports " + last);
+        // Best effort (its next scan, a second later, reports it anyway): say so rather than fail the caller.
+        log.warn("{} did not report its volume as measured now within 15 s; it reports {}", node.id(), last);
     }
 
     private static void pause() {
