@@ -52,7 +52,7 @@ final class QueryRunner {
                     : await(call, threads.submit(call), deadline);
             return new RunningQuery(database, executed.result(), executed.connection(), slot, started, deadline);
         } catch (RuntimeException | Error e) {
-            slot.close();
+            slot.closeFailed(e instanceof ApiException api && api.status() == 408);
             if (e instanceof UnknownDatabaseException) {
                 admission.forget(database);
             }
