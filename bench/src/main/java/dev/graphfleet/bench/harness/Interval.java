@@ -1,8 +1,8 @@
 package dev.graphfleet.bench.harness;
 
 /**
- * The mean of per-round figures (ratios of interleaved sides) with its two-sided 95 % Student-t
- * confidence interval: what a goal's verdict rests on, rather than one median.
+ * The mean of per-round figures with its two-sided 95 % Student-t confidence interval (for ratios of
+ * interleaved sides: {@link #ofRatios}): what a goal's verdict rests on, rather than one median.
  */
 public record Interval(double mean, double low, double high, int n) {
 
@@ -28,6 +28,22 @@ public record Interval(double mean, double low, double high, int n) {
         int df = samples.length - 1;
         double t = df <= T975.length ? T975[df - 1] : 1.96;
         return new Interval(mean, mean - t * standardError, mean + t * standardError, samples.length);
+    }
+
+    /**
+     * For ratios: the interval of the mean of their logarithms, taken back (a geometric mean). A ratio
+     * is skewed (0.5 and 2 are equally far from 1) and never negative; its interval should be neither.
+     */
+    public static Interval ofRatios(double... ratios) {
+        double[] logs = new double[ratios.length];
+        for (int i = 0; i < ratios.length; i++) {
+            if (!(ratios[i] > 0)) {
+                throw new IllegalArgumentException("a ratio must be positive, got " + ratios[i] + " in round " + (i + 1));
+            }
+            logs[i] = Math.log(ratios[i]);
+        }
+        Interval log = of(logs);
+        return new Interval(Math.exp(log.mean()), Math.exp(log.low()), Math.exp(log.high()), log.n());
     }
 
     public double halfWidth() {

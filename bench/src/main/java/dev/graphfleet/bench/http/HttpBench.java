@@ -120,7 +120,7 @@ public final class HttpBench implements Benchmark {
             URI uri = node.uri();
             for (Workload workload : workloads) {
                 Table.Builder table = Table.builder(workload.name() + ": per second, median (min–max) of the rounds; "
-                                + "HTTP / limit as the mean of the per-round ratios [95 % interval]; latency p50 / p99 / "
+                                + "HTTP / limit as the geometric mean of the per-round ratios [95 % interval]; latency p50 / p99 / "
                                 + "p99.9 in ms over all rounds",
                         "clients", "rounds", "in-process q/s", "raw HTTP req/s", "limit q/s", "HTTP q/s",
                         "HTTP / limit", "HTTP latency", "in-process latency", "refused/s");

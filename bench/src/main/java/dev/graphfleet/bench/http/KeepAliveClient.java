@@ -23,6 +23,7 @@ final class KeepAliveClient implements AutoCloseable {
     private final OutputStream out;
     private final String host;
     private final StringBuilder line = new StringBuilder();
+    private String retryAfter;
 
     KeepAliveClient(URI node) throws IOException {
         socket = new Socket();
@@ -49,6 +50,11 @@ final class KeepAliveClient implements AutoCloseable {
         return all;
     }
 
+    /** The last answer's Retry-After, or null when it had none. */
+    String retryAfter() {
+        return retryAfter;
+    }
+
     String host() {
         return host;
     }
@@ -65,6 +71,7 @@ final class KeepAliveClient implements AutoCloseable {
         long length = -1;
         boolean chunked = false;
         boolean close = false;
+        retryAfter = null;
         for (String header = readLine(); !header.isEmpty(); header = readLine()) {
             int colon = header.indexOf(':');
             String name = header.substring(0, colon).trim();
@@ -73,6 +80,8 @@ final class KeepAliveClient implements AutoCloseable {
                 length = Long.parseLong(value);
             } else if (name.equalsIgnoreCase("Transfer-Encoding") && value.equalsIgnoreCase("chunked")) {
                 chunked = true;
+            } else if (name.equalsIgnoreCase("Retry-After")) {
+                retryAfter = value;
             } else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) {
                 close = true;
             }

@@ -36,4 +36,13 @@ class IntervalTest {
         assertThat(i.n()).isGreaterThan(2).isLessThan(40);
         assertThat(i.low()).isGreaterThanOrEqualTo(0.9);
     }
+
+    @Test
+    void ratiosAreAveragedGeometricallyAndTheirIntervalStaysPositive() {
+        Interval i = Interval.ofRatios(0.5, 2.0);
+        assertThat(i.mean()).isCloseTo(1.0, within(1e-9)); // 0.5 and 2 are equally far from 1
+        assertThat(i.low()).isPositive();
+        assertThat(i.high()).isCloseTo(1 / i.low(), within(1e-9));
+        assertThatThrownBy(() -> Interval.ofRatios(1.0, 0.0)).hasMessageContaining("round 2");
+    }
 }
