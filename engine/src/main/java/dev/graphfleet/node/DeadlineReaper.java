@@ -17,6 +17,7 @@ final class DeadlineReaper implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineReaper.class);
     static final long TICK_MILLIS = 5;
+    private static final long IDLE_MILLIS = 100;
 
     private final Set<Watch> watched = ConcurrentHashMap.newKeySet();
     private final Thread thread;
@@ -59,6 +60,9 @@ final class DeadlineReaper implements AutoCloseable {
     Watch watch(long dueNanos, long repeatNanos, Runnable action) {
         Watch watch = new Watch(dueNanos, repeatNanos, action);
         watched.add(watch);
+        if (watched.size() == 1) {
+            LockSupport.unpark(thread); // it may be resting with nothing to watch
+        }
         return watch;
     }
 
@@ -85,7 +89,8 @@ final class DeadlineReaper implements AutoCloseable {
                     log.warn("acting on a query deadline failed: {}", e.toString());
                 }
             }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS));
+            // With nothing to watch it rests; the first new watch wakes it (the longer wait is only a fallback).
+            LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(watched.isEmpty() ? IDLE_MILLIS : TICK_MILLIS));
         }
     }
 

@@ -24,12 +24,22 @@ final class AdaptiveLimit {
                 .named("graphfleet-admission")
                 .limit(settings.adaptive()
                         ? Gradient2Limit.newBuilder()
-                                .initialLimit(Math.min(settings.maxInFlight(), Math.max(settings.minInFlight(), 16)))
+                                .initialLimit(initialLimit(settings))
                                 .minLimit(settings.minInFlight())
                                 .maxConcurrency(settings.maxInFlight())
                                 .build()
                         : FixedLimit.of(settings.maxInFlight()))
                 .build();
+    }
+
+    /**
+     * Starts at what the cores can serve at once (two queries per core: one running, one being
+     * answered) and grows from there while latency holds; a start far above capacity would admit a
+     * burst that queues before the limit has learnt anything.
+     */
+    static int initialLimit(AdmissionSettings settings) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return Math.min(settings.maxInFlight(), Math.max(settings.minInFlight(), 2 * cores));
     }
 
     /** A place, or empty when the node is at its limit. */

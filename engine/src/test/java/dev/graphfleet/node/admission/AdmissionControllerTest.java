@@ -27,8 +27,8 @@ class AdmissionControllerTest {
     @SuppressWarnings("try") // the slot is held, not used
     void aBurstNeverExceedsTheLimitBecauseCheckAndIncrementAreOneStep() throws Exception {
         int limit = 5;
-        AdmissionController controller = new AdmissionController(
-                AdmissionSettings.DEFAULTS.withMaxInFlightPerDatabase(limit), fixed(10, 10));
+        AdmissionController controller = new AdmissionController(  // the node's limit out of the way
+                AdmissionSettings.DEFAULTS.withMaxInFlightPerDatabase(limit).withInFlight(false, 64, 64), fixed(10, 10));
         int threads = 16;
         int attempts = 2_000;
         AtomicInteger holding = new AtomicInteger();
