@@ -33,12 +33,13 @@ public record Interval(double mean, double low, double high, int n) {
     /**
      * For ratios: the interval of the mean of their logarithms, taken back (a geometric mean). A ratio
      * is skewed (0.5 and 2 are equally far from 1) and never negative; its interval should be neither.
+     * With a ratio of 0 among them (a side that served nothing in a round), the arithmetic interval.
      */
     public static Interval ofRatios(double... ratios) {
         double[] logs = new double[ratios.length];
         for (int i = 0; i < ratios.length; i++) {
             if (!(ratios[i] > 0)) {
-                throw new IllegalArgumentException("a ratio must be positive, got " + ratios[i] + " in round " + (i + 1));
+                return of(ratios); // a side that did nothing in a round has no logarithm: the plain mean says so
             }
             logs[i] = Math.log(ratios[i]);
         }

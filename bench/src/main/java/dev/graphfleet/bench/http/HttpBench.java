@@ -195,6 +195,11 @@ public final class HttpBench implements Benchmark {
             }
             byte[] health = KeepAliveClient.get("/health", connections.get(0).host());
             Side[] order = Side.values();
+            ClosedLoop.run(clients, warmup, warmup, (c, random) -> { // new connections and a cold path: discarded
+                KeepAliveClient client = connections.get(c);
+                return client.exchange(KeepAliveClient.postJson(path, client.host(),
+                        cypherJson + random.nextInt(1, fixture.people() + 1) + "}}")) == 200;
+            });
             figures.ratio = Rounds.untilResolved(minRounds, maxRounds, GOAL, margin, round -> {
                 Map<Side, ClosedLoop.Outcome> outcomes = new LinkedHashMap<>();
                 for (int k = 0; k < order.length; k++) {
