@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
 public final class BenchMain implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME", description = "Benchmarks to run (default: all): pool, pool-jmh, attach, "
-            + "metrics, volume, console, memory, memory-hostile, deadlines.")
+            + "metrics, volume, console, memory, memory-hostile, deadlines, http, admission.")
     List<String> names = new ArrayList<>();
 
     @Option(names = "--quick", description = "Tiny sizes and few iterations: a smoke test of the pipeline.")

@@ -4,6 +4,8 @@ import dev.graphfleet.bench.attach.AttachBench;
 import dev.graphfleet.bench.console.ConsoleBench;
 import dev.graphfleet.bench.deadline.DeadlineBench;
 import dev.graphfleet.bench.harness.Benchmark;
+import dev.graphfleet.bench.http.AdmissionBench;
+import dev.graphfleet.bench.http.HttpBench;
 import dev.graphfleet.bench.memory.HostileMemoryBench;
 import dev.graphfleet.bench.memory.NodeMemoryBench;
 import dev.graphfleet.bench.metrics.MetricsBench;
@@ -22,7 +24,7 @@ final class Benchmarks {
     static List<Benchmark> all() {
         return List.of(new PoolThroughputBench(), new PoolJmhBench(), new AttachBench(), new MetricsBench(),
                 new VolumeScanBench(), new ConsoleBench(), new NodeMemoryBench(), new HostileMemoryBench(),
-                new DeadlineBench());
+                new DeadlineBench(), new HttpBench(), new AdmissionBench());
     }
 
     static Optional<Benchmark> named(String name) {

@@ -184,7 +184,13 @@ final class NodeRules {
         out.between("node.admission.memory_percent", admission.memoryPercent(), 1, 100, " %");
         out.between("node.admission.cpu_percent", admission.cpuPercent(), 1, 100, " %");
         out.between("node.admission.ingestion_cpu_percent", admission.ingestionCpuPercent(), 1, 100, " %");
-        if (admission.ingestionCpuPercent() > admission.cpuPercent()) {
+        if (admission.cpuPercent() < 100 || admission.ingestionCpuPercent() < 100) {
+            out.warning(admission.cpuPercent() < 100 ? "node.admission.cpu_percent" : "node.admission.ingestion_cpu_percent",
+                    "deprecated: a CPU threshold refuses work exactly when the CPU is busy serving what the node "
+                    + "admitted (and on a shared machine, when others are busy)", "remove it: the adaptive in-flight "
+                    + "limit (node.admission.adaptive, max_in_flight) refuses only beyond what the node can serve");
+        }
+        if (admission.ingestionCpuPercent() > admission.cpuPercent() && admission.ingestionCpuPercent() < 100) {
             out.warning("node.admission.ingestion_cpu_percent", "ingestion_cpu_percent "
                     + admission.ingestionCpuPercent() + " % is above cpu_percent " + admission.cpuPercent()
                     + " %: ingestion would be admitted when queries are refused",
@@ -192,6 +198,13 @@ final class NodeRules {
         }
         out.atLeast("node.admission.max_in_flight_per_database", admission.maxInFlightPerDatabase(), 1, "");
         out.atLeast("node.admission.retry_after_s", admission.retryAfterS(), 1, " s");
+        out.atLeast("node.admission.min_in_flight", admission.minInFlight(), 1, "");
+        out.atLeast("node.admission.max_in_flight", admission.maxInFlight(), 1, "");
+        if (admission.maxInFlight() < admission.minInFlight()) {
+            out.error("node.admission.max_in_flight", "max_in_flight " + admission.maxInFlight()
+                    + " is below min_in_flight " + admission.minInFlight(), "raise max_in_flight to at least "
+                    + admission.minInFlight() + " or lower min_in_flight");
+        }
 
         AttachConfig attach = node.attach();
         out.atLeast("node.attach.attempts", attach.attempts(), 1, "");

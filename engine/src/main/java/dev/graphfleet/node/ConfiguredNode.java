@@ -144,7 +144,8 @@ public final class ConfiguredNode implements AutoCloseable {
         var admission = node.admission();
         AdmissionSettings admissionSettings = new AdmissionSettings(admission.memoryPercent(), admission.cpuPercent(),
                 admission.ingestionCpuPercent(), admission.maxInFlightPerDatabase(), admission.retryAfter(),
-                AdmissionSettings.DEFAULTS.sampleInterval());
+                AdmissionSettings.DEFAULTS.sampleInterval(), admission.adaptive(), admission.minInFlight(),
+                admission.maxInFlight());
         MetricsSettings metrics = MetricsSettings.DEFAULTS;
         metrics = new MetricsSettings(node.metrics().timeout(), metrics.sizeScanInterval(), metrics.sizeScanBatch(),
                 metrics.sizeScanPause());

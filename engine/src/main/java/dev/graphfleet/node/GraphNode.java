@@ -71,6 +71,7 @@ public final class GraphNode implements AutoCloseable {
     private final ActiveQueries active;
     private final MemoryWatchdog memory;
     private final QueryThreads queryThreads;
+    private final DeadlineReaper deadlines;
     private final ShutdownGate gate;
     private final Undertow server;
     private final InetSocketAddress address;
@@ -116,6 +117,8 @@ public final class GraphNode implements AutoCloseable {
             this.queryThreads = new QueryThreads(QueryThreads.size(settings.databases().maxConnections(),
                     settings.admission().maxInFlightPerDatabase()));
             background.push(queryThreads);
+            this.deadlines = new DeadlineReaper();
+            background.push(deadlines);
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             background.push(registry::close);
             QueryStats stats = new QueryStats(clock, registry);
@@ -135,9 +138,11 @@ public final class GraphNode implements AutoCloseable {
 
             this.gate = routes(sources, collector, new PrometheusMetrics(sources, registry), builder.attachments,
                     builder.refresher, clock);
-            // workers wait for query threads, so there are more of them; /health needs none
+            // Workers run the statements themselves, so they get the query threads' 32 MiB stacks (reserved,
+            // not committed): a deeply nested query cannot overflow them. /health needs none.
             Undertow.Builder undertow = ServerTimeouts.apply(Undertow.builder(), settings).setHandler(gate)
-                    .setWorkerThreads(Math.max(16, queryThreads.size() + 8));
+                    .setWorkerThreads(Math.max(16, queryThreads.size() + 8))
+                    .setWorkerOption(org.xnio.Options.STACK_SIZE, QueryThreads.STACK_BYTES);
             if (tls != null) {
                 undertow.addHttpsListener(settings.port(), settings.host(), tls);
             } else {
@@ -163,7 +168,7 @@ public final class GraphNode implements AutoCloseable {
         QueryLimits limits = settings.queryLimits();
         QueryRunner runner = new QueryRunner(pool, admission, active,
                 new WriteConflictRetry(limits.writeConflictRetry(), WriteConflictRetry.Sleeper.SYSTEM),
-                RangeLimit.forHeadroom(memory.budget().queryHeadroomBytes()), queryThreads);
+                RangeLimit.forHeadroom(memory.budget().queryHeadroomBytes()), queryThreads, deadlines);
         Duration operationWait = DatabaseOperationRoute.waitFor(settings.databases().queryTimeout(),
                 settings.pool().acquireTimeout());
         NodeRoutes.Routes routes = new NodeRoutes.Routes(
@@ -174,7 +179,7 @@ public final class GraphNode implements AutoCloseable {
                 new QueryRoute(new QueryRequestReader(mapper, limits, new StatementGuard(
                         settings.statements().withReadOnly(settings.effectiveDatabases().readOnly()))), runner,
                         new NdjsonWriter(mapper, errors, limits.streamChunkRows()), errors, sources.queries(), pool,
-                        mapper, limits.maxRows(), attachments, clock, settings.databases().queryTimeout(), queryThreads),
+                        mapper, limits.maxRows(), attachments, clock, settings.databases().queryTimeout(), deadlines),
                 new DatabaseOperationRoute(pool, mapper, DatabaseOperationRoute.Operation.INVALIDATE, operationWait),
                 new DatabaseOperationRoute(pool, mapper, DatabaseOperationRoute.Operation.CLEANUP, operationWait),
                 new DatabaseOperationRoute(pool, mapper, DatabaseOperationRoute.Operation.CLOSE, operationWait),

@@ -13,7 +13,6 @@ import dev.graphfleet.node.health.DataFreshness;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Deque;
-import java.util.concurrent.ScheduledFuture;
 import org.xnio.IoUtils;
 
 /**
@@ -43,14 +42,14 @@ final class QueryRoute implements HttpHandler {
 
     private final Clock clock;
     private final Duration tierTimeout;
-    private final QueryThreads threads;
+    private final DeadlineReaper reaper;
 
     QueryRoute(QueryRequestReader reader, QueryRunner runner, NdjsonWriter ndjson, ErrorMapper errors,
                QueryStats stats, GraphPool pool, ObjectMapper mapper, int maxRows, AttachmentStatus attachments, Clock clock,
-               Duration tierTimeout, QueryThreads threads) {
+               Duration tierTimeout, DeadlineReaper reaper) {
         this.clock = clock;
         this.tierTimeout = tierTimeout;
-        this.threads = threads;
+        this.reaper = reaper;
         this.reader = reader;
         this.runner = runner;
         this.ndjson = ndjson;
@@ -72,25 +71,23 @@ final class QueryRoute implements HttpHandler {
         QueryRequest request = reader.read(exchange);
         long started = System.nanoTime();
         ApiException failure = null;
+        // Covers the engine call too: one that ignores its cancel past the grace has its client cut off.
+        DeadlineReaper.Watch cutOff = deadline.bounded() ? reaper.watch(deadline.deadlineNanos()
+                + CUT_OFF_GRACE.toNanos(), 0, () -> cutOff(exchange)) : null;
         try (RunningQuery query = runner.start(database, request, deadline)) {
-            ScheduledFuture<?> cutOff = deadline.bounded() ? threads.schedule(() -> cutOff(exchange),
-                    deadline.remainingNanos() + CUT_OFF_GRACE.toNanos()) : null;
-            try {
-                dataVersion(database, exchange);
-                if (wantsStream(exchange)) {
-                    failure = ndjson.write(exchange, query); // a failure mid-stream is in the last chunk
-                } else {
-                    HttpJson.send(exchange, mapper, 200, QueryAnswer.read(query, maxRows));
-                }
-            } finally {
-                if (cutOff != null) {
-                    cutOff.cancel(false);
-                }
+            dataVersion(database, exchange);
+            if (wantsStream(exchange)) {
+                failure = ndjson.write(exchange, query); // a failure mid-stream is in the last chunk
+            } else {
+                HttpJson.send(exchange, mapper, 200, QueryAnswer.read(query, maxRows));
             }
         } catch (RuntimeException e) {
             failure = errors.map(e);
             throw e;
         } finally {
+            if (cutOff != null) {
+                cutOff.close();
+            }
             if (pool.knows(database)) { // only databases that exist are counted
                 stats.recordQuery(database, failure == null ? 200 : failure.status(),
                         failure == null ? null : failure.error(), Duration.ofNanos(System.nanoTime() - started));
@@ -100,7 +97,8 @@ final class QueryRoute implements HttpHandler {
 
     /**
      * A client that stops reading its answer blocks the write, holding the query's connection and
-     * slot: past the deadline its connection is closed, which ends the write.
+     * slot: past the deadline its connection is closed, which ends the write. The same ends a request
+     * whose engine call has not returned a second after its cancel.
      */
     private static void cutOff(HttpServerExchange exchange) {
         if (!exchange.isComplete()) {

@@ -398,7 +398,7 @@ class ConfigValidatorTest {
                   data_dir: /mnt/lbug-data
                   pool: {acquire_timeout_ms: 0, leak_detection_threshold_s: 0}
                   metrics: {timeout_s: 0}
-                  admission: {memory_percent: 120, cpu_percent: 70}
+                  admission: {memory_percent: 120, cpu_percent: 70, ingestion_cpu_percent: 80, min_in_flight: 8, max_in_flight: 4}
                   attach: {attempts: 0, backoff_s: [5, -1]}
                 """)).extracting(Problem::toString).containsExactly(
                 "node.pool.acquire_timeout_ms: is 0 ms; it must be at least 1 ms"
@@ -406,9 +406,15 @@ class ConfigValidatorTest {
                 "node.metrics.timeout_s: is 0 s; it must be at least 1 s — set node.metrics.timeout_s to 1 s or more",
                 "node.admission.memory_percent: is 120 %; it must be between 1 and 100 %"
                         + " — set node.admission.memory_percent to a value from 1 to 100 %",
+                "node.admission.cpu_percent: deprecated: a CPU threshold refuses work exactly when the CPU is busy"
+                        + " serving what the node admitted (and on a shared machine, when others are busy) — remove it:"
+                        + " the adaptive in-flight limit (node.admission.adaptive, max_in_flight) refuses only beyond"
+                        + " what the node can serve",
                 "node.admission.ingestion_cpu_percent: ingestion_cpu_percent 80 % is above cpu_percent 70 %:"
                         + " ingestion would be admitted when queries are refused"
                         + " — set ingestion_cpu_percent below cpu_percent, e.g. 10 points lower",
+                "node.admission.max_in_flight: max_in_flight 4 is below min_in_flight 8 — raise max_in_flight to at"
+                        + " least 8 or lower min_in_flight",
                 "node.attach.attempts: is 0; it must be at least 1 — set node.attach.attempts to 1 or more",
                 "node.attach.backoff_s[1]: must be a wait of 0 s or more — list waits in seconds, e.g. [5, 10]");
     }

@@ -139,7 +139,7 @@ class GraphfleetConfigTest {
         assertThat(pool.cleanupInterval()).isEqualTo(Duration.ofMinutes(10));
         assertThat(pool.leakDetectionThreshold()).isEqualTo(Duration.ofSeconds(60));
         assertThat(node.metrics().timeout()).isEqualTo(Duration.ofSeconds(3));
-        assertThat(node.admission()).isEqualTo(new AdmissionConfig(85, 90, 80, 10, 5));
+        assertThat(node.admission()).isEqualTo(new AdmissionConfig(85, 100, 100, 10, 5, true, 4, 64));
         assertThat(node.attach()).isEqualTo(new AttachConfig(3, List.of(5, 10)));
 
         VolumesConfig volumes = config.volumes();

@@ -100,7 +100,7 @@ class AdmissionHttpTest {
 
     @Test
     void ingestionMeetsTheLowerCpuThreshold() {
-        Http http = start(AdmissionSettings.DEFAULTS);
+        Http http = start(AdmissionSettings.DEFAULTS.withThresholds(85, 90, 80)); // deprecated, off by default
         resources.set(85.0, 20.0);
         assertThat(http.query("people", "MATCH (p:Person) RETURN count(p)").status()).isEqualTo(200);
         NodeApiTest.assertError(http.query("people", "COPY Person FROM '/nonexistent/people.csv'"), 503, "overloaded",
@@ -110,5 +110,84 @@ class AdmissionHttpTest {
         JsonNode admission = http.get("/metrics").json().get("admission_control");
         assertThat(admission.get("rejected").get("cpu").asLong()).isEqualTo(2);
         assertThat(admission.get("cpu_percent").asDouble()).isEqualTo(95.0);
+    }
+
+    @Test
+    void slowQueriesBeyondTheNodesLimitAreRefusedWith503AndRetryAfterWhileTheAdmittedComplete() throws Exception {
+        Http http = start(AdmissionSettings.DEFAULTS.withMaxInFlightPerDatabase(64).withInFlight(true, 2, 3));
+        // 152 million pairs filtered one by one: long enough that all requests overlap.
+        String slow = "MATCH (a:Person), (b:Person) WHERE a.id + b.id = -1 RETURN count(*)";
+        int clients = 12;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Http.Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return http.query("people", slow);
+                }));
+            }
+            go.countDown();
+            int served = 0;
+            int refused = 0;
+            for (var answer : answers) {
+                Http.Response response = answer.get(2, java.util.concurrent.TimeUnit.MINUTES);
+                if (response.status() == 503) {
+                    refused++;
+                    NodeApiTest.assertError(response, 503, "overloaded", "Too many queries in flight on this node");
+                    assertThat(response.header("Retry-After")).isEqualTo("5");
+                } else {
+                    assertThat(response.status()).as(response.body()).isEqualTo(200);
+                    assertThat(response.json().get("rows").toString()).isEqualTo("[[0]]");
+                    served++;
+                }
+            }
+            assertThat(refused).as("beyond the node's limit of at most 3").isGreaterThanOrEqualTo(clients - 3 * 2);
+            assertThat(served).isGreaterThanOrEqualTo(1);
+            JsonNode admission = http.get("/metrics").json().get("admission_control");
+            assertThat(admission.get("rejected").get("limit").asLong()).isEqualTo(refused);
+            assertThat(admission.get("in_flight_limit").asInt()).isBetween(2, 3);
+            assertThat(admission.get("adaptive_limit").asBoolean()).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void atLightLoadNothingIsRefusedEvenWhenTheCpuIsBusy() throws Exception {
+        Http http = start(AdmissionSettings.DEFAULTS); // the defaults: the adaptive limit, no CPU threshold
+        resources.set(99.0, 20.0); // what the sampler reports on a busy machine (the old default refused above 90 %)
+        java.util.concurrent.atomic.AtomicBoolean burning = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.List<Thread> burners = new java.util.ArrayList<>();
+        for (int i = 0; i < Runtime.getRuntime().availableProcessors(); i++) {
+            Thread burner = new Thread(() -> {
+                long x = 0;
+                while (burning.get()) {
+                    x += System.nanoTime() % 7;
+                }
+                if (x == 42) {
+                    System.out.print(""); // keeps the loop from being optimised away
+                }
+            }, "cpu-burner-" + i);
+            burner.setDaemon(true);
+            burner.start();
+            burners.add(burner);
+        }
+        try {
+            for (int i = 1; i <= 50; i++) {
+                Http.Response response = http.query("people", "MATCH (p:Person {id: $id}) RETURN p.name",
+                        java.util.Map.of("id", i));
+                assertThat(response.status()).as(response.body()).isEqualTo(200);
+            }
+        } finally {
+            burning.set(false);
+            for (Thread burner : burners) {
+                burner.join();
+            }
+        }
+        JsonNode admission = http.get("/metrics").json().get("admission_control");
+        assertThat(admission.get("rejected").get("cpu").asLong()).isZero();
+        assertThat(admission.get("rejected").get("limit").asLong()).isZero();
     }
 }

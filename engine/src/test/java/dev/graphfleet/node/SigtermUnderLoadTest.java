@@ -156,7 +156,8 @@ class SigtermUnderLoadTest {
                 "  tier: soak-writers",
                 "  data_dir: " + dataDir,
                 "  api: {host: 127.0.0.1, port: 8001}",
-                "  admission: {cpu_percent: 100, ingestion_cpu_percent: 100, max_in_flight_per_database: 64}",
+                "  admission: {cpu_percent: 100, ingestion_cpu_percent: 100, max_in_flight_per_database: 64, adaptive: false,",
+                "              max_in_flight: 64}",
                 ""));
     }
 

@@ -26,7 +26,13 @@ public final class JfrHotspots {
     private JfrHotspots() {
     }
 
-    /** Hotspots of the threads named {@code threads} (all threads when empty). */
+    /** A thread's name is one of {@code threads}, or starts with one that ends in {@code *}. */
+    private static boolean named(java.util.Set<String> threads, String name) {
+        return name != null && threads.stream().anyMatch(t -> t.endsWith("*")
+                ? name.startsWith(t.substring(0, t.length() - 1)) : t.equals(name));
+    }
+
+    /** Hotspots of the threads named {@code threads} (all threads when empty; {@code prefix*} names a family). */
     public static List<Hotspot> of(Path recording, java.util.Set<String> threads) throws IOException {
         if (!Files.isRegularFile(recording)) {
             return List.of();
@@ -41,7 +47,7 @@ public final class JfrHotspots {
                 continue;
             }
             var thread = event.getThread("sampledThread");
-            if (!threads.isEmpty() && (thread == null || !threads.contains(thread.getJavaName()))) {
+            if (!threads.isEmpty() && (thread == null || !named(threads, thread.getJavaName()))) {
                 continue;
             }
             RecordedStackTrace stack = event.getStackTrace();

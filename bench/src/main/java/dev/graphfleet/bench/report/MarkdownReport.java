@@ -24,11 +24,14 @@ public final class MarkdownReport {
         md.append("Every figure below was measured by `./graphfleet bench` and written here by the same tool; each goal\n"
                 + "of DESIGN.md \"Numbers we hold ourselves to\" is compared with its baseline **measured in the same run**.\n"
                 + "Each benchmark runs in its own JVM (recorded with JFR) after warm-up, over several iterations; figures\n"
-                + "are medians, with the spread (min–max of the iterations) in brackets.\n\n");
+                + "are medians, with the spread (min–max of the iterations) in brackets. Where a goal compares two sides\n"
+                + "of the same machine (`pool`, `http`), the sides run interleaved in short rounds (order rotated) until\n"
+                + "the 95 % confidence interval of the per-round ratio lies on one side of the limit; such a goal is met\n"
+                + "only when the whole interval passes, and shows the interval as `[95 % CI low–high]`.\n\n");
         md.append("Run all: `./graphfleet bench` (about 10 minutes on 2 cores; it builds what it needs). One or some: "
                 + "`./graphfleet bench pool attach`. A smoke test of the whole pipeline with tiny sizes: "
                 + "`./graphfleet bench --quick`. Benchmarks: `pool`, `pool-jmh`, `attach`, `metrics`, `volume`, "
-                + "`console`, `memory`. Options: `--attach-1g` adds the 1 GB attach sizes, `--jfr-always` "
+                + "`console`, `memory`, `memory-hostile`, `deadlines`, `http`, `admission`. Options: `--attach-1g` adds the 1 GB attach sizes, `--jfr-always` "
                 + "lists JFR hotspots for every section, not only where a goal is missed.\n\n");
         md.append("How it works: the `bench` Maven module (built only with `-Pbench`, so CI's `mvn verify` never sees it) "
                 + "holds one class per section in `dev.graphfleet.bench.*`; `BenchMain` runs each in a fresh JVM under "

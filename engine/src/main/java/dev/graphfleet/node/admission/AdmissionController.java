@@ -23,6 +23,7 @@ public final class AdmissionController {
     private final LongAdder accepted = new LongAdder();
     private final Map<AdmissionDecision.Outcome, LongAdder> rejected = new EnumMap<>(AdmissionDecision.Outcome.class);
     private final Object idle = new Object();
+    private final AdaptiveLimit nodeLimit;
 
     public AdmissionController(AdmissionSettings settings, ResourceGauge resources) {
         this(settings, resources, MemoryPressure.NONE);
@@ -33,6 +34,7 @@ public final class AdmissionController {
         this.policy = new AdmissionPolicy(settings);
         this.resources = resources;
         this.memory = memory;
+        this.nodeLimit = new AdaptiveLimit(settings);
         for (AdmissionDecision.Outcome outcome : AdmissionDecision.Outcome.values()) {
             if (outcome != AdmissionDecision.Outcome.ACCEPT) {
                 rejected.put(outcome, new LongAdder());
@@ -43,7 +45,8 @@ public final class AdmissionController {
     /**
      * Takes a slot on {@code database} or refuses.
      *
-     * @throws AdmissionRejectedException when memory, CPU or the database's in-flight limit says no
+     * @throws AdmissionRejectedException when memory, CPU, the database's in-flight limit or the node's
+     *                                     (adaptive) limit says no
      * @throws MemoryLimitException        while the process is over its memory budget
      */
     public AdmissionSlot admit(String database, Operation operation) {
@@ -65,8 +68,18 @@ public final class AdmissionController {
                 throw new AdmissionRejectedException(database, decision, policy.settings().retryAfter());
             }
             if (counter.compareAndSet(current, current + 1)) {
+                var place = nodeLimit.acquire();
+                if (place.isEmpty()) {
+                    release(counter);
+                    rejected.get(AdmissionDecision.Outcome.REJECT_LIMIT).increment();
+                    throw new AdmissionRejectedException(database, new AdmissionDecision(
+                            AdmissionDecision.Outcome.REJECT_LIMIT, "Too many queries in flight on this node: "
+                            + nodeLimit.inFlight() + " of " + nodeLimit.limit() + " allowed" + (nodeLimit.adaptive()
+                            ? " now (the limit adapts to the queries' latency; node.admission.max_in_flight caps it)"
+                            : " (node.admission.max_in_flight)")), policy.settings().retryAfter());
+                }
                 accepted.increment();
-                return new AdmissionSlot(this, database, counter);
+                return new AdmissionSlot(this, database, counter, place.get());
             }
         }
     }
@@ -131,7 +144,8 @@ public final class AdmissionController {
                 settings.ingestionCpuThresholdPercent(), settings.maxInFlightPerDatabase(),
                 round(sample == null ? null : sample.memoryPercent()), round(sample == null ? null : sample.cpuPercent()),
                 sample == null ? null : sample.sampledAt(), perDatabase,
-                perDatabase.values().stream().mapToInt(Integer::intValue).sum(), accepted.sum(), refusals);
+                perDatabase.values().stream().mapToInt(Integer::intValue).sum(), accepted.sum(), refusals,
+                nodeLimit.limit(), settings.adaptive());
     }
 
     private static Double round(Double percent) {

@@ -155,7 +155,11 @@ public final class PrometheusMetrics {
     private void registerAdmissionCounters() {
         FunctionCounter.builder("graphfleet.admission.accepted", sources, s -> s.admission().snapshot().accepted())
                 .description("Requests admitted").register(registry);
-        for (String reason : List.of("memory", "cpu", "in_flight")) {
+        Gauge.builder("graphfleet.admission.in_flight_limit", sources,
+                        s -> s.admission().snapshot().inFlightLimit())
+                .description("The node's limit on queries in flight now (adaptive: it follows their latency)")
+                .register(registry);
+        for (String reason : List.of("memory", "cpu", "in_flight", "limit")) {
             FunctionCounter.builder("graphfleet.admission.rejected", sources,
                             s -> s.admission().snapshot().rejected().getOrDefault(reason, 0L))
                     .tag("reason", reason).description("Requests refused by admission control, by reason")

@@ -29,6 +29,8 @@ public final class QueryStats {
     private final ConcurrentHashMap<String, LatencyWindow> byDatabase = new ConcurrentHashMap<>();
     private final StatusWindow statuses = new StatusWindow();
     private final Map<String, LongAdder> stopped = new TreeMap<>(); // keys fixed at construction
+    /** The timer of each database and status, found once: building one per query cost a registry lookup. */
+    private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
 
     /** @param registry where the {@code graphfleet.queries} timer goes; null for none */
     public QueryStats(Clock clock, MeterRegistry registry) {
@@ -57,12 +59,11 @@ public final class QueryStats {
             stops.increment();
         }
         if (registry != null) {
-            Timer.builder("graphfleet.queries")
+            timers.computeIfAbsent(database + '\n' + status, key -> Timer.builder("graphfleet.queries")
                     .description("Queries answered by this node, by database and HTTP status")
                     .tag("database", database)
                     .tag("status", Integer.toString(status))
-                    .register(registry)
-                    .record(nanos, TimeUnit.NANOSECONDS);
+                    .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
         }
     }
 

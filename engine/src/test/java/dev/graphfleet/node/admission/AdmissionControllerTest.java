@@ -27,8 +27,8 @@ class AdmissionControllerTest {
     @SuppressWarnings("try") // the slot is held, not used
     void aBurstNeverExceedsTheLimitBecauseCheckAndIncrementAreOneStep() throws Exception {
         int limit = 5;
-        AdmissionController controller = new AdmissionController(
-                AdmissionSettings.DEFAULTS.withMaxInFlightPerDatabase(limit), fixed(10, 10));
+        AdmissionController controller = new AdmissionController(  // the node's limit out of the way
+                AdmissionSettings.DEFAULTS.withMaxInFlightPerDatabase(limit).withInFlight(false, 64, 64), fixed(10, 10));
         int threads = 16;
         int attempts = 2_000;
         AtomicInteger holding = new AtomicInteger();
@@ -127,5 +127,24 @@ class AdmissionControllerTest {
         assertThatThrownBy(() -> controller.admit("db", Operation.QUERY)).hasMessageContaining("Memory usage too high");
         assertThat(controller.snapshot().rejected()).containsEntry("memory", 1L).containsEntry("cpu", 0L);
         assertThat(controller.inFlight("db")).isZero();
+    }
+
+    @Test
+    void theNodesFixedCapRefusesAcrossDatabasesAndAFreedPlaceAdmitsAgain() {
+        AdmissionController controller = new AdmissionController(
+                AdmissionSettings.DEFAULTS.withInFlight(false, 1, 2), fixed(10, 10));
+        AdmissionSlot a = controller.admit("one", Operation.QUERY);
+        AdmissionSlot b = controller.admit("two", Operation.QUERY);
+        assertThatThrownBy(() -> controller.admit("three", Operation.QUERY))
+                .isInstanceOf(AdmissionRejectedException.class)
+                .hasMessageContaining("Too many queries in flight on this node: 2 of 2 allowed (node.admission.max_in_flight)")
+                .hasMessageContaining("retry in 5 s");
+        assertThat(controller.inFlight("three")).isZero(); // the refused request holds no place on its database
+        a.closeFailed(false);
+        controller.admit("three", Operation.QUERY).close();
+        b.close();
+        assertThat(controller.snapshot().rejected()).containsEntry("limit", 1L);
+        assertThat(controller.snapshot().inFlightLimit()).isEqualTo(2);
+        assertThat(controller.totalInFlight()).isZero();
     }
 }
