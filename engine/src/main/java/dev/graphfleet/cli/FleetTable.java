@@ -28,11 +28,12 @@ final class FleetTable {
         if (!fleet.instances().isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             for (FleetInstance i : fleet.instances()) {
-                rows.add(List.of(i.id(), i.roleName(), dash(i.group()), i.health().label(), dash(i.state()),
+                rows.add(List.of(i.id(), i.endpoint() == null ? "-" : i.endpoint().toString(), i.roleName(),
+                        dash(i.group()), i.health().label(), dash(i.state()),
                         version(i.dataVersion()), age(i.dataVersion()), volume(i.node()), pool(i.node()),
                         detail(i)));
             }
-            out.append(TablePrinter.render(List.of("INSTANCE", "ROLE", "GROUP", "HEALTH", "STATE", "VERSION", "AGE",
+            out.append(TablePrinter.render(List.of("INSTANCE", "URL", "ROLE", "GROUP", "HEALTH", "STATE", "VERSION", "AGE",
                     "VOLUME", "POOL", "DETAIL"), rows));
         }
         if (!fleet.replicaGroups().isEmpty()) {
@@ -101,6 +102,9 @@ final class FleetTable {
             return "-";
         }
         NodeSummary.PoolUsage p = node.pool();
+        if (p.databases() == 0) {
+            return "no database open"; // a pool opens a database on its first query: no max to add up yet
+        }
         return p.inUse() + " busy, " + p.idle() + " idle, max " + p.max();
     }
 

@@ -172,10 +172,10 @@ public final class GraphNode implements AutoCloseable {
         Duration operationWait = DatabaseOperationRoute.waitFor(settings.databases().queryTimeout(),
                 settings.pool().acquireTimeout());
         NodeRoutes.Routes routes = new NodeRoutes.Routes(
-                new HealthRoute(status, health, mapper),
+                new HealthRoute(status, health, mapper, settings.effectiveDatabases().readOnly()),
                 new MetricsRoute(collector, mapper),
                 new PrometheusRoute(prometheus),
-                new DatabasesRoute(pool, sources.sizes(), settings.type().isReadOnly(), mapper),
+                new DatabasesRoute(pool, sources.sizes(), settings.effectiveDatabases().readOnly(), mapper),
                 new QueryRoute(new QueryRequestReader(mapper, limits, new StatementGuard(
                         settings.statements().withReadOnly(settings.effectiveDatabases().readOnly()))), runner,
                         new NdjsonWriter(mapper, errors, limits.streamChunkRows()), errors, sources.queries(), pool,

@@ -28,11 +28,14 @@ final class HealthRoute implements HttpHandler {
     private final NodeStatus status;
     private final NodeHealth health;
     private final ObjectMapper mapper;
+    private final boolean readOnly;
 
-    HealthRoute(NodeStatus status, NodeHealth health, ObjectMapper mapper) {
+    /** @param readOnly whether the node refuses writes: the same setting its statement guard holds queries to */
+    HealthRoute(NodeStatus status, NodeHealth health, ObjectMapper mapper, boolean readOnly) {
         this.status = status;
         this.health = health;
         this.mapper = mapper;
+        this.readOnly = readOnly;
     }
 
     /** Null on a node that does not refresh in place (its attachments have no target). */
@@ -59,7 +62,7 @@ final class HealthRoute implements HttpHandler {
         boolean versioned = !fresh.versions().isEmpty();
         var max = health.settings().maxAge();
         HttpJson.send(exchange, mapper, verdict.httpStatus(), new Health(verdict.status(), status.nodeId(),
-                status.type().wireName(), status.uptimeSeconds(), status.type().isReadOnly(),
+                status.type().wireName(), status.uptimeSeconds(), readOnly,
                 versioned ? fresh.versions() : null, fresh.ageSeconds(), max == null ? null : max.toSeconds(),
                 versioned ? verdict.stale() : null, verdict.reason(), targets(), pinned()));
     }

@@ -10,6 +10,7 @@ import dev.graphfleet.testing.QueryProtocolServer;
 import dev.graphfleet.testing.ScriptedNode;
 import dev.graphfleet.testing.SilentNodes;
 import java.io.PrintWriter;
+import java.util.List;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -46,10 +47,21 @@ class FleetCommandTest {
 
             assertThat(code).as(err.toString()).isZero();
             String table = out.toString();
-            assertThat(table).containsPattern("INSTANCE +ROLE +GROUP +HEALTH +STATE +VERSION +AGE +VOLUME +POOL +DETAIL");
-            assertThat(table).containsPattern("writer-1 +writer +- +healthy +ready +- +- +42% of 100 GB +2 busy, 3 idle, max 6");
+            assertThat(table).containsPattern("INSTANCE +URL +ROLE +GROUP +HEALTH +STATE +VERSION +AGE +VOLUME +POOL +DETAIL");
+            assertThat(table).containsPattern("writer-1 +" + java.util.regex.Pattern.quote(writer.url().toString())
+                    + " +writer +- +healthy +ready +- +- +42% of 100 GB +2 busy, 3 idle, max 6");
             assertThat(table).endsWith("1 instance: 1 healthy" + System.lineSeparator());
         }
+    }
+
+    @Test
+    void aPoolWithNoDatabaseOpenSaysSoInsteadOfMaxZero() {
+        dev.graphfleet.fleet.NodeSummary idle = new dev.graphfleet.fleet.NodeSummary(null, null, null, null,
+                new dev.graphfleet.fleet.NodeSummary.PoolUsage(0, 0, 0, 0, 0, 0), java.util.Map.of(), List.of(), List.of());
+        assertThat(FleetTable.pool(idle)).isEqualTo("no database open");
+        dev.graphfleet.fleet.NodeSummary busy = new dev.graphfleet.fleet.NodeSummary(null, null, null, null,
+                new dev.graphfleet.fleet.NodeSummary.PoolUsage(1, 2, 8, 2, 0, 0), java.util.Map.of(), List.of(), List.of());
+        assertThat(FleetTable.pool(busy)).isEqualTo("1 busy, 2 idle, max 8");
     }
 
     @Test
@@ -144,7 +156,7 @@ class FleetCommandTest {
 
             assertThat(code).as(err.toString()).isZero();
             assertThat(out.toString()).startsWith("fleet prod from aws(prod, us-east-1)")
-                    .containsPattern("i-r1 +shared_replica +shared-replicas +healthy +InService +snap-new")
+                    .containsPattern("i-r1 +- +shared_replica +shared-replicas +healthy +InService +snap-new")
                     .containsPattern("shared-replicas +ladybug-shared +m7g.large +1/1/4 +1 +1/1 +snap-new +-")
                     .contains("1 instance: 1 healthy");
             assertThat(aws.calls).extracting(QueryProtocolServer.Call::service)
