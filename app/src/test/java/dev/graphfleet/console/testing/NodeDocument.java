@@ -127,6 +127,16 @@ public final class NodeDocument {
         return this;
     }
 
+    /** Sets the version an attachment of {@code repository} (added before) reports serving. */
+    public synchronized NodeDocument servedVersion(String repository, String version) {
+        ((ObjectNode) metrics.path("attachments")).path("attachments").forEach(a -> {
+            if (repository.equals(a.path("repository").asText())) {
+                ((ObjectNode) a).put("version", version);
+            }
+        });
+        return this;
+    }
+
     private ObjectNode cluster() {
         return (ObjectNode) metrics.path("cluster");
     }
