@@ -29,6 +29,10 @@ final class ForecastMemo {
         return f;
     }
 
+    int size() {
+        return memo.size();
+    }
+
     void retain(Set<String> present) {
         memo.keySet().retainAll(present);
     }

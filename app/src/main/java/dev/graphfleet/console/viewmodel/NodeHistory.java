@@ -119,6 +119,11 @@ public final class NodeHistory {
         nodes.keySet().retainAll(present);
     }
 
+    /** Nodes kept. */
+    public int size() {
+        return nodes.size();
+    }
+
     /** Changes whenever the node got a new reading (a view redraws its sparkline only then). */
     public long revision(String id) {
         Node node = nodes.get(id);

@@ -58,7 +58,8 @@ public final class OverviewViewModel extends LiveViewModel {
                     pool == null ? Double.NaN : pool.inUse(), pool == null ? Double.NaN : pool.max(),
                     volume == null ? Double.NaN : volume.usedGb(), volume == null ? Double.NaN : volume.sizeGb());
         }
-        if (state.fleet().sourceReachable()) {
+        // every instance was just recorded: more nodes kept than instances means some left (no set to build otherwise)
+        if (state.fleet().sourceReachable() && (history.size() > instances.size() || forecasts.size() > instances.size())) {
             Set<String> present = new HashSet<>(instances.size() * 2);
             instances.forEach(i -> present.add(i.id()));
             history.retain(present);
