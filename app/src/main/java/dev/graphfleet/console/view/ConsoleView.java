@@ -92,6 +92,7 @@ public final class ConsoleView extends BorderPane {
 
     private static TabPane tabs(ConsoleViewModel model) {
         Map<ConsoleSection, Supplier<Node>> views = new EnumMap<>(ConsoleSection.class);
+        views.put(ConsoleSection.OVERVIEW, () -> new OverviewView(model.overview()));
         views.put(ConsoleSection.FLEET, () -> new FleetView(model.fleet()));
         views.put(ConsoleSection.BUFFER_POOLS, () -> new MemoryView(model.memory()));
         views.put(ConsoleSection.CONNECTIONS, () -> new ConnectionsView(model.connections()));

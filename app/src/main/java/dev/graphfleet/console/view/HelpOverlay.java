@@ -16,7 +16,7 @@ final class HelpOverlay extends StackPane {
             {":", "command palette: views, actions, commands (type to filter, Enter runs)"},
             {"/", "filter the list on screen: text, /regex/, tag:value (role:replica, health:down), !term"},
             {"?", "this help (Esc closes)"},
-            {"1 … 5", "Fleet, Buffer pools, Connections, Volumes, Attachments"},
+            {"1 … 6", "Overview, Fleet, Buffer pools, Connections, Volumes, Attachments"},
             {"[  or  Alt+←", "back to the previous view"},
             {"]  or  Alt+→", "forward again"},
             {"s  /  S", "sort the list on screen by the next column / reverse the order"},

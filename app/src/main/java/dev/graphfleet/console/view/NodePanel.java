@@ -1,14 +1,19 @@
 package dev.graphfleet.console.view;
 
 import dev.graphfleet.console.viewmodel.ActionsViewModel;
+import dev.graphfleet.console.viewmodel.NodeHistory;
 import dev.graphfleet.console.viewmodel.NodeViewModel;
 import dev.graphfleet.console.viewmodel.OperatorViewModel;
+import dev.graphfleet.console.viewmodel.Units;
 import java.util.List;
+import java.util.function.DoubleFunction;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -62,7 +67,7 @@ final class NodePanel extends VBox {
         note.managedProperty().bind(note.visibleProperty());
 
         actions.setId("node-actions");
-        VBox body = new VBox(12, figures, section("Databases"), databases, section("Attachments"), attachments,
+        VBox body = new VBox(12, figures, section("History"), history(model), section("Databases"), databases, section("Attachments"), attachments,
                 section("Actions"), actions);
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
@@ -77,6 +82,54 @@ final class NodePanel extends VBox {
         model.instanceIdProperty().addListener((obs, was, now) -> fillActions());
         model.databases().addListener((ListChangeListener<NodeViewModel.Database>) c -> fillActions());
         operator.readOnlyProperty().addListener((obs, was, now) -> fillActions());
+    }
+
+    /** Memory, connections and volume over the range chosen (5 min, 1 h, 6 h of what the console kept). */
+    private static VBox history(NodeViewModel model) {
+        ToggleGroup group = new ToggleGroup();
+        HBox ranges = new HBox(4);
+        ranges.setId("node-history-range");
+        ranges.getStyleClass().add("history-range");
+        for (NodeHistory.Range r : NodeHistory.Range.values()) {
+            ToggleButton button = new ToggleButton(r.label());
+            button.setId("node-history-" + r.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            button.setFocusTraversable(false);
+            button.setToggleGroup(group);
+            button.setUserData(r);
+            button.setSelected(model.rangeProperty().get() == r);
+            ranges.getChildren().add(button);
+        }
+        group.selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now == null) {
+                was.setSelected(true); // one range is always chosen
+            } else {
+                model.rangeProperty().set((NodeHistory.Range) now.getUserData());
+            }
+        });
+        Label note = new Label();
+        note.setId("node-history-note");
+        note.getStyleClass().add("overlay-hint");
+        note.setWrapText(true);
+        note.textProperty().bind(model.historyNoteProperty());
+        VBox box = new VBox(6, ranges, note);
+        box.setId("node-history");
+        for (NodeHistory.Metric m : NodeHistory.Metric.values()) {
+            HistoryChart chart = new HistoryChart(Double.NaN);
+            chart.setId("node-history-" + m.name().toLowerCase(java.util.Locale.ROOT));
+            chart.setMinHeight(110);
+            chart.setPrefHeight(120);
+            DoubleFunction<String> unit = switch (m) {
+                case MEMORY -> v -> Units.bytes(Math.round(v));
+                case CONNECTIONS -> v -> Long.toString(Math.round(v));
+                case VOLUME -> Units::gigabytes;
+            };
+            chart.setSeries(model.historyProperty(m).get(), unit, Double.NaN);
+            model.historyProperty(m).addListener((obs, was, now) -> chart.setSeries(now, unit, Double.NaN));
+            Label title = new Label(m.title() + ": " + m.valueName() + " (solid) against " + m.limitName() + " (thin)");
+            title.getStyleClass().add("node-figure-name");
+            box.getChildren().addAll(title, chart);
+        }
+        return box;
     }
 
     private static GridPane grid(String id) {

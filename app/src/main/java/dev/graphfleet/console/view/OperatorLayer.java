@@ -4,6 +4,7 @@ import dev.graphfleet.console.viewmodel.ActionsViewModel;
 import dev.graphfleet.console.viewmodel.ConsoleSection;
 import dev.graphfleet.console.viewmodel.InstanceRow;
 import dev.graphfleet.console.viewmodel.OperatorViewModel;
+import dev.graphfleet.console.viewmodel.OverviewRow;
 import java.net.URL;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -224,7 +225,7 @@ public final class OperatorLayer extends BorderPane {
 
     private static boolean inInstanceTable(Object target) {
         for (Node n = target instanceof Node node ? node : null; n != null; n = n.getParent()) {
-            if ("instance-table".equals(n.getId())) {
+            if ("instance-table".equals(n.getId()) || "overview-table".equals(n.getId())) {
                 return true;
             }
         }
@@ -232,9 +233,13 @@ public final class OperatorLayer extends BorderPane {
     }
 
     private void drillDownToSelected() {
-        TableView<?> table = (TableView<?>) console.lookup("#instance-table");
+        Node view = currentView();
+        Node found = view == null ? null : view.lookup("#instance-table");
+        TableView<?> table = (TableView<?>) (found != null ? found : view == null ? null : view.lookup("#overview-table"));
         Object selected = table == null ? null : table.getSelectionModel().getSelectedItem();
         if (selected instanceof InstanceRow row) {
+            model.drillDown(row.id());
+        } else if (selected instanceof OverviewRow row) {
             model.drillDown(row.id());
         }
     }

@@ -32,6 +32,7 @@ public final class ConsoleViewModel {
     private final ConnectionsViewModel connections = new ConnectionsViewModel();
     private final VolumesViewModel volumes = new VolumesViewModel();
     private final AttachmentsViewModel attachments = new AttachmentsViewModel();
+    private final OverviewViewModel overview = new OverviewViewModel(volumes);
     private final ExportViewModel exports = new ExportViewModel();
 
     private final StringProperty source = new SimpleStringProperty(this, "source", "");
@@ -41,7 +42,7 @@ public final class ConsoleViewModel {
     private final StringProperty banner = new SimpleStringProperty(this, "banner", "");
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
     private final ObjectProperty<ConsoleSection> section =
-            new SimpleObjectProperty<>(this, "section", ConsoleSection.FLEET);
+            new SimpleObjectProperty<>(this, "section", ConsoleSection.OVERVIEW);
     private final ZoneId zone;
     private Runnable refreshAction = () -> { };
 
@@ -54,6 +55,7 @@ public final class ConsoleViewModel {
 
     /** Only the view on screen diffs each refresh; the others catch up when shown. */
     private void activate(ConsoleSection onScreen) {
+        overview.setActive(onScreen == ConsoleSection.OVERVIEW);
         fleet.setActive(onScreen == ConsoleSection.FLEET);
         memory.setActive(onScreen == ConsoleSection.BUFFER_POOLS);
         connections.setActive(onScreen == ConsoleSection.CONNECTIONS);
@@ -77,6 +79,7 @@ public final class ConsoleViewModel {
         connections.apply(state);
         volumes.apply(state);
         attachments.apply(state);
+        overview.apply(state); // after volumes: its forecasts read the volume history
     }
 
     private static String banner(FleetSnapshot snapshot, RefreshStatus refresh) {
@@ -154,6 +157,11 @@ public final class ConsoleViewModel {
     /** Asks for a refresh now (the answer arrives through {@link #apply}). */
     public void refreshNow() {
         refreshAction.run();
+    }
+
+    /** Is anything wrong: every node at a glance, worst first. */
+    public OverviewViewModel overview() {
+        return overview;
     }
 
     public FleetViewModel fleet() {

@@ -5,11 +5,15 @@ import dev.graphfleet.console.service.NodeDetail;
 import dev.graphfleet.fleet.FleetInstance;
 import dev.graphfleet.fleet.NodeSummary;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -42,7 +46,22 @@ public final class NodeViewModel {
     private final ObservableList<Figure> figures = FXCollections.observableArrayList();
     private final ObservableList<Database> databases = FXCollections.observableArrayList();
     private final ObservableList<Attachment> attachments = FXCollections.observableArrayList();
+    private final NodeHistory history;
+    private final ObjectProperty<NodeHistory.Range> range =
+            new SimpleObjectProperty<>(this, "range", NodeHistory.Range.FIVE_MINUTES);
+    private final Map<NodeHistory.Metric, ObjectProperty<List<NodeHistory.Point>>> series =
+            new EnumMap<>(NodeHistory.Metric.class);
+    private final StringProperty historyNote = new SimpleStringProperty(this, "historyNote", "");
     private ConsoleState latest;
+
+    /** {@code history}: what the console keeps of every node (the Overview's), for the drawer's chart. */
+    public NodeViewModel(NodeHistory history) {
+        this.history = history;
+        for (NodeHistory.Metric m : NodeHistory.Metric.values()) {
+            series.put(m, new SimpleObjectProperty<>(this, m.name().toLowerCase(Locale.ROOT) + "History", List.of()));
+        }
+        range.addListener((obs, was, now) -> updateHistory());
+    }
 
     /** Shows {@code id} (null or empty closes it), from the newest refresh. */
     public void show(String id) {
@@ -67,6 +86,7 @@ public final class NodeViewModel {
             setIfChanged(figures, List.of());
             setIfChanged(databases, List.of());
             setIfChanged(attachments, List.of());
+            updateHistory();
             return;
         }
         NodeDetail detail = latest.detail(id);
@@ -76,6 +96,33 @@ public final class NodeViewModel {
         setIfChanged(figures, figures(instance));
         setIfChanged(databases, detail == null ? List.of() : databases(detail));
         setIfChanged(attachments, attachments(instance, detail));
+        updateHistory();
+    }
+
+    /** The chart's readings of the node shown, within the range chosen, and how much of it the console has kept. */
+    private void updateHistory() {
+        String id = instanceId.get();
+        if (id.isEmpty() || latest == null) {
+            series.values().forEach(p -> RowSync.set(p, List.of()));
+            RowSync.set(historyNote, "");
+            return;
+        }
+        Instant now = latest.refresh().finishedAt();
+        Duration span = range.get().span();
+        for (NodeHistory.Metric m : NodeHistory.Metric.values()) {
+            RowSync.set(series.get(m), history.points(id, m, span, now));
+        }
+        List<NodeHistory.Point> all = series.get(NodeHistory.Metric.MEMORY).get();
+        if (all.isEmpty()) {
+            RowSync.set(historyNote, "No readings of this node kept yet");
+            return;
+        }
+        Duration kept = Duration.between(all.get(0).at(), now);
+        RowSync.set(historyNote, kept.compareTo(span.minus(NodeHistory.COARSE_SPACING)) < 0
+                ? "Kept so far: " + Units.duration(kept) + " of the " + range.get().label() + " asked for (since the console "
+                + "started or the node appeared)"
+                : "The last " + range.get().label() + ": one reading per " + Units.duration(NodeHistory.FINE_SPACING)
+                + " for the last minutes, one per " + Units.duration(NodeHistory.COARSE_SPACING) + " before");
     }
 
     private static <T> void setIfChanged(ObservableList<T> list, List<T> now) {
@@ -159,6 +206,21 @@ public final class NodeViewModel {
         }
         return instance.node().attachments().stream().map(a -> new Attachment(a.repository(), a.phase(),
                 a.version() == null ? "—" : a.version(), "—", a.error() == null ? "" : a.error())).toList();
+    }
+
+    /** How far back the chart looks. */
+    public ObjectProperty<NodeHistory.Range> rangeProperty() {
+        return range;
+    }
+
+    /** The node's readings of {@code metric} within the range, oldest first. */
+    public ObjectProperty<List<NodeHistory.Point>> historyProperty(NodeHistory.Metric metric) {
+        return series.get(metric);
+    }
+
+    /** How much history the chart shows, or why it shows less than asked. */
+    public StringProperty historyNoteProperty() {
+        return historyNote;
     }
 
     /** The node shown; empty when none is. */

@@ -21,7 +21,7 @@ public final class OperatorViewModel {
     private final Navigation navigation;
     private final PaletteViewModel palette;
     private final EnvironmentBadge environment;
-    private final NodeViewModel node = new NodeViewModel();
+    private final NodeViewModel node;
     private final BooleanProperty helpShown = new SimpleBooleanProperty(this, "helpShown");
     private ConsoleState latest;
 
@@ -30,6 +30,7 @@ public final class OperatorViewModel {
         this.console = Objects.requireNonNull(console, "console");
         this.actions = Objects.requireNonNull(actions, "actions");
         this.environment = Objects.requireNonNull(environment, "environment");
+        this.node = new NodeViewModel(console.overview().history());
         this.notifications = new NotificationsViewModel(zone);
         this.navigation = new Navigation(Navigation.Place.of(console.sectionProperty().get()));
         this.palette = new PaletteViewModel(this::paletteEntries);
@@ -119,6 +120,7 @@ public final class OperatorViewModel {
     /** The view-model of a view, for pause and resume. */
     public LiveViewModel live(ConsoleSection section) {
         return switch (section) {
+            case OVERVIEW -> console.overview();
             case FLEET -> console.fleet();
             case BUFFER_POOLS -> console.memory();
             case CONNECTIONS -> console.connections();

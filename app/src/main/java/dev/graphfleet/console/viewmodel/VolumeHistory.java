@@ -70,6 +70,12 @@ public final class VolumeHistory {
         return kept == null ? List.of() : kept.stream().map(p -> new UsageSample(p.at(), p.usedGb())).toList();
     }
 
+    /** When the instance's last reading was taken, null when none: changes exactly when a reading is added. */
+    public Instant lastAt(String instanceId) {
+        Deque<Point> kept = points.get(instanceId);
+        return kept == null || kept.isEmpty() ? null : kept.peekLast().at();
+    }
+
     public int capacity() {
         return capacity;
     }

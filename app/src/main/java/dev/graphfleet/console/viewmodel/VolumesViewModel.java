@@ -58,6 +58,7 @@ public final class VolumesViewModel extends LiveViewModel {
     private final LongProperty fallbacks = new SimpleLongProperty(this, "fallbacks");
     private final BooleanProperty simulated = new SimpleBooleanProperty(this, "simulated");
     private final VolumeHistory history = new VolumeHistory();
+    private final ForecastMemo forecasts = new ForecastMemo();
 
     private final StringProperty selectedId = new SimpleStringProperty(this, "selectedId");
     private final StringProperty selectedTitle = new SimpleStringProperty(this, "selectedTitle", "");
@@ -90,6 +91,7 @@ public final class VolumesViewModel extends LiveViewModel {
         }
         if (state.fleet().sourceReachable()) {
             history.retain(present);
+            forecasts.retain(present);
         }
     }
 
@@ -200,7 +202,8 @@ public final class VolumesViewModel extends LiveViewModel {
         String forecast = "—";
         String forecastLevel = "ok";
         if (r != null) {
-            FillForecast f = FillForecast.of(history.samples(id), r.usedGb(), r.sizeGb(), now);
+            FillForecast f = forecasts.get(id, history.lastAt(id), r.sizeGb(),
+                    () -> FillForecast.of(history.samples(id), r.usedGb(), r.sizeGb(), now));
             forecast = f.text();
             // red only for a confident forecast within the alarm horizon (a step after a rollout is not growth)
             forecastLevel = f.untilFull().filter(Duration::isZero).isPresent() ? "full"

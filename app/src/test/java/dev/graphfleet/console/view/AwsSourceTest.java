@@ -49,6 +49,7 @@ class AwsSourceTest {
                 "--endpoint", NodeServer.deadUrl().toString(), "--timeout-s", "2");
         try (ConsoleHarness console = ConsoleHarness.show(config, List.of())) {
             console.refresh();
+            console.openTab("fleet");
 
             assertThat(console.find("#source-banner", HBox.class).isVisible()).isTrue();
             String banner = console.find("#source-banner-text", Label.class).getText();

@@ -34,6 +34,7 @@ class FleetViewTest {
         replicaA = NodeServer.start(Fleets.replica("replica-a"));
         replicaB = NodeServer.start(Fleets.replica("replica-b"));
         console = ConsoleHarness.open(List.of(writer, master, replicaA, replicaB), List.of(), false);
+        console.openTab("fleet"); // the console opens on the Overview
     }
 
     @AfterEach

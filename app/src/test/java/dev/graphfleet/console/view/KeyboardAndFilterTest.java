@@ -36,6 +36,7 @@ class KeyboardAndFilterTest {
                 NodeServer.start(Fleets.replica("replica-a")), replicaB), List.of(), false);
         console.refresh();
         focusWindow();
+        console.robot().write("2"); // from the Overview to the Fleet view
     }
 
     @AfterEach
@@ -61,13 +62,13 @@ class KeyboardAndFilterTest {
 
         assertThat(console.find("#palette-overlay", StackPane.class).isVisible()).isTrue();
         assertThat(console.find("#palette-query", TextField.class).isFocused()).isTrue();
-        assertThat(paletteLabels()).contains("View: Fleet  (1)", "Command: Refresh now  (r)",
+        assertThat(paletteLabels()).contains("View: Fleet  (2)", "Command: Refresh now  (r)",
                 "Action: Invalidate sec on replica-a");
 
         console.robot().write("inv sec repa");
         assertThat(paletteLabels()).first().isEqualTo("Action: Invalidate sec on replica-a");
         console.robot().eraseText("inv sec repa".length()).write("vol");
-        assertThat(paletteLabels()).first().isEqualTo("View: Volumes  (4)");
+        assertThat(paletteLabels()).first().isEqualTo("View: Volumes  (5)");
         console.screenshot("palette-filtered");
 
         console.robot().type(KeyCode.ENTER);
@@ -103,16 +104,16 @@ class KeyboardAndFilterTest {
 
     @Test
     void everyListHasTheSameFilter() throws Exception {
-        console.robot().write("5");
+        console.robot().write("6");
         console.refresh(); // the attachments come with the node details
         console.robot().write("/").write("!node:replica");
         assertThat(ViewAssertions.texts(console, "attachments-table")).contains("master-1").doesNotContain("replica-a");
 
-        console.robot().type(KeyCode.ESCAPE).write("3").write("/").write("database:sec node:/-a$/");
+        console.robot().type(KeyCode.ESCAPE).write("4").write("/").write("database:sec node:/-a$/");
         assertThat(rows(console, "connections-table")).isEqualTo(1);
         assertThat(ViewAssertions.texts(console, "connections-table")).contains("replica-a");
 
-        console.robot().type(KeyCode.ESCAPE).write("2").write("/").write("role:replica");
+        console.robot().type(KeyCode.ESCAPE).write("3").write("/").write("role:replica");
         assertThat(rows(console, "memory-table")).isEqualTo(2);
     }
 
@@ -140,9 +141,9 @@ class KeyboardAndFilterTest {
 
     @Test
     void numbersSwitchViewsAndBracketsGoBackAndForward() throws Exception {
-        console.robot().write("4");
+        console.robot().write("5");
         assertThat(console.model().sectionProperty().get()).isEqualTo(ConsoleSection.VOLUMES);
-        console.robot().write("2");
+        console.robot().write("3");
         assertThat(console.model().sectionProperty().get()).isEqualTo(ConsoleSection.BUFFER_POOLS);
 
         console.robot().write("[");

@@ -48,7 +48,7 @@ class OperatorViewModelTest {
         assertThat(operator.node().instanceIdProperty().get()).as("another view closes it").isEmpty();
 
         operator.navigation().back();
-        assertThat(console.sectionProperty().get()).isEqualTo(ConsoleSection.FLEET);
+        assertThat(console.sectionProperty().get()).isEqualTo(ConsoleSection.OVERVIEW);
         assertThat(operator.node().instanceIdProperty().get()).isEqualTo("replica-1");
         operator.navigation().back();
         assertThat(operator.node().instanceIdProperty().get()).isEmpty();
@@ -57,14 +57,14 @@ class OperatorViewModelTest {
         operator.navigation().forward();
         operator.closeNode();
         assertThat(operator.node().instanceIdProperty().get()).isEmpty();
-        assertThat(console.sectionProperty().get()).isEqualTo(ConsoleSection.FLEET);
+        assertThat(console.sectionProperty().get()).isEqualTo(ConsoleSection.OVERVIEW);
     }
 
     @Test
     void thePaletteOffersViewsCommandsNodesAndActions() {
         refresh();
         assertThat(operator.paletteEntries()).extracting(PaletteViewModel.Entry::text)
-                .contains("View: Volumes  (4)", "Command: Refresh now  (r)", "Command: Read-only on: disable every action",
+                .contains("View: Volumes  (5)", "Command: Refresh now  (r)", "Command: Read-only on: disable every action",
                         "Node: replica-1  (unreachable)", "Action: Run the volume monitor (plan, then apply)");
         operator.paletteEntries().stream().filter(e -> e.text().startsWith("Node: writer-1")).findFirst().orElseThrow()
                 .run().run();

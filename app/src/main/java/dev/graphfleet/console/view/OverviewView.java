@@ -1,0 +1,71 @@
+package dev.graphfleet.console.view;
+
+import dev.graphfleet.console.viewmodel.OverviewRow;
+import dev.graphfleet.console.viewmodel.OverviewViewModel;
+import dev.graphfleet.console.viewmodel.Trend;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * Overview: is anything wrong? One row per node, worst first: health, versions, memory, volume and
+ * pool as bars with a sparkline of the last minutes, and the node's problems. Enter or a double
+ * click opens the node's drawer.
+ */
+public final class OverviewView extends VBox {
+
+    public OverviewView(OverviewViewModel model) {
+        getStyleClass().addAll("view", "overview-view");
+        setId("overview-view");
+
+        Label summary = new Label();
+        summary.setId("overview-summary");
+        summary.getStyleClass().add("summary");
+        summary.textProperty().bind(model.summaryProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar = new HBox(summary, spacer, LiveControls.pausedNote(model),
+                FilterBox.of("overview-filter", model.filter()), LiveControls.pauseButton("overview-pause", model));
+        toolbar.getStyleClass().add("view-toolbar");
+
+        Label legend = new Label("Worst first · bars: now · lines: the last 5 minutes, against the budget, size or pool maximum");
+        legend.getStyleClass().add("overlay-hint");
+
+        TableView<OverviewRow> table = table(model);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(toolbar, legend, table);
+    }
+
+    private static TableView<OverviewRow> table(OverviewViewModel model) {
+        TableView<OverviewRow> table = Tables.table("overview-table", "No instances");
+        FilterBox.show(table, model.filter());
+        // Not QuietRow: its unmanaged cells keep drawing an old figure after the rows move (issue 15's stale
+        // cells; seen here as a volume drawn at 73 % while its row said 78 %). Back to Tables' rows once fixed.
+        table.setRowFactory(t -> new TableRow<>());
+        table.getColumns().add(Tables.styled("Health", 125, OverviewRow::healthProperty, "health-", true));
+        table.getColumns().add(Tables.column("Node", 110, r -> new ReadOnlyStringWrapper(r.id())));
+        table.getColumns().add(Tables.column("Role", 115, OverviewRow::roleProperty));
+        table.getColumns().add(Tables.column("Versions", 120, OverviewRow::versionsProperty));
+        table.getColumns().add(trend("Memory", 180, OverviewRow::memoryProperty));
+        table.getColumns().add(trend("Volume", 230, OverviewRow::volumeProperty));
+        table.getColumns().add(trend("Pool", 150, OverviewRow::connectionsProperty));
+        table.getColumns().add(Tables.levelled("Problems", 230, OverviewRow::problemsProperty,
+                OverviewRow::problemLevelProperty, "level-"));
+        return table;
+    }
+
+    private static TableColumn<OverviewRow, Trend> trend(String title, double width,
+                                                         java.util.function.Function<OverviewRow,
+                                                                 javafx.beans.value.ObservableValue<Trend>> value) {
+        TableColumn<OverviewRow, Trend> column = Tables.column(title, width, value);
+        column.setCellFactory(c -> new TrendCell<>());
+        column.setSortable(false);
+        return column;
+    }
+}
