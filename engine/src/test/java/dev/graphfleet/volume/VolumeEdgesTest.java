@@ -196,4 +196,87 @@ class VolumeEdgesTest {
         assertThat(VolumePlanner.roundUp(141, 10)).isEqualTo(150);
         assertThat(VolumePlanner.pct(0.8)).isEqualTo("80.0 %");
     }
+
+    @Test
+    void aTargetUsageOfZeroIsRefusedAndAMinimumExpansionOfOneGbAccepted() {
+        assertThatThrownBy(() -> new VolumePolicy(0.8, 0.7, 1.5, 50, 100, 0, 10, 2, 2, H6, H6, H6))
+                .hasMessageContaining("volumes.target_usage must be a fraction in (0, 1]");
+        assertThat(new VolumePolicy(0.8, 0.7, 1.5, 1, 100, 0.6, 10, 2, 2, H6, H6, H6).minExpansionGb()).isEqualTo(1);
+        assertThatThrownBy(() -> new UsageSample(NOW, Double.POSITIVE_INFINITY)).hasMessageContaining("usedGb");
+        assertThat(new UsageSample(NOW, 0).usedGb()).isZero();
+    }
+
+    @Test
+    void anEmptyFilesystemAndAnEmptyVolumeAreValidStates() {
+        VolumeState empty = VolumeState.builder().volumeId("vol-1").volumeSizeGb(100).filesystemSizeGb(0).usage(0)
+                .now(NOW).build();
+        assertThat(empty.filesystemSizeGb()).as("a filesystem that reports 0 GB is not replaced by the volume size")
+                .isZero();
+        assertThat(empty.usage()).isZero();
+        VolumeState unknowns = new VolumeState("vol-1", 100, 100, 0.5, null, null, null, false, NOW);
+        assertThat(unknowns.modification()).isEqualTo(VolumeModification.none());
+        assertThat(unknowns.history()).isEmpty();
+    }
+
+    @Test
+    void anExpansionSaysWhichTermSizedItAndNothingAboutGrowthWhenThereIsNone() {
+        VolumePlanner planner = new VolumePlanner(VolumePolicy.defaults());
+        assertThat(planner.policy()).isEqualTo(VolumePolicy.defaults());
+        VolumeState.Builder base = VolumeState.builder().volumeId("vol-1").now(NOW);
+        assertThat(planner.decide(base.volumeSizeGb(100).usage(0.85).build())).isInstanceOfSatisfying(
+                VolumeDecision.Expand.class, e -> assertThat(e.reasons()).containsExactly("usage 85.0 % > 80.0 %",
+                        "sized by the factor 1.5 (150.0 GB)"));
+        assertThat(planner.decide(base.volumeSizeGb(100).usage(0.95).build())).isInstanceOfSatisfying(
+                VolumeDecision.Expand.class, e -> assertThat(e.reasons()).containsExactly("usage 95.0 % > 80.0 %",
+                        "sized to bring usage back to 60.0 % (158.3 GB)"));
+        assertThat(planner.decide(base.volumeSizeGb(40).usage(0.85).build())).isInstanceOfSatisfying(
+                VolumeDecision.Expand.class, e -> assertThat(e.reasons()).containsExactly("usage 85.0 % > 80.0 %",
+                        "sized by the minimum increment of 50 GB (90.0 GB)"));
+        assertThat(planner.decide(base.volumeSizeGb(100).usage(0.75).alarm(true).build())).isInstanceOfSatisfying(
+                VolumeDecision.Expand.class, e -> assertThat(e.reasons().get(0)).isEqualTo("usage 75.0 % > 70.0 % (alarm)"));
+    }
+
+    @Test
+    void withTiedTermsTheFirstNamedWins() {
+        // 100 GB at 90 %: the target term is 150 GB, like the factor (100 x 1.5); 100 + 50 also makes 150.
+        ExpansionSize size = new VolumePlanner(VolumePolicy.defaults()).size(100, 0.9, 0);
+        assertThat(size.sizeGb()).isEqualTo(150);
+        assertThat(size.winner()).isEqualTo(ExpansionSize.Term.TARGET_USAGE);
+        // 200 GB at 50 %: factor 300, increment 250; a cap of exactly 300 is reached, not passed.
+        VolumePolicy capped = VolumePolicy.of(0.8, 0.7, 1.5, 50, 300, 2, 2);
+        assertThat(new VolumePlanner(capped).size(200, 0.5, 0)).isEqualTo(
+                new ExpansionSize(300, ExpansionSize.Term.FACTOR, 300, false));
+    }
+
+    @Test
+    void oneSampleSaysNothingAboutGrowthAndTwoFlatOnesSayNoGrowth() {
+        VolumePlanner planner = new VolumePlanner(VolumePolicy.defaults());
+        VolumeState.Builder base = VolumeState.builder().volumeId("vol-1").volumeSizeGb(100).usage(0.5).now(NOW);
+        assertThat(planner.decide(base.history(List.of(new UsageSample(NOW, 50))).build()).summary())
+                .isEqualTo("usage 50.0 % is not above 80.0 %");
+        assertThat(planner.decide(base.history(List.of(new UsageSample(NOW.minusSeconds(600), 50),
+                new UsageSample(NOW, 50))).build()).summary()).isEqualTo("usage 50.0 % is not above 80.0 %; no growth");
+    }
+
+    @Test
+    void aManualExpansionWaitsForTheLaterOfTheRegistrysRecordAndTheProvidersStart() {
+        VolumePlanner planner = new VolumePlanner(VolumePolicy.defaults());
+        assertThat(planner.refuseManualExpansion(100, 200, null, null, NOW)).as("nothing known: go ahead").isEmpty();
+        VolumeModification startedSevenHoursAgo = VolumeModification.of(ModificationState.COMPLETED,
+                NOW.minus(Duration.ofHours(7)), 100);
+        assertThat(planner.refuseManualExpansion(100, 200, startedSevenHoursAgo, NOW.minus(Duration.ofHours(1)), NOW))
+                .as("the registry's later record counts").hasValueSatisfying(r -> assertThat(r).contains("modified 1 h ago"));
+        VolumeModification startedTwoHoursAgo = VolumeModification.of(ModificationState.COMPLETED,
+                NOW.minus(Duration.ofHours(2)), 100);
+        assertThat(planner.refuseManualExpansion(100, 200, startedTwoHoursAgo, NOW.minus(Duration.ofHours(8)), NOW))
+                .as("the provider's later start counts").hasValueSatisfying(r -> assertThat(r).contains("modified 2 h ago"));
+    }
+
+    @Test
+    void exactlyOneMegabyteAnHourIsGrowth() {
+        UsageForecast f = UsageForecast.fit(List.of(new UsageSample(NOW.minus(Duration.ofHours(1)), 0),
+                new UsageSample(NOW, 0.001)), NOW, H6);
+        assertThat(f.growthGbPerHour()).isEqualTo(UsageForecast.FLAT_GB_PER_HOUR);
+        assertThat(f.growing()).isTrue();
+    }
 }
