@@ -79,4 +79,19 @@ class MemoryGovernorTest {
         assertThat(EvictionPlanner.plan(100, 0.5, usage)).containsExactly("b", "c"); // a (hottest) is kept
         assertThat(EvictionPlanner.plan(10, 0.9, List.of(new BufferPoolUsage("only", 100, 50, 1)))).isEmpty();
     }
+
+    @Test
+    void exactlyAtTheMarkIsNotOverItAndEvictionStopsOnceBackAtTheMark() {
+        List<BufferPoolUsage> usage = List.of(
+                new BufferPoolUsage("hot", 100, 40, 9),
+                new BufferPoolUsage("cold", 100, 40, 1),
+                new BufferPoolUsage("warm", 100, 40, 5));
+        // 120 used against a mark of 240 * 0.5 = 120: not over it, so every database stays open.
+        assertThat(EvictionPlanner.plan(240, 0.5, usage)).isEmpty();
+        // A mark of 80: closing the coldest brings the sum to exactly 80, so warm stays open.
+        assertThat(EvictionPlanner.plan(160, 0.5, usage)).containsExactly("cold");
+        // A mark of 78: both colder ones go, in least-recently-used order; the hottest never.
+        assertThat(EvictionPlanner.plan(156, 0.5, usage)).containsExactly("cold", "warm");
+        assertThat(EvictionPlanner.plan(2, 0.5, usage)).containsExactly("cold", "warm");
+    }
 }
