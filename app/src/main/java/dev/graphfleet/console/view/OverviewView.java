@@ -6,7 +6,6 @@ import dev.graphfleet.console.viewmodel.Trend;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -45,9 +44,6 @@ public final class OverviewView extends VBox {
     private static TableView<OverviewRow> table(OverviewViewModel model) {
         TableView<OverviewRow> table = Tables.table("overview-table", "No instances");
         FilterBox.show(table, model.filter());
-        // Not QuietRow: its unmanaged cells keep drawing an old figure after the rows move (issue 15's stale
-        // cells; seen here as a volume drawn at 73 % while its row said 78 %). Back to Tables' rows once fixed.
-        table.setRowFactory(t -> new TableRow<>());
         table.getColumns().add(Tables.styled("Health", 125, OverviewRow::healthProperty, "health-", true));
         table.getColumns().add(Tables.column("Node", 110, r -> new ReadOnlyStringWrapper(r.id())));
         table.getColumns().add(Tables.column("Role", 115, OverviewRow::roleProperty));

@@ -124,7 +124,7 @@ class DetailViewsTest {
                 .contains("level-unknown");
         assertThat(console.find("#volumes-summary", Label.class).getText()).as("not 'all fine' over a silent node")
                 .isEqualTo("No volume over the expansion threshold on 1 of 2 nodes · no figures from replica-a: "
-                        + "unreachable: /health: connection refused");
+                        + "unreachable: /health: connection refused (nothing listens on that port: is the node running?)");
         console.screenshot("volumes-node-unreachable");
         assertThat(console.find("#volume-selected", Label.class).getText()).as("the detail says why, too")
                 .startsWith("replica-a · no figures: unreachable: /health: connection refused");

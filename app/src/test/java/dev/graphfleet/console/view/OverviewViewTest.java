@@ -161,12 +161,13 @@ class OverviewViewTest {
                 new ProbeOptions(ConsoleHarness.NODE_TIMEOUT, ProbeOptions.DEFAULT_PARALLELISM, null));
         console = ConsoleHarness.show(new ConsoleConfig(source, NodeDetailReader.create(ConsoleHarness.NODE_TIMEOUT, null),
                 Duration.ofSeconds(1), false, null), nodes, clock, null);
-        for (int k = 0; k < 30; k++) {
+        // Ten minutes: a fill forecast is sure only over 10 min of readings (FillForecast.CONFIDENT_SPAN).
+        for (int k = 0; k < 61; k++) {
             writer.pools(Map.of("customer_a", new int[]{1 + k % 5, 2, 10}, "customer_b", new int[]{k % 3, 3, 10},
                     "customer_c", new int[]{2 + (k * 7) % 6, 1, 10}), 0, 0);
-            filling.volume(500, 330 + 2 * k, "/mnt/lbug-data")
+            filling.volume(500, 330 + k, "/mnt/lbug-data")
                     .pools(Map.of("sec", new int[]{20 + (k * 13) % 60, 5, 100}), 0, 0);
-            if (k == 18) {
+            if (k == 50) {
                 replicaB.stop();
             }
             console.refresh();
@@ -175,13 +176,13 @@ class OverviewViewTest {
 
         assertThat(console.model().overview().rows()).extracting(OverviewRow::id)
                 .containsExactly("replica-b", "replica-a", "replica-c", "master-1", "writer-1");
-        assertThat(row("replica-c").volumeProperty().get().gauge().text()).isEqualTo("78 % of 500 GB · fills in ~10 min");
+        assertThat(row("replica-c").volumeProperty().get().gauge().text()).isEqualTo("78 % of 500 GB · fills in ~19 min");
         assertThat(row("writer-1").connectionsProperty().get().recent().length).as("a reading per 10 s refresh shown")
                 .isBetween(25, 30);
         assertThat(row("replica-b").connectionsProperty().get().recent()).as("readings, then a gap once down")
                 .matches(r -> !Float.isNaN(r[0]) && Float.isNaN(r[r.length - 1]));
         assertThat(drawnRows().get(2)).as("what is drawn is the last refresh, after the rows moved")
-                .contains("78 % of 500 GB · fills in ~10 min");
+                .contains("78 % of 500 GB · fills in ~19 min");
         console.screenshot("overview-readme");
     }
 

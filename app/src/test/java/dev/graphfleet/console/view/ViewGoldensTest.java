@@ -66,8 +66,8 @@ class ViewGoldensTest {
             console.robot().clickOn("#dark-theme");
         }
         String theme = dark ? "-dark" : "-light";
-        for (String view : List.of("fleet", "buffer-pools", "connections", "volumes", "attachments")) {
-            if (!view.equals("fleet")) {
+        for (String view : List.of("overview", "fleet", "buffer-pools", "connections", "volumes", "attachments")) {
+            if (!view.equals("overview")) {
                 console.openTab(view);
             }
             console.refresh();
@@ -78,6 +78,7 @@ class ViewGoldensTest {
 
     @Test
     void aResizedWindowWithARowSelected() throws Exception {
+        console.openTab("fleet");
         console.refresh();
         WaitForAsyncUtils.asyncFx(() -> {
             console.find("#instance-table", javafx.scene.control.TableView.class).getSelectionModel().select(2);
