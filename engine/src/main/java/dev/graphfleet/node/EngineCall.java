@@ -119,19 +119,6 @@ final class EngineCall implements Callable<EngineCall.Executed> {
         }
     }
 
-    /**
-     * At its deadline, for a call running on the request's own thread: cancels the statement if one
-     * runs, else interrupts {@code runner}, which waits for a connection or before a retry.
-     */
-    void interruptAtDeadline(Thread runner) {
-        PooledConnection connection = running;
-        if (connection != null) {
-            interrupt();
-        } else if (!done) {
-            runner.interrupt();
-        }
-    }
-
     /** The engine call has returned (or never started). */
     boolean done() {
         return done;

@@ -138,11 +138,9 @@ public final class GraphNode implements AutoCloseable {
 
             this.gate = routes(sources, collector, new PrometheusMetrics(sources, registry), builder.attachments,
                     builder.refresher, clock);
-            // Workers run the statements themselves, so they get the query threads' 32 MiB stacks (reserved,
-            // not committed): a deeply nested query cannot overflow them. /health needs none.
+            // workers wait for query threads, so there are more of them; /health needs none
             Undertow.Builder undertow = ServerTimeouts.apply(Undertow.builder(), settings).setHandler(gate)
-                    .setWorkerThreads(Math.max(16, queryThreads.size() + 8))
-                    .setWorkerOption(org.xnio.Options.STACK_SIZE, QueryThreads.STACK_BYTES);
+                    .setWorkerThreads(Math.max(16, queryThreads.size() + 8));
             if (tls != null) {
                 undertow.addHttpsListener(settings.port(), settings.host(), tls);
             } else {
@@ -168,7 +166,7 @@ public final class GraphNode implements AutoCloseable {
         QueryLimits limits = settings.queryLimits();
         QueryRunner runner = new QueryRunner(pool, admission, active,
                 new WriteConflictRetry(limits.writeConflictRetry(), WriteConflictRetry.Sleeper.SYSTEM),
-                RangeLimit.forHeadroom(memory.budget().queryHeadroomBytes()), queryThreads, deadlines);
+                RangeLimit.forHeadroom(memory.budget().queryHeadroomBytes()), queryThreads);
         Duration operationWait = DatabaseOperationRoute.waitFor(settings.databases().queryTimeout(),
                 settings.pool().acquireTimeout());
         NodeRoutes.Routes routes = new NodeRoutes.Routes(

@@ -2,7 +2,7 @@ package dev.graphfleet.console.viewmodel;
 
 /** The console's views, in tab order. */
 public enum ConsoleSection {
-    OVERVIEW("Overview", false),
+    OVERVIEW("Overview", true),
     FLEET("Fleet", false),
     BUFFER_POOLS("Buffer pools", true),
     CONNECTIONS("Connections", true),
