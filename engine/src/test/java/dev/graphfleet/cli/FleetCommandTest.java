@@ -49,9 +49,23 @@ class FleetCommandTest {
             String table = out.toString();
             assertThat(table).containsPattern("INSTANCE +URL +ROLE +GROUP +HEALTH +STATE +VERSION +AGE +VOLUME +POOL +DETAIL");
             assertThat(table).containsPattern("writer-1 +" + java.util.regex.Pattern.quote(writer.url().toString())
-                    + " +writer +- +healthy +ready +- +- +42% of 100 GB +2 busy, 3 idle, max 6");
+                    + " +writer +none +healthy +ready +- +- +42% of 100 GB +2 busy, 3 idle, max 6");
             assertThat(table).endsWith("1 instance: 1 healthy" + System.lineSeparator());
         }
+    }
+
+    @Test
+    void theGroupIsTheSourcesOrSaysItIsUnknownOrNone() {
+        assertThat(FleetTable.group(instance(dev.graphfleet.config.NodeType.SHARED_REPLICA, "replicas")))
+                .isEqualTo("replicas");
+        assertThat(FleetTable.group(instance(dev.graphfleet.config.NodeType.SHARED_REPLICA, null))).isEqualTo("unknown");
+        assertThat(FleetTable.group(instance(null, null))).isEqualTo("unknown");
+        assertThat(FleetTable.group(instance(dev.graphfleet.config.NodeType.WRITER, null))).isEqualTo("none");
+    }
+
+    private static dev.graphfleet.fleet.FleetInstance instance(dev.graphfleet.config.NodeType role, String group) {
+        return new dev.graphfleet.fleet.FleetInstance("n-1", role, null, "ready", Health.HEALTHY, null, null, group,
+                null, null, null);
     }
 
     @Test
