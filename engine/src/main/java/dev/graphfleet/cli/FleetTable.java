@@ -115,8 +115,9 @@ final class FleetTable {
             return "-";
         }
         NodeSummary.PoolUsage p = node.pool();
-        if (p.databases() == 0) {
-            return "no database open"; // a pool opens a database on its first query: no max to add up yet
+        if (p.databases() == 0) { // a pool opens a database on its first query: no max to add up yet
+            return p.maxPerDatabase() == null ? "no database open"
+                    : "0 of max " + p.maxPerDatabase() + " per database, none open";
         }
         return p.inUse() + " busy, " + p.idle() + " idle, max " + p.max();
     }

@@ -128,7 +128,7 @@ public final class GraphNode implements AutoCloseable {
                     () -> AttachmentsView.of(builder.attachments, health),
                     () -> AttachmentsView.byPhase(builder.attachments.attachments()), status::ready, settings.metrics(),
                     builder.dataVolume, builder.processMemory != null ? builder.processMemory
-                    : memory.figures());
+                    : memory.figures(), settings.databases().maxConnections());
             health.bindTo(registry);
             if (builder.refresher != null) {
                 builder.refresher.bindTo(registry);

@@ -72,7 +72,10 @@ class FleetCommandTest {
     void aPoolWithNoDatabaseOpenSaysSoInsteadOfMaxZero() {
         dev.graphfleet.fleet.NodeSummary idle = new dev.graphfleet.fleet.NodeSummary(null, null, null, null,
                 new dev.graphfleet.fleet.NodeSummary.PoolUsage(0, 0, 0, 0, 0, 0), java.util.Map.of(), List.of(), List.of());
-        assertThat(FleetTable.pool(idle)).isEqualTo("no database open");
+        assertThat(FleetTable.pool(idle)).isEqualTo("no database open"); // an older node: its maximum is unknown
+        dev.graphfleet.fleet.NodeSummary unopened = new dev.graphfleet.fleet.NodeSummary(null, null, null, null,
+                new dev.graphfleet.fleet.NodeSummary.PoolUsage(0, 0, 0, 0, 0, 0, 6), java.util.Map.of(), List.of(), List.of());
+        assertThat(FleetTable.pool(unopened)).isEqualTo("0 of max 6 per database, none open");
         dev.graphfleet.fleet.NodeSummary busy = new dev.graphfleet.fleet.NodeSummary(null, null, null, null,
                 new dev.graphfleet.fleet.NodeSummary.PoolUsage(1, 2, 8, 2, 0, 0), java.util.Map.of(), List.of(), List.of());
         assertThat(FleetTable.pool(busy)).isEqualTo("1 busy, 2 idle, max 8");

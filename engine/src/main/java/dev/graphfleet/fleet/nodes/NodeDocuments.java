@@ -136,8 +136,10 @@ final class NodeDocuments {
             idle += db.path("idle").asInt(0);
             max += db.path("max").asInt(0);
         }
+        JsonNode perDatabase = p.get("max_per_database");
         return new NodeSummary.PoolUsage(inUse, idle, max, databases.size(), p.path("waits").asLong(0),
-                p.path("timeouts").asLong(0));
+                p.path("timeouts").asLong(0), perDatabase != null && perDatabase.isInt() && perDatabase.asInt() > 0
+                        ? perDatabase.asInt() : null);
     }
 
     private static Map<String, Integer> phases(JsonNode section) {
