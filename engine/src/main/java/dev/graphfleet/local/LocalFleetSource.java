@@ -13,7 +13,9 @@ import java.util.Optional;
 
 /**
  * The running local fleet as a fleet source: its nodes, each with its own per-run key. The local fleet
- * has one replica group, {@link LocalFleet#GROUP}: every replica the nodes report is put in it.
+ * has one replica group, {@link LocalFleet#GROUP}; {@link #withReplicaGroup} names it on its replicas for
+ * display ({@code fleet status}). The source itself leaves the group unset, so {@code fleet validate} keeps
+ * comparing the replicas with a config's only group.
  */
 public final class LocalFleetSource {
 
@@ -22,38 +24,19 @@ public final class LocalFleetSource {
 
     /** The source, or empty when no local fleet runs with this data directory. */
     public static Optional<FleetSource> open(Path dataDir, ProbeOptions probe) {
-        return LocalFleetFile.read(dataDir).map(fleet -> grouped(NodesFleetSource.create(
+        return LocalFleetFile.read(dataDir).map(fleet -> NodesFleetSource.create(
                 fleet.nodes().stream().map(node -> new NodeTarget(node.url(), node.apiKey())).toList(), probe,
-                "local")));
+                "local"));
     }
 
     /** A fleet that this process runs. */
     public static FleetSource of(LocalFleet fleet, ProbeOptions probe) {
-        return grouped(NodesFleetSource.create(fleet.nodes().stream()
-                .map(node -> new NodeTarget(node.url(), node.apiKey())).toList(), probe, "local"));
-    }
-
-    private static FleetSource grouped(FleetSource nodes) {
-        return new FleetSource() {
-            @Override
-            public String name() {
-                return nodes.name();
-            }
-
-            @Override
-            public FleetSnapshot snapshot() {
-                return withReplicaGroup(nodes.snapshot());
-            }
-
-            @Override
-            public void close() {
-                nodes.close();
-            }
-        };
+        return NodesFleetSource.create(fleet.nodes().stream().map(node -> new NodeTarget(node.url(), node.apiKey()))
+                .toList(), probe, "local");
     }
 
     /** Each replica in the local fleet's group; a node that did not say its role stays without one. */
-    static FleetSnapshot withReplicaGroup(FleetSnapshot snapshot) {
+    public static FleetSnapshot withReplicaGroup(FleetSnapshot snapshot) {
         List<FleetInstance> instances = snapshot.instances().stream()
                 .map(i -> i.role() == NodeType.SHARED_REPLICA ? i.withGroup(LocalFleet.GROUP) : i).toList();
         return new FleetSnapshot(snapshot.environment(), snapshot.takenAt(), snapshot.source(),

@@ -61,13 +61,22 @@ class LocalFleetStalenessTest {
 
             // fleet status's view: replicas in the local fleet's group, the writer in none, every pool's maximum known.
             try (FleetSource source = LocalFleetSource.of(fleet, ProbeOptions.defaults())) {
-                FleetSnapshot snapshot = source.snapshot();
+                FleetSnapshot snapshot = LocalFleetSource.withReplicaGroup(source.snapshot());
                 assertThat(snapshot.instances()).extracting(FleetInstance::id, FleetInstance::group).contains(
                         org.assertj.core.groups.Tuple.tuple("writer-1", null),
                         org.assertj.core.groups.Tuple.tuple("replica-1", LocalFleet.GROUP),
                         org.assertj.core.groups.Tuple.tuple("replica-2", LocalFleet.GROUP));
                 assertThat(snapshot.instance("writer-1").orElseThrow().node().pool().maxPerDatabase()).isPositive();
             }
+            java.io.StringWriter table = new java.io.StringWriter();
+            picocli.CommandLine cli = dev.graphfleet.cli.GraphfleetCli.commandLine();
+            cli.setOut(new java.io.PrintWriter(table, true));
+            cli.setErr(new java.io.PrintWriter(new java.io.StringWriter(), true));
+            cli.execute("fleet", "status", "--nodes", "local", "--data", dir.toString());
+            assertThat(table.toString()).containsPattern("replica-1 +\\S+ +shared_replica +replicas +")
+                    .containsPattern("replica-2 +\\S+ +shared_replica +replicas +")
+                    .containsPattern("writer-1 +\\S+ +writer +none +")
+                    .doesNotContainPattern("writer-1 .*no database open");
 
             JsonNode before = health(replica1).body();
             assertThat(before.get("max_staleness_seconds").asLong()).isEqualTo(LIMIT.toSeconds());
