@@ -70,8 +70,8 @@ final class FleetTable {
 
     /**
      * The replica group, or what is known instead: a writer or master is in no group ({@code none}); a
-     * replica, or a node of unknown role, whose source cannot say (node URLs: a node does not report its
-     * group) is {@code unknown}.
+     * replica, or a node of unknown role, whose source cannot say (a node whose config names no
+     * {@code node.replica_group}) is {@code unknown}.
      */
     static String group(FleetInstance i) {
         if (i.group() != null && !i.group().isEmpty()) {
