@@ -91,6 +91,9 @@ final class FleetStatusCommand implements Callable<Integer> {
         try (FleetSource source = open()) {
             snapshot = source.snapshot();
         }
+        if (localDir != null) { // the local fleet's replicas are its one group; the nodes do not say it
+            snapshot = dev.graphfleet.local.LocalFleetSource.withReplicaGroup(snapshot);
+        }
         out.print(json ? FleetJson.write(snapshot) + System.lineSeparator() : FleetTable.render(snapshot));
         if (!json && localDir != null) {
             printProcesses(out);

@@ -1,5 +1,6 @@
 package dev.graphfleet.cli;
 
+import dev.graphfleet.config.NodeType;
 import dev.graphfleet.fleet.DataVersion;
 import dev.graphfleet.fleet.FleetInstance;
 import dev.graphfleet.fleet.FleetSnapshot;
@@ -29,7 +30,7 @@ final class FleetTable {
             List<List<String>> rows = new ArrayList<>();
             for (FleetInstance i : fleet.instances()) {
                 rows.add(List.of(i.id(), i.endpoint() == null ? "-" : i.endpoint().toString(), i.roleName(),
-                        dash(i.group()), i.health().label(), dash(i.state()),
+                        group(i), i.health().label(), dash(i.state()),
                         version(i.dataVersion()), age(i.dataVersion()), volume(i.node()), pool(i.node()),
                         detail(i)));
             }
@@ -67,6 +68,18 @@ final class FleetTable {
         return s == null || s.isEmpty() ? "-" : s;
     }
 
+    /**
+     * The replica group, or what is known instead: a writer or master is in no group ({@code none}); a
+     * replica, or a node of unknown role, whose source cannot say (a node whose config names no
+     * {@code node.replica_group}) is {@code unknown}.
+     */
+    static String group(FleetInstance i) {
+        if (i.group() != null && !i.group().isEmpty()) {
+            return i.group();
+        }
+        return i.role() == null || i.role() == NodeType.SHARED_REPLICA ? "unknown" : "none";
+    }
+
     private static String version(DataVersion v) {
         return v == null ? "-" : v.id();
     }
@@ -102,8 +115,9 @@ final class FleetTable {
             return "-";
         }
         NodeSummary.PoolUsage p = node.pool();
-        if (p.databases() == 0) {
-            return "no database open"; // a pool opens a database on its first query: no max to add up yet
+        if (p.databases() == 0) { // a pool opens a database on its first query: no max to add up yet
+            return p.maxPerDatabase() == null ? "no database open"
+                    : "0 of max " + p.maxPerDatabase() + " per database, none open";
         }
         return p.inUse() + " busy, " + p.idle() + " idle, max " + p.max();
     }

@@ -51,8 +51,18 @@ public record NodeSummary(Instant collectedAt, Long uptimeSeconds, VolumeUsage d
         }
     }
 
-    /** Connections across every database's pool. */
-    public record PoolUsage(int inUse, int idle, int max, int databases, long waits, long timeouts) {
+    /**
+     * Connections across every database's pool.
+     *
+     * @param maxPerDatabase the node's configured maximum per database ({@code pool.max_per_database}), known
+     *                       before any database opens; null when the node does not say (an older node)
+     */
+    public record PoolUsage(int inUse, int idle, int max, int databases, long waits, long timeouts,
+                            Integer maxPerDatabase) {
+
+        public PoolUsage(int inUse, int idle, int max, int databases, long waits, long timeouts) {
+            this(inUse, idle, max, databases, waits, timeouts, null);
+        }
     }
 
     /**

@@ -109,7 +109,7 @@ public final class ConfiguredNode implements AutoCloseable {
         GraphNode node;
         try {
             node = GraphNode.builder(settings).pool(shared.pool()).attachments(SharedAttachments.of(shared, refresher))
-                    .refresher(refresher)
+                    .refresher(refresher).replicaGroup(nodeConfig.replicaGroup())
                     .queryHeadroomBytes(nodeConfig.memory().queryHeadroomBytes())
                     .staleness(staleness(nodeConfig.staleness())).dataVolume(local.dataVolume()).start();
         } catch (RuntimeException e) {

@@ -64,6 +64,8 @@ public final class GraphNode implements AutoCloseable {
     private static final long MEMORY_CHECK_MILLIS = 10;
 
     private final NodeSettings settings;
+    /** {@code node.replica_group}, said on /health; null when the config names none. */
+    private final String replicaGroup;
     private final GraphPool pool;
     private final NodeStatus status;
     private final NodeHealth health;
@@ -81,6 +83,7 @@ public final class GraphNode implements AutoCloseable {
 
     private GraphNode(Builder builder) {
         this.settings = builder.settings;
+        this.replicaGroup = builder.replicaGroup;
         this.background = new ArrayDeque<>();
         SSLContext tls = settings.tls() == null ? null : settings.tls().sslContext(); // a bad key store fails first
         GraphEngine engine = GraphEngines.load();
@@ -128,7 +131,7 @@ public final class GraphNode implements AutoCloseable {
                     () -> AttachmentsView.of(builder.attachments, health),
                     () -> AttachmentsView.byPhase(builder.attachments.attachments()), status::ready, settings.metrics(),
                     builder.dataVolume, builder.processMemory != null ? builder.processMemory
-                    : memory.figures());
+                    : memory.figures(), settings.databases().maxConnections());
             health.bindTo(registry);
             if (builder.refresher != null) {
                 builder.refresher.bindTo(registry);
@@ -170,7 +173,7 @@ public final class GraphNode implements AutoCloseable {
         Duration operationWait = DatabaseOperationRoute.waitFor(settings.databases().queryTimeout(),
                 settings.pool().acquireTimeout());
         NodeRoutes.Routes routes = new NodeRoutes.Routes(
-                new HealthRoute(status, health, mapper, settings.effectiveDatabases().readOnly()),
+                new HealthRoute(status, health, mapper, settings.effectiveDatabases().readOnly(), replicaGroup),
                 new MetricsRoute(collector, mapper),
                 new PrometheusRoute(prometheus),
                 new DatabasesRoute(pool, sources.sizes(), settings.effectiveDatabases().readOnly(), mapper),
@@ -360,6 +363,7 @@ public final class GraphNode implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private StalenessSettings staleness = StalenessSettings.OFF;
         private long queryHeadroomBytes;
+        private String replicaGroup;
 
         private Builder(NodeSettings settings) {
             this.settings = settings;
@@ -411,6 +415,12 @@ public final class GraphNode implements AutoCloseable {
          */
         public Builder processMemory(ProcessMemory memory) {
             this.processMemory = memory;
+            return this;
+        }
+
+        /** The replica group its config names ({@code node.replica_group}), said on /health; null: none. */
+        public Builder replicaGroup(String group) {
+            this.replicaGroup = group;
             return this;
         }
 

@@ -22,20 +22,25 @@ final class HealthRoute implements HttpHandler {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Health(String status, String nodeId, String nodeType, long uptimeSeconds, boolean readOnly,
                   Map<String, String> dataVersions, Long dataAgeSeconds, Long maxStalenessSeconds, Boolean stale,
-                  String reason, Map<String, String> targetVersions, List<String> pinned) {
+                  String reason, Map<String, String> targetVersions, List<String> pinned, String replicaGroup) {
     }
 
     private final NodeStatus status;
     private final NodeHealth health;
     private final ObjectMapper mapper;
     private final boolean readOnly;
+    private final String replicaGroup;
 
-    /** @param readOnly whether the node refuses writes: the same setting its statement guard holds queries to */
-    HealthRoute(NodeStatus status, NodeHealth health, ObjectMapper mapper, boolean readOnly) {
+    /**
+     * @param readOnly     whether the node refuses writes: the same setting its statement guard holds queries to
+     * @param replicaGroup the group its config names ({@code node.replica_group}), or null (then not in the answer)
+     */
+    HealthRoute(NodeStatus status, NodeHealth health, ObjectMapper mapper, boolean readOnly, String replicaGroup) {
         this.status = status;
         this.health = health;
         this.mapper = mapper;
         this.readOnly = readOnly;
+        this.replicaGroup = replicaGroup;
     }
 
     /** Null on a node that does not refresh in place (its attachments have no target). */
@@ -64,6 +69,6 @@ final class HealthRoute implements HttpHandler {
         HttpJson.send(exchange, mapper, verdict.httpStatus(), new Health(verdict.status(), status.nodeId(),
                 status.type().wireName(), status.uptimeSeconds(), readOnly,
                 versioned ? fresh.versions() : null, fresh.ageSeconds(), max == null ? null : max.toSeconds(),
-                versioned ? verdict.stale() : null, verdict.reason(), targets(), pinned()));
+                versioned ? verdict.stale() : null, verdict.reason(), targets(), pinned(), replicaGroup));
     }
 }

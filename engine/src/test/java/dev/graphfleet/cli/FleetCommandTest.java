@@ -49,16 +49,33 @@ class FleetCommandTest {
             String table = out.toString();
             assertThat(table).containsPattern("INSTANCE +URL +ROLE +GROUP +HEALTH +STATE +VERSION +AGE +VOLUME +POOL +DETAIL");
             assertThat(table).containsPattern("writer-1 +" + java.util.regex.Pattern.quote(writer.url().toString())
-                    + " +writer +- +healthy +ready +- +- +42% of 100 GB +2 busy, 3 idle, max 6");
+                    + " +writer +none +healthy +ready +- +- +42% of 100 GB +2 busy, 3 idle, max 6");
             assertThat(table).endsWith("1 instance: 1 healthy" + System.lineSeparator());
         }
+    }
+
+    @Test
+    void theGroupIsTheSourcesOrSaysItIsUnknownOrNone() {
+        assertThat(FleetTable.group(instance(dev.graphfleet.config.NodeType.SHARED_REPLICA, "replicas")))
+                .isEqualTo("replicas");
+        assertThat(FleetTable.group(instance(dev.graphfleet.config.NodeType.SHARED_REPLICA, null))).isEqualTo("unknown");
+        assertThat(FleetTable.group(instance(null, null))).isEqualTo("unknown");
+        assertThat(FleetTable.group(instance(dev.graphfleet.config.NodeType.WRITER, null))).isEqualTo("none");
+    }
+
+    private static dev.graphfleet.fleet.FleetInstance instance(dev.graphfleet.config.NodeType role, String group) {
+        return new dev.graphfleet.fleet.FleetInstance("n-1", role, null, "ready", Health.HEALTHY, null, null, group,
+                null, null, null);
     }
 
     @Test
     void aPoolWithNoDatabaseOpenSaysSoInsteadOfMaxZero() {
         dev.graphfleet.fleet.NodeSummary idle = new dev.graphfleet.fleet.NodeSummary(null, null, null, null,
                 new dev.graphfleet.fleet.NodeSummary.PoolUsage(0, 0, 0, 0, 0, 0), java.util.Map.of(), List.of(), List.of());
-        assertThat(FleetTable.pool(idle)).isEqualTo("no database open");
+        assertThat(FleetTable.pool(idle)).isEqualTo("no database open"); // an older node: its maximum is unknown
+        dev.graphfleet.fleet.NodeSummary unopened = new dev.graphfleet.fleet.NodeSummary(null, null, null, null,
+                new dev.graphfleet.fleet.NodeSummary.PoolUsage(0, 0, 0, 0, 0, 0, 6), java.util.Map.of(), List.of(), List.of());
+        assertThat(FleetTable.pool(unopened)).isEqualTo("0 of max 6 per database, none open");
         dev.graphfleet.fleet.NodeSummary busy = new dev.graphfleet.fleet.NodeSummary(null, null, null, null,
                 new dev.graphfleet.fleet.NodeSummary.PoolUsage(1, 2, 8, 2, 0, 0), java.util.Map.of(), List.of(), List.of());
         assertThat(FleetTable.pool(busy)).isEqualTo("1 busy, 2 idle, max 8");

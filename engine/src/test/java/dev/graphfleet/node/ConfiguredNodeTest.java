@@ -66,10 +66,13 @@ class ConfiguredNodeTest {
                   shared:
                     shared_repositories: [sec, industry]
                     instance: {max_memory_mb: 256, connection_pool_size: 2, query_timeout: 30}
+                replicas:
+                  shared-replicas: {tier: shared}
                 node:
                   id: replica-7
                   type: shared_replica
                   tier: shared
+                  replica_group: shared-replicas
                   data_dir: %s
                   api: {host: 127.0.0.1, port: 0, api_key_env: TEST_KEY}
                   store: {uri: "%s"}
@@ -82,6 +85,7 @@ class ConfiguredNodeTest {
             JsonNode health = get(base, "/health");
             assertThat(health.get("node_id").asText()).isEqualTo("replica-7");
             assertThat(health.get("node_type").asText()).isEqualTo("shared_replica");
+            assertThat(health.get("replica_group").asText()).isEqualTo("shared-replicas"); // node.replica_group
             assertThat(health.get("_status").asInt()).isEqualTo(200);
 
             JsonNode attachments = get(base, "/attachments");

@@ -57,6 +57,26 @@ class MetricsHttpTest {
     }
 
     @Test
+    void aNodeWithNoDatabaseOpenStillReportsItsConfiguredPoolMaximum() throws IOException {
+        TestNodes.seed(dataDir);
+        node = GraphNode.builder(TestNodes.settings(dataDir)).resources(FixedResources.idle()).start();
+
+        JsonNode pool = new Http(node.uri()).get("/metrics").json().get("pool");
+        assertThat(pool.get("databases").size()).isZero(); // nothing queried: no database's pool exists yet
+        assertThat(pool.get("max_per_database").asInt()).isEqualTo(node.settings().databases().maxConnections())
+                .isEqualTo(3);
+        assertThat(pool.has("waits")).isTrue(); // the statistics keep their place beside it
+
+        // What `fleet status` reads from it: the real maximum instead of "no database open".
+        try (dev.graphfleet.fleet.FleetSource source = dev.graphfleet.fleet.nodes.NodesFleetSource.create(
+                List.of(node.uri()), dev.graphfleet.fleet.nodes.ProbeOptions.defaults())) {
+            dev.graphfleet.fleet.NodeSummary.PoolUsage usage = source.snapshot().instances().get(0).node().pool();
+            assertThat(usage.databases()).isZero();
+            assertThat(usage.maxPerDatabase()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void metricsKeepTheOriginalShapeAndEverySectionSaysWhenItWasCollected() throws IOException {
         TestNodes.seed(dataDir);
         node = GraphNode.builder(TestNodes.settings(dataDir)).resources(FixedResources.idle()).start();
@@ -119,6 +139,7 @@ class MetricsHttpTest {
         assertThat(cluster.get("uptime_seconds").asLong()).isGreaterThanOrEqualTo(0);
 
         assertThat(metrics.at("/pool/databases/people/max").asInt()).isEqualTo(3);
+        assertThat(metrics.at("/pool/max_per_database").asInt()).isEqualTo(3);
         JsonNode buffers = metrics.get("buffer_pool");
         assertThat(buffers.get("memory_budget_bytes").asLong()).isEqualTo(1L << 30);
         assertThat(buffers.at("/open_databases/people").asLong()).isEqualTo(64L << 20);

@@ -28,11 +28,13 @@ final class NodeDocuments {
      *
      * @param stale  whether the node said its data is over its maximum staleness; null when it did not say
      * @param reason the node's reason for its health, or null
+     * @param group  the replica group its config names ({@code replica_group}), or null when it does not say
      */
-    record HealthDoc(String status, String nodeId, NodeType role, Long uptimeSeconds, Boolean stale, String reason) {
+    record HealthDoc(String status, String nodeId, NodeType role, Long uptimeSeconds, Boolean stale, String reason,
+                     String group) {
 
         HealthDoc(String status, String nodeId, NodeType role, Long uptimeSeconds) {
-            this(status, nodeId, role, uptimeSeconds, null, null);
+            this(status, nodeId, role, uptimeSeconds, null, null, null);
         }
     }
 
@@ -40,7 +42,7 @@ final class NodeDocuments {
         JsonNode stale = root.get("stale");
         return new HealthDoc(text(root, "status"), text(root, "node_id"), role(text(root, "node_type")),
                 longValue(root, "uptime_seconds"), stale != null && stale.isBoolean() ? stale.asBoolean() : null,
-                text(root, "reason"));
+                text(root, "reason"), text(root, "replica_group"));
     }
 
     /** The node's id and type from /metrics {@code cluster}, for when /health did not say. */
@@ -136,8 +138,10 @@ final class NodeDocuments {
             idle += db.path("idle").asInt(0);
             max += db.path("max").asInt(0);
         }
+        JsonNode perDatabase = p.get("max_per_database");
         return new NodeSummary.PoolUsage(inUse, idle, max, databases.size(), p.path("waits").asLong(0),
-                p.path("timeouts").asLong(0));
+                p.path("timeouts").asLong(0), perDatabase != null && perDatabase.isInt() && perDatabase.asInt() > 0
+                        ? perDatabase.asInt() : null);
     }
 
     private static Map<String, Integer> phases(JsonNode section) {

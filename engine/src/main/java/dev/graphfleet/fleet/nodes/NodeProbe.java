@@ -120,7 +120,8 @@ public final class NodeProbe {
         } else if (judged == Health.UNHEALTHY && doc != null && doc.reason() != null) {
             detail = detail + ": " + doc.reason();
         }
-        return new NodeReport(endpoint, nodeId, role, state, judged, detail, version, summary, metricsError);
+        return new NodeReport(endpoint, nodeId, role, state, judged, detail, version, summary, metricsError,
+                doc == null ? null : doc.group());
     }
 
     private static String metricsProblem(Answer metrics) {

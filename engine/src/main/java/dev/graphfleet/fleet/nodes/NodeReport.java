@@ -15,9 +15,16 @@ import java.net.URI;
  * @param dataVersion  the repository versions it attached, or null
  * @param summary      its /metrics figures, or null
  * @param metricsError why /metrics could not be read, or null
+ * @param group        the replica group the node says it is in ({@code /health replica_group}), or null
  */
 public record NodeReport(URI endpoint, String nodeId, NodeType role, String state, Health health,
-                         String healthDetail, DataVersion dataVersion, NodeSummary summary, String metricsError) {
+                         String healthDetail, DataVersion dataVersion, NodeSummary summary, String metricsError,
+                         String group) {
+
+    public NodeReport(URI endpoint, String nodeId, NodeType role, String state, Health health, String healthDetail,
+                      DataVersion dataVersion, NodeSummary summary, String metricsError) {
+        this(endpoint, nodeId, role, state, health, healthDetail, dataVersion, summary, metricsError, null);
+    }
 
     /** The node's id, else {@code host:port} of its URL. */
     public String displayId() {

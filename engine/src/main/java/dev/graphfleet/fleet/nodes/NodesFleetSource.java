@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * A fleet given as a list of node URLs: each refresh reads every node's /health and /metrics
  * ({@link NodeProbe}). Nodes that do not answer are {@link Health#UNREACHABLE}; the source as a whole
  * is unreachable only when no node answered. Replica groups are not known from URLs alone, so the
- * snapshot has none; each instance's role comes from the node itself.
+ * snapshot has none; each instance's role, and its group when its config names one, come from the node itself.
  */
 public final class NodesFleetSource implements FleetSource {
 
@@ -98,7 +98,7 @@ public final class NodesFleetSource implements FleetSource {
 
     static FleetInstance instance(NodeReport r) {
         return new FleetInstance(r.displayId(), r.role(), r.endpoint(), r.state(), r.health(), r.healthDetail(),
-                null, null, r.dataVersion(), r.summary(), r.metricsError());
+                null, r.group(), r.dataVersion(), r.summary(), r.metricsError());
     }
 
     /** Every read ends by itself (each request has a timeout); this only guards against a stuck client. */

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
  * @param dataVolume            the data volume when it is not the file system under the data directory
  *                              (the local fleet's simulated capacities); null for the file system
  * @param processMemory         what the process holds against its whole memory budget
+ * @param maxConnectionsPerDatabase the pool's configured maximum per database, known before any database opens
  */
 public record MetricsSources(String nodeId, String nodeType, Instant startedAt, Clock clock,
                              ResourceGauge resources, Duration sampleInterval, DatabaseSizeScanner sizes,
@@ -27,7 +28,7 @@ public record MetricsSources(String nodeId, String nodeType, Instant startedAt, 
                              long memoryBudgetBytes, AdmissionController admission, Supplier<?> attachments,
                              Supplier<Map<String, Integer>> attachmentsByPhase, BooleanSupplier ready,
                              MetricsSettings settings, DataVolumeSource dataVolume,
-                             ProcessMemory processMemory) {
+                             ProcessMemory processMemory, int maxConnectionsPerDatabase) {
 
     /** Evictions by the pool's memory governor since start; null while no governor watches the pool. */
     public Long governorEvictions() {

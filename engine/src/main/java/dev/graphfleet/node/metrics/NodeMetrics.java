@@ -29,7 +29,8 @@ public final class NodeMetrics {
         collector.liveSection("queries", sources.queries()::snapshot);
         collector.liveSection("cluster", () -> new ClusterMetrics(sources.nodeId(), sources.nodeType(),
                 sources.uptimeSeconds()));
-        collector.liveSection("pool", sources.pool()::statistics);
+        collector.liveSection("pool", () -> new PoolMetrics(sources.pool().statistics(),
+                sources.maxConnectionsPerDatabase()));
         collector.liveSection("buffer_pool", () -> bufferPool(sources));
         collector.guardedSection("attachments", sources.attachments()); // another component's code: may block
         collector.liveSection("admission_control", sources.admission()::snapshot);
