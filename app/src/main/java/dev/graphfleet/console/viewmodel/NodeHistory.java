@@ -131,8 +131,9 @@ public final class NodeHistory {
     }
 
     /**
-     * The last {@code count} fine readings of {@code metric} as fractions of their limit (NaN where a
-     * figure was missing), oldest first: a sparkline. Empty when nothing was recorded.
+     * The fine readings of {@code metric} of the last five minutes (at most {@code count}) as fractions
+     * of their limit (NaN where a figure was missing), oldest first: a sparkline. By time, not by count:
+     * the line says "the last 5 minutes" whatever the refresh interval. Empty when nothing was recorded.
      */
     public float[] recentFractions(String id, Metric metric, int count) {
         Node node = nodes.get(id);
@@ -140,7 +141,14 @@ public final class NodeHistory {
             return new float[0];
         }
         Ring ring = node.fine;
-        int n = Math.min(count, ring.size);
+        if (ring.size == 0) {
+            return new float[0];
+        }
+        long from = ring.second(ring.size - 1) - Range.FIVE_MINUTES.span().getSeconds();
+        int n = 0;
+        while (n < Math.min(count, ring.size) && ring.second(ring.size - 1 - n) > from) {
+            n++;
+        }
         float[] out = new float[n];
         for (int i = 0; i < n; i++) {
             int at = ring.size - n + i;
