@@ -112,7 +112,7 @@ public final class GraphNode implements AutoCloseable {
             background.push(health);
             ProcessMemoryBudget memoryBudget = ProcessMemoryBudget.of(settings.memoryBudgetBytes(), builder.queryHeadroomBytes);
             this.active = new ActiveQueries(() -> new MemoryLimitException(memory().stoppedReason(),
-                    settings.admission().retryAfter()), new HeadroomLedger(memoryBudget.queryHeadroomBytes(),
+                    settings.admission().retryAfter()), HeadroomLedger.forHeadroom(memoryBudget.queryHeadroomBytes(),
                     settings.pool().acquireTimeout(), settings.admission().retryAfter()));
             this.memory = MemoryWatchdog.start(memoryBudget, active::interruptForMemory, MEMORY_CHECK_MILLIS);
             background.push(memory);

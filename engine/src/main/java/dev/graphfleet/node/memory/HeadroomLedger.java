@@ -14,10 +14,28 @@ public final class HeadroomLedger {
 
     private static final long MIB = 1024L * 1024L;
 
+    /**
+     * What the process itself grows by outside its heap and buffer pools (thread stacks, metaspace,
+     * JIT code, the engine's own structures): the headroom keeps this much back from statements, or
+     * several estimates that fit the headroom exactly pass the budget by that growth (seen: 1.5 MiB over
+     * a 728 MiB budget with two 300 MiB statements sharing a 600 MiB headroom).
+     */
+    static final long PROCESS_ALLOWANCE_BYTES = 64 * MIB;
+
     private final long capacityBytes;
     private final Duration wait;
     private final Duration retryAfter;
     private long reservedBytes;
+
+    /** A ledger over what statements may hold of {@code headroomBytes}: see {@link #lendable(long)}. */
+    public static HeadroomLedger forHeadroom(long headroomBytes, Duration wait, Duration retryAfter) {
+        return new HeadroomLedger(lendable(headroomBytes), wait, retryAfter);
+    }
+
+    /** The headroom less the process's own allowance, but at least half of it. */
+    static long lendable(long headroomBytes) {
+        return Math.max(headroomBytes / 2, headroomBytes - PROCESS_ALLOWANCE_BYTES);
+    }
 
     public HeadroomLedger(long capacityBytes, Duration wait, Duration retryAfter) {
         this.capacityBytes = capacityBytes;
@@ -37,8 +55,8 @@ public final class HeadroomLedger {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new MemoryLimitException("this statement's range()/lpad()/rpad() values (~" + want / MIB
-                            + " MiB) did not fit the query headroom of " + capacityBytes / MIB
-                            + " MiB (node.memory.query_headroom_mb) within " + wait.toMillis()
+                            + " MiB) did not fit the " + capacityBytes / MIB
+                            + " MiB that statements may hold of the query headroom (node.memory.query_headroom_mb) within " + wait.toMillis()
                             + " ms: statements running now hold " + reservedBytes / MIB + " MiB of it; retry", retryAfter);
                 }
                 try {
