@@ -23,10 +23,11 @@ import dev.graphfleet.node.metrics.ProcessMemory;
 import dev.graphfleet.node.metrics.PrometheusMetrics;
 import dev.graphfleet.node.metrics.QueryStats;
 import dev.graphfleet.pool.DirectoryCatalog;
+import dev.graphfleet.node.statement.StatementGuard;
 import dev.graphfleet.pool.GraphPool;
+import dev.graphfleet.shared.RepositoryRefresher;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import dev.graphfleet.node.statement.StatementGuard;
 import io.undertow.Undertow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -162,7 +163,7 @@ public final class GraphNode implements AutoCloseable {
     }
 
     private ShutdownGate routes(MetricsSources sources, MetricsCollector collector, PrometheusMetrics prometheus,
-                                AttachmentStatus attachments, dev.graphfleet.shared.RepositoryRefresher refresher,
+                                AttachmentStatus attachments, RepositoryRefresher refresher,
                                 Clock clock) {
         ObjectMapper mapper = HttpJson.mapper();
         ErrorMapper errors = new ErrorMapper(settings.admission().retryAfter(), settings.databases().queryTimeout());
@@ -355,7 +356,7 @@ public final class GraphNode implements AutoCloseable {
         private final NodeSettings settings;
         private GraphPool pool;
         private AttachmentStatus attachments = AttachmentStatus.NONE;
-        private dev.graphfleet.shared.RepositoryRefresher refresher;
+        private RepositoryRefresher refresher;
         private ResourceGauge resources;
         private DatabaseSizeSource sizeSource;
         private DataVolumeSource dataVolume;
@@ -382,7 +383,7 @@ public final class GraphNode implements AutoCloseable {
         }
 
         /** Refresh in place ({@code POST /repositories/{repository}/refresh}, the poll metrics); the caller owns it. */
-        public Builder refresher(dev.graphfleet.shared.RepositoryRefresher repositoryRefresher) {
+        public Builder refresher(RepositoryRefresher repositoryRefresher) {
             this.refresher = repositoryRefresher;
             return this;
         }
