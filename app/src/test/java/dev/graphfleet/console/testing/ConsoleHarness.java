@@ -106,6 +106,25 @@ public final class ConsoleHarness implements AutoCloseable {
         return robot;
     }
 
+    /**
+     * Refreshes until no volume row still says it collected fewer than {@code readings} readings: how
+     * many refreshes coalesce while a view opens varies, and "collecting history (1 of 3)" against
+     * "(2 of 3)" is a figure a golden must not depend on by chance.
+     */
+    public void refreshUntilVolumeReadings(int readings) throws Exception {
+        java.util.regex.Pattern collecting = java.util.regex.Pattern.compile("collecting history \\((\\d+) of");
+        for (int i = 0; i < 10; i++) {
+            boolean short_ = model().volumes().rows().stream().anyMatch(r -> {
+                java.util.regex.Matcher m = collecting.matcher(String.valueOf(r.forecastProperty().get()));
+                return m.find() && Integer.parseInt(m.group(1)) < readings;
+            });
+            if (!short_) {
+                return;
+            }
+            refresh();
+        }
+    }
+
     public ConsoleViewModel model() {
         return assembly.model();
     }

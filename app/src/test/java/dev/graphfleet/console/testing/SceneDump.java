@@ -28,6 +28,8 @@ final class SceneDump {
             "bar-.*|mem-.*|ram-marker|threshold-marker|health-dot|legend-swatch|chart-.*");
     private static final Pattern PORT = Pattern.compile("127\\.0\\.0\\.1:\\d+");
     private static final Pattern CLOCK = Pattern.compile("\\b\\d{1,2}:\\d{2}:\\d{2}\\b");
+    /** How many readings a new volume's forecast has so far: it depends on how many refreshes coalesced. */
+    private static final Pattern COLLECTING = Pattern.compile("collecting history \\(\\d+ of");
     /** The status bar at the bottom (refresh time and duration) is left out, as in the pixel comparison. */
     static final int IGNORED_BOTTOM = 34;
 
@@ -59,7 +61,8 @@ final class SceneDump {
         if (node instanceof Text text) {
             String content = text.getText();
             if (onScreen && content != null && !content.isBlank() && visibleInClip(node, b)) {
-                String normal = CLOCK.matcher(PORT.matcher(content).replaceAll("127.0.0.1:PORT")).replaceAll("HH:MM:SS");
+                String normal = COLLECTING.matcher(CLOCK.matcher(PORT.matcher(content).replaceAll("127.0.0.1:PORT"))
+                        .replaceAll("HH:MM:SS")).replaceAll("collecting history (N of");
                 if (!normal.equals(content)) {
                     volatileRegions.add(new double[]{b.getMinX() - 2, b.getMinY() - 2, b.getWidth() + 4, b.getHeight() + 4});
                 }

@@ -43,6 +43,7 @@ class CellFreshnessTest {
         replicaA = NodeServer.start(Fleets.replica("replica-a").attachmentVersion("sec", "v1"));
         replicaB = NodeServer.start(Fleets.replica("replica-b").attachmentVersion("sec", "v1"));
         console = ConsoleHarness.open(List.of(master, replicaA, replicaB), List.of(), false);
+        console.openTab("fleet"); // the Overview is the first view; these cases read the Fleet table
     }
 
     @AfterEach

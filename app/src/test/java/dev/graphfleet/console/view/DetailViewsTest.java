@@ -103,6 +103,7 @@ class DetailViewsTest {
         assertThat(usage.text()).isEqualTo("86 % used");
         assertThat(usage.level()).isEqualTo("expand");
         assertThat(console.find("#status-problems", Label.class).getText()).isEqualTo("1 volume over 80 %");
+        console.refreshUntilVolumeReadings(2);
         Goldens.assertMatches(console.scene(), console.screenshot("volumes-over-threshold"), "volumes-over-threshold");
     }
 

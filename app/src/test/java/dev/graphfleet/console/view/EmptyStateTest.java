@@ -51,7 +51,11 @@ class EmptyStateTest {
 
             console.robot().clickOn("#empty-start-local");
 
-            org.testfx.util.WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () ->
+            // The local fleet starts its nodes as processes behind the splash; then the views come.
+            org.testfx.util.WaitForAsyncUtils.waitFor(120, java.util.concurrent.TimeUnit.SECONDS, () ->
+                    console.robot().lookup("#tab-fleet").tryQuery().isPresent());
+            console.openTab("fleet");
+            org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () ->
                     console.robot().lookup("#fleet-summary").tryQuery()
                             .map(n -> ((Label) n).getText().endsWith("1 of 1 healthy")).orElse(false));
             console.screenshot("empty-state-started");

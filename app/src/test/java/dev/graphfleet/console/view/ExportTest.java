@@ -65,6 +65,7 @@ class ExportTest {
     @Test
     void theViewOnScreenExportsAsPng() throws Exception {
         console = ConsoleHarness.open(List.of(NodeServer.start(Fleets.writer())), List.of(), false);
+        console.openTab("fleet"); // the Overview is the first view
         console.refresh();
         Path file = dir.resolve("fleet.png");
 
@@ -85,6 +86,7 @@ class ExportTest {
     @Test
     void aFolderThatIsNotThereIsSaidAndNothingIsWritten() throws Exception {
         console = ConsoleHarness.open(List.of(NodeServer.start(Fleets.writer())), List.of(), false);
+        console.openTab("fleet"); // the Overview is the first view
         console.refresh();
         Path file = dir.resolve("gone").resolve("fleet.csv");
 
@@ -103,6 +105,7 @@ class ExportTest {
     @Test
     void theMenuOffersEveryTableOfTheViewAndThePicture() throws Exception {
         console = ConsoleHarness.open(List.of(NodeServer.start(Fleets.writer())), List.of(), false);
+        console.openTab("fleet"); // the Overview is the first view
         console.refresh();
         MenuButton menu = console.find("#export-menu", MenuButton.class);
         console.robot().clickOn(menu);

@@ -33,6 +33,7 @@ class SmallFixesTest {
         console = ConsoleHarness.open(List.of(NodeServer.start(Fleets.writer().volume(500, 210, LONG_MOUNT)),
                 NodeServer.start(master), NodeServer.start(Fleets.replica("replica-a").attachmentVersion("sec", "v3")),
                 NodeServer.start(Fleets.replica("replica-b").attachmentVersion("sec", "v3"))), List.of(), false);
+        console.openTab("fleet"); // the Overview is the first view; these cases read the Fleet table
         console.refresh();
     }
 
@@ -44,10 +45,12 @@ class SmallFixesTest {
     @Test
     void theSelectedRowsHealthyIsLegible() throws Exception {
         TableView<?> table = console.find("#instance-table", TableView.class);
+        console.robot().clickOn(table); // focus in the table (the tab's header had it), as an operator's click
         WaitForAsyncUtils.asyncFx(() -> {
             table.requestFocus();
             table.getSelectionModel().select(1);
         }).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
         console.screenshot("fleet-selected-row");
 
         double contrast = WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {

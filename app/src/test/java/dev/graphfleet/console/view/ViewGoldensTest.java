@@ -71,6 +71,9 @@ class ViewGoldensTest {
                 console.openTab(view);
             }
             console.refresh();
+            if (view.equals("volumes")) {
+                console.refreshUntilVolumeReadings(2);
+            }
             Goldens.assertMatches(console.scene(), console.screenshot("golden-" + view + theme),
                     "view-" + view + theme);
         }

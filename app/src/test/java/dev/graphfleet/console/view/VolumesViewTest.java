@@ -194,6 +194,7 @@ class VolumesViewTest {
         assertThat(console.find("#volumes-simulated", Label.class).isVisible()).isTrue();
         assertThat(console.find("#volumes-summary", Label.class).getText())
                 .isEqualTo("1 volume over the expansion threshold");
+        console.refreshUntilVolumeReadings(2);
         Goldens.assertMatches(console.scene(), console.screenshot("volumes-expanding"), "volumes-expanding");
 
         clock.advance(Duration.ofMinutes(2)); // optimizing: the new size is usable, the filesystem is grown
