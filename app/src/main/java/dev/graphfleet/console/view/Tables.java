@@ -18,7 +18,7 @@ final class Tables {
         TableView<R> table = new TableView<>();
         table.setId(id);
         table.setPlaceholder(new Label(emptyText));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(FillColumns.POLICY);
         // One row height for all: the table need not measure cells on every refresh.
         table.setFixedCellSize(ROW_HEIGHT);
         // Rows and cells stay the TableView's own (managed): a TableCell applies a changed value only in
