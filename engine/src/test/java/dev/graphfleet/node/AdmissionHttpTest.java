@@ -7,6 +7,7 @@ import dev.graphfleet.node.admission.AdmissionSettings;
 import dev.graphfleet.node.admission.AdmissionSlot;
 import dev.graphfleet.node.admission.Operation;
 import dev.graphfleet.node.statement.StatementPolicy;
+import dev.graphfleet.testing.Http;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;

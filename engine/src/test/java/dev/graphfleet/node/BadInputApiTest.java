@@ -3,7 +3,8 @@ package dev.graphfleet.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graphfleet.pool.GraphPool;
-import dev.graphfleet.testing.TestPools;
+import dev.graphfleet.testing.Http;
+import dev.graphfleet.testing.engine.TestPools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

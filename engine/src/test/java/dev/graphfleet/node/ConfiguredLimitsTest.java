@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graphfleet.config.GraphfleetConfig;
 import dev.graphfleet.pool.GraphPool;
-import dev.graphfleet.testing.TestPools;
+import dev.graphfleet.testing.Http;
+import dev.graphfleet.testing.engine.TestPools;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

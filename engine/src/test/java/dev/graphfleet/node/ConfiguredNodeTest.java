@@ -9,7 +9,7 @@ import dev.graphfleet.pool.GraphPool;
 import dev.graphfleet.repo.FileRepositoryStore;
 import dev.graphfleet.repo.RepositoryName;
 import dev.graphfleet.repo.StoreUri;
-import dev.graphfleet.testing.TestPools;
+import dev.graphfleet.testing.engine.TestPools;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

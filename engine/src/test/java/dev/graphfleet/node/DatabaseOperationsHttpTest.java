@@ -3,7 +3,8 @@ package dev.graphfleet.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graphfleet.pool.PooledConnection;
-import dev.graphfleet.testing.TestPools;
+import dev.graphfleet.testing.Http;
+import dev.graphfleet.testing.engine.TestPools;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.graphfleet.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graphfleet.config.NodeType;
+import dev.graphfleet.testing.Http;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.graphfleet.pool.GraphPool;
-import dev.graphfleet.testing.TestPools;
+import dev.graphfleet.testing.Http;
+import dev.graphfleet.testing.engine.TestPools;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.graphfleet.config.NodeType;
 import dev.graphfleet.node.health.StalenessSettings;
 import dev.graphfleet.node.metrics.PrometheusText;
+import dev.graphfleet.testing.Http;
 import dev.graphfleet.testing.PrometheusBinaries;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -8,6 +8,7 @@ import dev.graphfleet.fleet.FleetInstance;
 import dev.graphfleet.fleet.FleetSource;
 import dev.graphfleet.fleet.nodes.NodesFleetSource;
 import dev.graphfleet.fleet.nodes.ProbeOptions;
+import dev.graphfleet.testing.Http;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

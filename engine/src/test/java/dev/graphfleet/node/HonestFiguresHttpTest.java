@@ -3,11 +3,12 @@ package dev.graphfleet.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.graphfleet.node.metrics.PrometheusText;
 import dev.graphfleet.node.metrics.ProcessMemory;
+import dev.graphfleet.node.metrics.PrometheusText;
 import dev.graphfleet.pool.MemoryGovernor;
 import dev.graphfleet.pool.PooledConnection;
-import dev.graphfleet.testing.TestPools;
+import dev.graphfleet.testing.Http;
+import dev.graphfleet.testing.engine.TestPools;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.graphfleet.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.graphfleet.testing.Http;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

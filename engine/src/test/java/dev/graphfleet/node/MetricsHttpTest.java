@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.graphfleet.node.metrics.MetricsSettings;
 import dev.graphfleet.node.metrics.PrometheusText;
+import dev.graphfleet.testing.Http;
 import dev.graphfleet.testing.SettableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.graphfleet.pool.PooledConnection;
+import dev.graphfleet.testing.Http;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;

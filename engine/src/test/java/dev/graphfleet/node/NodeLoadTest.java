@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graphfleet.node.admission.AdmissionSettings;
 import dev.graphfleet.pool.GraphPool;
-import dev.graphfleet.testing.TestPools;
+import dev.graphfleet.testing.Http;
 import dev.graphfleet.testing.Watchdog;
+import dev.graphfleet.testing.engine.TestPools;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.graphfleet.graph.GraphConnection;
 import dev.graphfleet.graph.GraphResult;
 import dev.graphfleet.node.admission.AdmissionSettings;
-import dev.graphfleet.node.statement.RefusedStatementVariants;
+import dev.graphfleet.node.statement.CypherTokenizer;
 import dev.graphfleet.pool.GraphPool;
 import dev.graphfleet.pool.PooledConnection;
-import dev.graphfleet.testing.TestPools;
+import dev.graphfleet.testing.Http;
+import dev.graphfleet.testing.RefusedStatementVariants;
+import dev.graphfleet.testing.engine.TestPools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,7 +58,7 @@ class RefusedStatementsOnANodeTest {
         for (List<String> form : RefusedStatementVariants.forms(canary.toString())) {
             statements.add(String.join(" ", form));
         }
-        RefusedStatementVariants.statements(canary.toString()).samples(SEED).limit(VARIANTS).forEach(statements::add);
+        RefusedStatementVariants.statements(canary.toString(), CypherTokenizer.engineWhitespace()).samples(SEED).limit(VARIANTS).forEach(statements::add);
 
         try (GraphNode node = GraphNode.start(TestNodes.settings(dataDir).withDatabases(TestPools.smallDefaults(CONNECTIONS))
                 .withAdmission(AdmissionSettings.DEFAULTS.withThresholds(100, 100, 100)))) {

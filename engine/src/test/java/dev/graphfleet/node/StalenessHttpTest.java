@@ -1,5 +1,6 @@
 package dev.graphfleet.node;
 
+import dev.graphfleet.testing.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

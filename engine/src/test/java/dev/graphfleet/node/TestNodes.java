@@ -2,7 +2,7 @@ package dev.graphfleet.node;
 
 import dev.graphfleet.node.metrics.MetricsSettings;
 import dev.graphfleet.pool.GraphPool;
-import dev.graphfleet.testing.TestPools;
+import dev.graphfleet.testing.engine.TestPools;
 import java.nio.file.Path;
 import java.time.Duration;
 

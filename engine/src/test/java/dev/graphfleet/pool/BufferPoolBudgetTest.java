@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.graphfleet.graph.DatabaseSettings;
 import dev.graphfleet.graph.GraphEngine;
 import dev.graphfleet.graph.GraphEngines;
-import dev.graphfleet.testing.TestPools;
+import dev.graphfleet.testing.engine.TestPools;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

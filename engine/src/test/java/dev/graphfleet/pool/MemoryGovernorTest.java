@@ -2,8 +2,8 @@ package dev.graphfleet.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.graphfleet.testing.ManualClock;
-import dev.graphfleet.testing.TestPools;
+import dev.graphfleet.testing.engine.ManualClock;
+import dev.graphfleet.testing.engine.TestPools;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

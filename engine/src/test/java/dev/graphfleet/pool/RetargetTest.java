@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.graphfleet.graph.GraphEngines;
-import dev.graphfleet.testing.TestPools;
+import dev.graphfleet.testing.engine.TestPools;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

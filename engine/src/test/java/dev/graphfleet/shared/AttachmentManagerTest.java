@@ -9,7 +9,7 @@ import dev.graphfleet.pool.DatabaseDefaults;
 import dev.graphfleet.pool.GraphPool;
 import dev.graphfleet.pool.PooledConnection;
 import dev.graphfleet.pool.UnknownDatabaseException;
-import dev.graphfleet.testing.TestPools;
+import dev.graphfleet.testing.engine.TestPools;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

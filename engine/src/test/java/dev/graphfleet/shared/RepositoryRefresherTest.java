@@ -7,7 +7,7 @@ import dev.graphfleet.graph.GraphEngines;
 import dev.graphfleet.pool.DatabaseDefaults;
 import dev.graphfleet.pool.GraphPool;
 import dev.graphfleet.repo.RepositoryException;
-import dev.graphfleet.testing.TestPools;
+import dev.graphfleet.testing.engine.TestPools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

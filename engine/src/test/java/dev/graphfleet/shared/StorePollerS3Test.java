@@ -1,5 +1,6 @@
 package dev.graphfleet.shared;
 
+import dev.graphfleet.repo.s3.S3Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graphfleet.graph.GraphEngines;
@@ -12,7 +13,7 @@ import dev.graphfleet.repo.RepositoryName;
 import dev.graphfleet.repo.StoreUri;
 import dev.graphfleet.repo.s3.S3RepositoryStore;
 import dev.graphfleet.testing.S3Server;
-import dev.graphfleet.testing.TestPools;
+import dev.graphfleet.testing.engine.TestPools;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +51,7 @@ class StorePollerS3Test {
 
     @Test
     void aPublishToS3IsFollowedOnTheNextPollAndAPinHolds() throws Exception {
-        try (S3RepositoryStore store = S3RepositoryStore.open(URI, S3.settings())) {
+        try (S3RepositoryStore store = S3RepositoryStore.open(URI, S3Settings.forCompatibleEndpoint(S3.endpoint(), S3.credentials()))) {
             store.publish(RepositoryName.of("ra"), build("ra", 10), "0.11.2");
             StoreRepositorySource source = new StoreRepositorySource(store, new RepositoryFetcher(store,
                     new RepositoryCache(dir.resolve("cache"), 1L << 30, Set::of, Clock.systemUTC()), FetchOptions.defaults()));

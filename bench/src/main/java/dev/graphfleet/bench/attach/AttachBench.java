@@ -18,6 +18,7 @@ import dev.graphfleet.repo.RepositoryName;
 import dev.graphfleet.repo.RepositoryStore;
 import dev.graphfleet.repo.StoreUri;
 import dev.graphfleet.repo.s3.S3RepositoryStore;
+import dev.graphfleet.repo.s3.S3Settings;
 import dev.graphfleet.shared.AttachPhase;
 import dev.graphfleet.shared.AttachSettings;
 import dev.graphfleet.shared.SharedRepositories;
@@ -77,8 +78,8 @@ public final class AttachBench implements Benchmark {
                 Path database = GeneratedRepository.generate(dir.resolve("build"), size);
                 long bytes = Files.size(database);
                 String label = String.format(Locale.ROOT, "%.0f MB", bytes / 1e6);
-                try (RepositoryStore store = new S3RepositoryStore(S3RepositoryStore.buildClient(s3.settings()),
-                        (StoreUri.S3) StoreUri.parse("s3://" + BUCKET + "/repos"), s3.settings(), Clock.systemUTC())) {
+                try (RepositoryStore store = new S3RepositoryStore(S3RepositoryStore.buildClient(S3Settings.forCompatibleEndpoint(s3.endpoint(), s3.credentials())),
+                        (StoreUri.S3) StoreUri.parse("s3://" + BUCKET + "/repos"), S3Settings.forCompatibleEndpoint(s3.endpoint(), s3.credentials()), Clock.systemUTC())) {
                     for (String name : NAMES) {
                         store.publish(RepositoryName.of(name), database, "0.11.2");
                     }

@@ -1,9 +1,9 @@
 package dev.graphfleet.bench.attach;
 
+import dev.graphfleet.bench.harness.BenchPools;
 import dev.graphfleet.graph.GraphEngines;
 import dev.graphfleet.pool.GraphPool;
 import dev.graphfleet.pool.MonotonicClock;
-import dev.graphfleet.testing.TestPools;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,8 +39,8 @@ final class GeneratedRepository {
                 out.write('\n');
             }
         }
-        try (GraphPool writer = TestPools.writer(GraphEngines.load(), dir,
-                TestPools.smallDefaults(1).withBufferPoolBytes(1024L << 20), TestPools.manualMaintenance(),
+        try (GraphPool writer = BenchPools.writer(GraphEngines.load(), dir,
+                BenchPools.smallDefaults(1).withBufferPoolBytes(1024L << 20), BenchPools.manualMaintenance(),
                 MonotonicClock.SYSTEM)) {
             writer.query("repo", "CREATE NODE TABLE Fact(id INT64, concept STRING, value DOUBLE, payload STRING, "
                     + "PRIMARY KEY(id))");

@@ -1,6 +1,7 @@
 package dev.graphfleet.bench.deadline;
 
 import dev.graphfleet.bench.harness.BenchConfig;
+import dev.graphfleet.bench.harness.BenchPools;
 import dev.graphfleet.bench.harness.Benchmark;
 import dev.graphfleet.bench.harness.ChildJava;
 import dev.graphfleet.bench.harness.Stats;
@@ -10,7 +11,6 @@ import dev.graphfleet.bench.results.Section;
 import dev.graphfleet.bench.results.Table;
 import dev.graphfleet.cli.GraphfleetCli;
 import dev.graphfleet.pool.GraphPool;
-import dev.graphfleet.testing.TestPools;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -171,7 +171,7 @@ public final class DeadlineBench implements Benchmark {
 
 
     private static void seed(Path dataDir) {
-        try (GraphPool pool = TestPools.writer(dataDir, 1)) {
+        try (GraphPool pool = BenchPools.writer(dataDir, 1)) {
             pool.query(DATABASE, "CREATE NODE TABLE N(id INT64, PRIMARY KEY(id))");
             pool.query(DATABASE, "UNWIND range(1, 3000) AS i CREATE (:N {id: i})");
             pool.forceCleanup(DATABASE);

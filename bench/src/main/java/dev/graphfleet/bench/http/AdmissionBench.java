@@ -1,6 +1,7 @@
 package dev.graphfleet.bench.http;
 
 import dev.graphfleet.bench.harness.BenchConfig;
+import dev.graphfleet.bench.harness.BenchPools;
 import dev.graphfleet.bench.harness.Benchmark;
 import dev.graphfleet.bench.pool.GraphFixture;
 import dev.graphfleet.bench.results.Curve;
@@ -14,7 +15,6 @@ import dev.graphfleet.node.NodeSettings;
 import dev.graphfleet.node.admission.AdmissionSettings;
 import dev.graphfleet.pool.DatabaseDefaults;
 import dev.graphfleet.pool.PooledConnection;
-import dev.graphfleet.testing.TestPools;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,9 +65,9 @@ public final class AdmissionBench implements Benchmark {
         NodeSettings settings = NodeSettings.defaults(config.workDir().resolve("graph"))
                 .withNodeId("bench-admission")
                 .withListen("127.0.0.1", 0)
-                .withDatabases(TestPools.smallDefaults(16).withBufferPoolBytes(512 * DatabaseDefaults.MIB)
+                .withDatabases(BenchPools.smallDefaults(16).withBufferPoolBytes(512 * DatabaseDefaults.MIB)
                         .withQueryTimeout(Duration.ofSeconds(30)))
-                .withPool(TestPools.manualMaintenance())
+                .withPool(BenchPools.manualMaintenance())
                 .withMemoryBudgetBytes(4096 * DatabaseDefaults.MIB)
                 // The defaults (adaptive limit, no CPU threshold), but no per-database cap below the node's.
                 .withAdmission(AdmissionSettings.DEFAULTS.withMaxInFlightPerDatabase(AdmissionSettings.DEFAULT_MAX_IN_FLIGHT));

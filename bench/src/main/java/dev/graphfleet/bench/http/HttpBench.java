@@ -1,6 +1,7 @@
 package dev.graphfleet.bench.http;
 
 import dev.graphfleet.bench.harness.BenchConfig;
+import dev.graphfleet.bench.harness.BenchPools;
 import dev.graphfleet.bench.harness.Benchmark;
 import dev.graphfleet.bench.harness.Interval;
 import dev.graphfleet.bench.harness.Rounds;
@@ -17,7 +18,6 @@ import dev.graphfleet.node.NodeSettings;
 import dev.graphfleet.node.admission.AdmissionSettings;
 import dev.graphfleet.pool.DatabaseDefaults;
 import dev.graphfleet.pool.PooledConnection;
-import dev.graphfleet.testing.TestPools;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,9 +105,9 @@ public final class HttpBench implements Benchmark {
         NodeSettings settings = NodeSettings.defaults(config.workDir().resolve("graph"))
                 .withNodeId("bench-http")
                 .withListen("127.0.0.1", 0)
-                .withDatabases(TestPools.smallDefaults(connections).withBufferPoolBytes(512 * DatabaseDefaults.MIB)
+                .withDatabases(BenchPools.smallDefaults(connections).withBufferPoolBytes(512 * DatabaseDefaults.MIB)
                         .withQueryTimeout(Duration.ofSeconds(30)))
-                .withPool(TestPools.manualMaintenance())
+                .withPool(BenchPools.manualMaintenance())
                 .withMemoryBudgetBytes(4096 * DatabaseDefaults.MIB)
                 .withAdmission(AdmissionSettings.DEFAULTS.withMaxInFlightPerDatabase(64).withThresholds(100, 100, 100)
                         // the path's cost, not admission's: a fixed cap no client count reaches (bench admission has that)

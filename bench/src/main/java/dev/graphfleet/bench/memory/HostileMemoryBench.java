@@ -1,6 +1,7 @@
 package dev.graphfleet.bench.memory;
 
 import dev.graphfleet.bench.harness.BenchConfig;
+import dev.graphfleet.bench.harness.BenchPools;
 import dev.graphfleet.bench.harness.Benchmark;
 import dev.graphfleet.bench.harness.ChildJava;
 import dev.graphfleet.bench.harness.Stats;
@@ -11,7 +12,6 @@ import dev.graphfleet.bench.results.Section;
 import dev.graphfleet.bench.results.Table;
 import dev.graphfleet.cli.GraphfleetCli;
 import dev.graphfleet.pool.GraphPool;
-import dev.graphfleet.testing.TestPools;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -79,7 +79,7 @@ public final class HostileMemoryBench implements Benchmark {
     public Section run(BenchConfig config) throws Exception {
         Duration idleFor = Duration.ofSeconds(config.pick(2, 5));
         Path dataDir = Files.createDirectories(config.workDir().resolve("node"));
-        try (GraphPool pool = TestPools.writer(dataDir, 1)) {
+        try (GraphPool pool = BenchPools.writer(dataDir, 1)) {
             pool.query("people", "CREATE NODE TABLE Person(id INT64, PRIMARY KEY(id))");
             pool.query("people", "UNWIND range(1, 10000) AS i CREATE (:Person {id: i})");
             pool.forceCleanup("people");

@@ -1,6 +1,7 @@
 package dev.graphfleet.bench.memory;
 
 import dev.graphfleet.bench.harness.BenchConfig;
+import dev.graphfleet.bench.harness.BenchPools;
 import dev.graphfleet.bench.harness.Benchmark;
 import dev.graphfleet.bench.harness.ChildJava;
 import dev.graphfleet.bench.harness.Stats;
@@ -11,7 +12,6 @@ import dev.graphfleet.bench.results.Section;
 import dev.graphfleet.bench.results.Table;
 import dev.graphfleet.cli.GraphfleetCli;
 import dev.graphfleet.pool.GraphPool;
-import dev.graphfleet.testing.TestPools;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -219,7 +219,7 @@ public final class NodeMemoryBench implements Benchmark {
     private static final int SEED_BATCH = 50_000;
 
     private static void seed(Path dataDir, int rows) {
-        try (GraphPool pool = TestPools.writer(dataDir, 1)) {
+        try (GraphPool pool = BenchPools.writer(dataDir, 1)) {
             for (String db : DATABASES) {
                 pool.query(db, "CREATE NODE TABLE Person(id INT64, name STRING, PRIMARY KEY(id))");
                 // In batches: one 500k-row transaction overflows the seeding pool's small buffer pool.

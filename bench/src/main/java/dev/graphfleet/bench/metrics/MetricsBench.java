@@ -1,6 +1,7 @@
 package dev.graphfleet.bench.metrics;
 
 import dev.graphfleet.bench.harness.BenchConfig;
+import dev.graphfleet.bench.harness.BenchPools;
 import dev.graphfleet.bench.harness.Benchmark;
 import dev.graphfleet.bench.harness.ChildJava;
 import dev.graphfleet.bench.harness.Stats;
@@ -13,7 +14,6 @@ import dev.graphfleet.node.GraphNode;
 import dev.graphfleet.node.NodeSettings;
 import dev.graphfleet.node.metrics.MetricsSettings;
 import dev.graphfleet.pool.GraphPool;
-import dev.graphfleet.testing.TestPools;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +56,7 @@ public final class MetricsBench implements Benchmark {
         Path dataDir = Files.createDirectories(config.workDir().resolve("node"));
         seed(dataDir);
         NodeSettings settings = NodeSettings.defaults(dataDir).withNodeId("bench-node").withListen("127.0.0.1", 0)
-                .withDatabases(TestPools.smallDefaults(3)).withPool(TestPools.manualMaintenance())
+                .withDatabases(BenchPools.smallDefaults(3)).withPool(BenchPools.manualMaintenance())
                 .withMemoryBudgetBytes(1L << 30)
                 .withMetrics(MetricsSettings.DEFAULTS.withSizeScanInterval(Duration.ofSeconds(1)));
         double[] quietP50 = new double[iterations];
@@ -198,7 +198,7 @@ public final class MetricsBench implements Benchmark {
     }
 
     private static void seed(Path dataDir) {
-        try (GraphPool pool = TestPools.writer(dataDir, 2)) {
+        try (GraphPool pool = BenchPools.writer(dataDir, 2)) {
             pool.query("people", "CREATE NODE TABLE Person(id INT64, name STRING, PRIMARY KEY(id))");
             pool.query("people", "UNWIND range(1, 12345) AS i CREATE (:Person {id: i, name: 'p' + CAST(i AS STRING)})");
             pool.query("empty", "RETURN 1");

@@ -1,5 +1,6 @@
 package dev.graphfleet.bench.pool;
 
+import dev.graphfleet.bench.harness.BenchPools;
 import dev.graphfleet.graph.ConnectionSettings;
 import dev.graphfleet.graph.DatabaseSettings;
 import dev.graphfleet.graph.GraphDatabase;
@@ -8,7 +9,6 @@ import dev.graphfleet.pool.DatabaseDefaults;
 import dev.graphfleet.pool.DirectoryCatalog;
 import dev.graphfleet.pool.GraphPool;
 import dev.graphfleet.pool.MonotonicClock;
-import dev.graphfleet.testing.TestPools;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,7 +60,7 @@ public final class GraphFixture {
                 }
             }
         }
-        try (GraphPool writer = TestPools.writer(engine, dataDir, defaults(1, false), TestPools.manualMaintenance(),
+        try (GraphPool writer = BenchPools.writer(engine, dataDir, defaults(1, false), BenchPools.manualMaintenance(),
                 MonotonicClock.SYSTEM)) {
             writer.query(DATABASE, "CREATE NODE TABLE Person(id INT64, name STRING, PRIMARY KEY(id))");
             writer.query(DATABASE, "CREATE REL TABLE Knows(FROM Person TO Person)");
@@ -76,13 +76,13 @@ public final class GraphFixture {
     /** Our pool over the seeded file, read-only, at most {@code maxConnections} per database. */
     public GraphPool pool(int maxConnections) {
         return new GraphPool(engine, new DirectoryCatalog(dataDir, engine.fileExtension(), defaults(maxConnections, true),
-                false), TestPools.manualMaintenance(), MonotonicClock.SYSTEM);
+                false), BenchPools.manualMaintenance(), MonotonicClock.SYSTEM);
     }
 
     /** A read-only Database of the seeded file: the host of direct connections, or of commons-pool2's. */
     public GraphDatabase database() {
         return engine.open(dataDir.resolve(DATABASE + engine.fileExtension()),
-                new DatabaseSettings(BUFFER_POOL, TestPools.SMALL_MAX_DB_SIZE, true, 512 * DatabaseSettings.MIB));
+                new DatabaseSettings(BUFFER_POOL, BenchPools.SMALL_MAX_DB_SIZE, true, 512 * DatabaseSettings.MIB));
     }
 
     public Map<String, Object> randomId(SplittableRandom random) {
@@ -90,6 +90,6 @@ public final class GraphFixture {
     }
 
     private static DatabaseDefaults defaults(int maxConnections, boolean readOnly) {
-        return TestPools.smallDefaults(maxConnections).withBufferPoolBytes(BUFFER_POOL).withReadOnly(readOnly);
+        return BenchPools.smallDefaults(maxConnections).withBufferPoolBytes(BUFFER_POOL).withReadOnly(readOnly);
     }
 }

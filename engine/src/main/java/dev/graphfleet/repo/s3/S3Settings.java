@@ -81,6 +81,11 @@ public record S3Settings(
                 Duration.ofSeconds(30), 3, 64L << 20, 16L << 20, 8);
     }
 
+    /** An S3-compatible server (MinIO, s3proxy, ...) at {@code endpoint}: path-style addressing, us-east-1. */
+    public static S3Settings forCompatibleEndpoint(URI endpoint, AwsCredentialsProvider credentials) {
+        return defaults().withEndpoint(endpoint).withPathStyle(true).withRegion("us-east-1").withCredentials(credentials);
+    }
+
     public S3Settings withRegion(String value) {
         return new S3Settings(Optional.ofNullable(value), endpoint, pathStyle, credentials, maxConnections,
                 socketTimeout, sdkMaxAttempts, multipartThreshold, uploadPartSize, uploadParallelism);

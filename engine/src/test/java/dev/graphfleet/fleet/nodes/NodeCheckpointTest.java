@@ -7,7 +7,7 @@ import dev.graphfleet.node.GraphNode;
 import dev.graphfleet.node.NodeSettings;
 import dev.graphfleet.node.admission.AdmissionSettings;
 import dev.graphfleet.pool.GraphPool;
-import dev.graphfleet.testing.TestPools;
+import dev.graphfleet.testing.engine.TestPools;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

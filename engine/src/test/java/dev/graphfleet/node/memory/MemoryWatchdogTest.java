@@ -2,7 +2,7 @@ package dev.graphfleet.node.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.graphfleet.testing.TestPools;
+import dev.graphfleet.testing.engine.TestPools;
 import dev.graphfleet.pool.GraphPool;
 import java.nio.file.Path;
 import java.time.Duration;

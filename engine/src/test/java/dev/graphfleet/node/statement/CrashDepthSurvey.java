@@ -1,7 +1,8 @@
 package dev.graphfleet.node.statement;
 
-import dev.graphfleet.testing.EngineProbeProcess;
-import dev.graphfleet.testing.EngineProbeProcess.Outcome;
+import dev.graphfleet.testing.DeepQueries;
+import dev.graphfleet.testing.engine.EngineProbeProcess;
+import dev.graphfleet.testing.engine.EngineProbeProcess.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.graphfleet.node.statement.StatementRefusedException.Reason;
-import dev.graphfleet.testing.EngineProbeProcess;
+import dev.graphfleet.testing.engine.EngineProbeProcess;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.graphfleet.node.statement;
 
+import dev.graphfleet.testing.RefusedStatementVariants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -48,7 +49,7 @@ class RefusedStatementVariantsTest {
     private static final long SEED_WITH_COPY_FROM = 20_261_208L;
 
     private static Iterator<String> refused(long seed) {
-        return RefusedStatementVariants.statements(engine().canary().toString()).samples(seed).iterator();
+        return RefusedStatementVariants.statements(engine().canary().toString(), CypherTokenizer.engineWhitespace()).samples(seed).iterator();
     }
 
     @Test

@@ -1,10 +1,11 @@
 package dev.graphfleet.node.statement;
 
+import dev.graphfleet.testing.DeepQueries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.graphfleet.testing.EngineProbeProcess;
-import dev.graphfleet.testing.EngineProbeProcess.Outcome;
+import dev.graphfleet.testing.engine.EngineProbeProcess;
+import dev.graphfleet.testing.engine.EngineProbeProcess.Outcome;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -73,7 +73,7 @@ class S3FetchFaultTest {
     @BeforeAll
     static void publish() throws Exception {
         original = TestFiles.random(shared.resolve("sec.kuzu"), SIZE, 42);
-        try (S3RepositoryStore direct = S3RepositoryStore.open(URI, S3.settings())) {
+        try (S3RepositoryStore direct = S3RepositoryStore.open(URI, S3Settings.forCompatibleEndpoint(S3.endpoint(), S3.credentials()))) {
             sec = direct.publish(RepositoryName.of("sec"), original, "0.11.2");
         }
     }
@@ -86,7 +86,7 @@ class S3FetchFaultTest {
     }
 
     private S3RepositoryStore storeWithTimeout(Duration socketTimeout) {
-        return S3RepositoryStore.open(URI, S3.settingsFor(proxy.endpoint())
+        return S3RepositoryStore.open(URI, S3Settings.forCompatibleEndpoint(proxy.endpoint(), S3.credentials())
                 .withSdkMaxAttempts(1)
                 .withSocketTimeout(socketTimeout));
     }
@@ -179,7 +179,7 @@ class S3FetchFaultTest {
     void aMissingObjectIsNotFoundAndNotRetried() throws Exception {
         Path file = TestFiles.random(temp.resolve("gone.kuzu"), 3 * PART, 7);
         Manifest gone;
-        try (S3RepositoryStore direct = S3RepositoryStore.open(URI, S3.settings())) {
+        try (S3RepositoryStore direct = S3RepositoryStore.open(URI, S3Settings.forCompatibleEndpoint(S3.endpoint(), S3.credentials()))) {
             gone = direct.publish(RepositoryName.of("gone"), file, "0.11.2");
         }
         S3.client().deleteObject(r -> r.bucket("faults").key("repos/gone/v1/data.kuzu"));

@@ -47,7 +47,7 @@ class S3RepositoryStoreTest {
     Path temp;
 
     private S3RepositoryStore store(String uri) {
-        return new S3RepositoryStore(S3.client(), (StoreUri.S3) StoreUri.parse(uri), S3.settings(), CLOCK);
+        return new S3RepositoryStore(S3.client(), (StoreUri.S3) StoreUri.parse(uri), S3Settings.forCompatibleEndpoint(S3.endpoint(), S3.credentials()), CLOCK);
     }
 
     @Test
@@ -98,7 +98,7 @@ class S3RepositoryStoreTest {
         Path file = TestFiles.random(temp.resolve("big.kuzu"), (11L << 20) + 7, 3);
         try (FaultProxy proxy = FaultProxy.start(S3.endpoint());
              S3RepositoryStore store = S3RepositoryStore.open(new StoreUri.S3("plain", ""),
-                     S3.settingsFor(proxy.endpoint()).withMultipart(5L << 20, 5L << 20, 3))) {
+                     S3Settings.forCompatibleEndpoint(proxy.endpoint(), S3.credentials()).withMultipart(5L << 20, 5L << 20, 3))) {
             Manifest manifest = store.publish(RepositoryName.of("economic"), file, "0.11.2");
 
             assertThat(proxy.exchanges()).filteredOn(e -> e.request().method().equals("PUT")
@@ -150,7 +150,7 @@ class S3RepositoryStoreTest {
 
     @Test
     void wrongCredentialsAreAnAccessErrorThatDoesNotShowTheSecret() throws Exception {
-        S3Settings wrong = S3.settings().withCredentials(StaticCredentialsProvider.create(
+        S3Settings wrong = S3Settings.forCompatibleEndpoint(S3.endpoint(), S3.credentials()).withCredentials(StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(S3Server.ACCESS_KEY, "not-the-secret-xyz")));
         try (S3RepositoryStore store = S3RepositoryStore.open(new StoreUri.S3("repos", ""), wrong)) {
             assertThatThrownBy(store::list)

@@ -59,10 +59,10 @@ class S3RestartTest {
     @BeforeEach
     void start() throws Exception {
         s3 = S3Server.withBuckets("restart").start();
-        try (S3RepositoryStore direct = S3RepositoryStore.open(URI, s3.settings())) {
+        try (S3RepositoryStore direct = S3RepositoryStore.open(URI, S3Settings.forCompatibleEndpoint(s3.endpoint(), s3.credentials()))) {
             sec = direct.publish(RepositoryName.of("sec"), TestFiles.random(temp.resolve("sec.kuzu"), SIZE, 11), "0.11.2");
         }
-        store = S3RepositoryStore.open(URI, s3.settings().withSdkMaxAttempts(1).withSocketTimeout(Duration.ofSeconds(5)));
+        store = S3RepositoryStore.open(URI, S3Settings.forCompatibleEndpoint(s3.endpoint(), s3.credentials()).withSdkMaxAttempts(1).withSocketTimeout(Duration.ofSeconds(5)));
         cache = new RepositoryCache(temp.resolve("cache"), 1L << 30, Set::of, Clock.systemUTC());
     }
 
@@ -125,7 +125,7 @@ class S3RestartTest {
         long size = 48L << 20; // 768 parts
         int restarts = 24;
         Manifest big;
-        try (S3RepositoryStore direct = S3RepositoryStore.open(URI, s3.settings())) {
+        try (S3RepositoryStore direct = S3RepositoryStore.open(URI, S3Settings.forCompatibleEndpoint(s3.endpoint(), s3.credentials()))) {
             big = direct.publish(RepositoryName.of("industry"), TestFiles.random(temp.resolve("industry.kuzu"), size, 12),
                     "0.11.2");
         }
