@@ -3,14 +3,11 @@ package dev.graphfleet.console.view;
 import dev.graphfleet.console.viewmodel.AttachmentRow;
 import dev.graphfleet.console.viewmodel.AttachmentsViewModel;
 import dev.graphfleet.console.viewmodel.Gauge;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Attachments: each shared repository on each node, its phase, download progress, attempt and last error. */
@@ -19,16 +16,8 @@ public final class AttachmentsView extends VBox {
     public AttachmentsView(AttachmentsViewModel model) {
         getStyleClass().addAll("view", "attachments-view");
         setId("attachments-view");
-        Label title = new Label();
-        title.setId("attachments-summary");
-        title.getStyleClass().add("summary");
-        title.textProperty().bind(model.summaryProperty());
-        title.setTooltip(LiveControls.textTip(model.summaryProperty()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(title, spacer, LiveControls.pausedNote(model),
-                FilterBox.count("attachments-count", model.filter()), FilterBox.of("attachments-filter", model.filter()), LiveControls.pauseButton("attachments-pause", model));
-        toolbar.getStyleClass().add("view-toolbar");
+        ViewToolbar toolbar = new ViewToolbar("attachments", model, model.filter(),
+                ViewToolbar.headlineWithTip("attachments-summary", model.summaryProperty()));
 
         TableView<AttachmentRow> table = Tables.table("attachments-table", "No node serves shared repositories");
         FilterBox.show(table, model.filter());

@@ -24,16 +24,8 @@ public final class MemoryView extends VBox {
         getStyleClass().addAll("view", "memory-view");
         setId("memory-view");
 
-        Label title = new Label();
-        title.setId("memory-summary");
-        title.getStyleClass().add("summary");
-        title.textProperty().bind(model.summaryProperty());
-        title.setTooltip(LiveControls.textTip(model.summaryProperty()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(title, spacer, LiveControls.pausedNote(model),
-                FilterBox.count("memory-count", model.filter()), FilterBox.of("memory-filter", model.filter()), LiveControls.pauseButton("memory-pause", model));
-        toolbar.getStyleClass().add("view-toolbar");
+        ViewToolbar toolbar = new ViewToolbar("memory", model, model.filter(),
+                ViewToolbar.headlineWithTip("memory-summary", model.summaryProperty()));
 
         HBox legend = new HBox(swatch("mem-os", "OS overhead"), swatch("mem-pools", "open buffer pools"),
                 swatch("mem-headroom", "rest of the budget"), swatch("mem-over", "beyond the budget or the RAM"),

@@ -11,7 +11,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -23,11 +22,7 @@ public final class VolumesView extends VBox {
     public VolumesView(VolumesViewModel model) {
         getStyleClass().addAll("view", "volumes-view");
         setId("volumes-view");
-        Label title = new Label();
-        title.setId("volumes-summary");
-        title.getStyleClass().add("summary");
-        title.textProperty().bind(model.summaryProperty());
-        title.setTooltip(LiveControls.textTip(model.summaryProperty()));
+        Label title = ViewToolbar.headlineWithTip("volumes-summary", model.summaryProperty());
         Label thresholds = new Label("alarm " + Units.percent(model.alarmThresholdProperty().get())
                 + " · expand " + Units.percent(model.expansionThresholdProperty().get()));
         thresholds.getStyleClass().add("source-label");
@@ -44,12 +39,7 @@ public final class VolumesView extends VBox {
         simulated.getStyleClass().add("simulated-note");
         simulated.visibleProperty().bind(model.simulatedProperty());
         simulated.managedProperty().bind(simulated.visibleProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(title, thresholds, fallbacks, spacer, LiveControls.pausedNote(model),
-                FilterBox.count("volumes-count", model.filter()), FilterBox.of("volumes-filter", model.filter()),
-                LiveControls.pauseButton("volumes-pause", model));
-        toolbar.getStyleClass().add("view-toolbar");
+        ViewToolbar toolbar = new ViewToolbar("volumes", model, model.filter(), title, thresholds, fallbacks);
 
         TableView<VolumeRow> table = Tables.table("volumes-table", "No node reported its data volume");
         FilterBox.show(table, model.filter());
