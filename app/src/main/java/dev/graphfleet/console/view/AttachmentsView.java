@@ -14,7 +14,7 @@ import javafx.scene.layout.VBox;
 public final class AttachmentsView extends VBox {
 
     public AttachmentsView(AttachmentsViewModel model) {
-        getStyleClass().addAll("view", "attachments-view");
+        getStyleClass().addAll(Styles.VIEW, Styles.ATTACHMENTS_VIEW);
         setId("attachments-view");
         ViewToolbar toolbar = new ViewToolbar("attachments", model, model.filter(),
                 ViewToolbar.headlineWithTip("attachments-summary", model.summaryProperty()));
@@ -40,7 +40,7 @@ public final class AttachmentsView extends VBox {
                 setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
             }
         });
-        error.getStyleClass().add("error-text");
+        error.getStyleClass().add(Styles.ERROR_TEXT);
         table.getColumns().add(error);
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(toolbar, table);

@@ -12,7 +12,7 @@ import javafx.scene.layout.VBox;
 public final class ConnectionsView extends VBox {
 
     public ConnectionsView(ConnectionsViewModel model) {
-        getStyleClass().addAll("view", "connections-view");
+        getStyleClass().addAll(Styles.VIEW, Styles.CONNECTIONS_VIEW);
         setId("connections-view");
         ViewToolbar toolbar = new ViewToolbar("connections", model, model.filter(),
                 ViewToolbar.title("Connection pools"));
@@ -30,7 +30,7 @@ public final class ConnectionsView extends VBox {
         table.getColumns().add(Tables.numeric("Node waits", 110, ConnectionRow::waitsProperty));
         var timeouts = Tables.levelled("Node timeouts", 120, ConnectionRow::timeoutsProperty,
                 ConnectionRow::timeoutsLevelProperty, "level-");
-        timeouts.getStyleClass().add("numeric");
+        timeouts.getStyleClass().add(Styles.NUMERIC);
         table.getColumns().add(timeouts);
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(toolbar, table);

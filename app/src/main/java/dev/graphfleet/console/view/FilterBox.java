@@ -21,7 +21,7 @@ final class FilterBox {
     static TextField of(String id, ListFilter<?> filter, String prompt, String tags) {
         TextField box = new TextField();
         box.setId(id);
-        box.getStyleClass().add("filter-box");
+        box.getStyleClass().add(Styles.FILTER_BOX);
         box.setPromptText(prompt);
         box.textProperty().bindBidirectional(filter.textProperty());
         Tooltip help = new Tooltip();
@@ -29,9 +29,9 @@ final class FilterBox {
                 ? "text, /regex/, tag:value (" + tags + "), !term" : e));
         box.setTooltip(help);
         filter.errorProperty().addListener((obs, was, now) -> {
-            box.getStyleClass().remove("filter-error");
+            box.getStyleClass().remove(Styles.FILTER_ERROR);
             if (!now.isEmpty()) {
-                box.getStyleClass().add("filter-error");
+                box.getStyleClass().add(Styles.FILTER_ERROR);
             }
         });
         return box;
@@ -44,7 +44,7 @@ final class FilterBox {
         javafx.beans.value.ObservableStringValue query = filter.textProperty();
         javafx.scene.control.Label count = new javafx.scene.control.Label();
         count.setId(id);
-        count.getStyleClass().add("filter-count");
+        count.getStyleClass().add(Styles.FILTER_COUNT);
         count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> query.get() == null || query.get().isBlank() ? "" : shown.size() + " of " + all.size(),
                 shown, all, query));

@@ -15,7 +15,7 @@ import javafx.scene.layout.VBox;
 public final class FleetView extends VBox {
 
     public FleetView(FleetViewModel model) {
-        getStyleClass().addAll("view", "fleet-view");
+        getStyleClass().addAll(Styles.VIEW, Styles.FLEET_VIEW);
         setId("fleet-view");
 
         TextField filter = FilterBox.of("fleet-filter", model.filter(),
@@ -25,14 +25,14 @@ public final class FleetView extends VBox {
                 ViewToolbar.headline("fleet-summary", model.summaryProperty()));
 
         Label groupsTitle = new Label("Replica groups");
-        groupsTitle.getStyleClass().add("section-title");
+        groupsTitle.getStyleClass().add(Styles.SECTION_TITLE);
         TableView<GroupRow> groups = groupTable(model);
         VBox groupSection = new VBox(6, groupsTitle, groups);
         groupSection.visibleProperty().bind(Bindings.isNotEmpty(model.groups()));
         groupSection.managedProperty().bind(groupSection.visibleProperty());
 
         Label instancesTitle = new Label("Instances");
-        instancesTitle.getStyleClass().add("section-title");
+        instancesTitle.getStyleClass().add(Styles.SECTION_TITLE);
         TableView<InstanceRow> instances = instanceTable(model);
         VBox.setVgrow(instances, Priority.ALWAYS);
 
@@ -85,7 +85,7 @@ public final class FleetView extends VBox {
                 setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
             }
         });
-        detail.getStyleClass().add("detail-text");
+        detail.getStyleClass().add(Styles.DETAIL_TEXT);
         table.getColumns().add(detail);
         return table;
     }

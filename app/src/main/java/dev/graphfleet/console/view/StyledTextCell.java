@@ -17,7 +17,7 @@ final class StyledTextCell<R> extends TableCell<R, String> {
         this.prefix = prefix;
         this.dot = withDot ? new Region() : null;
         if (dot != null) {
-            dot.getStyleClass().add("health-dot");
+            dot.getStyleClass().add(Styles.HEALTH_DOT);
         }
     }
 

@@ -37,7 +37,7 @@ final class Tables {
 
     static <R> TableColumn<R, String> numeric(String title, double width, Function<R, ObservableValue<String>> value) {
         TableColumn<R, String> column = column(title, width, value);
-        column.getStyleClass().add("numeric");
+        column.getStyleClass().add(Styles.NUMERIC);
         return column;
     }
 

@@ -21,13 +21,13 @@ final class UsageBar extends StackPane {
     private String levelClass;
 
     UsageBar(int markerCount) {
-        getStyleClass().add("usage-bar");
-        track.getStyleClass().add("bar-track");
-        fill.getStyleClass().add("bar-fill");
-        text.getStyleClass().add("bar-text");
+        getStyleClass().add(Styles.USAGE_BAR);
+        track.getStyleClass().add(Styles.BAR_TRACK);
+        fill.getStyleClass().add(Styles.BAR_FILL);
+        text.getStyleClass().add(Styles.BAR_TEXT);
         markers = java.util.stream.IntStream.range(0, markerCount).mapToObj(i -> {
             Region m = new Region();
-            m.getStyleClass().add("threshold-marker");
+            m.getStyleClass().add(Styles.THRESHOLD_MARKER);
             m.setManaged(false);
             return m;
         }).toList();

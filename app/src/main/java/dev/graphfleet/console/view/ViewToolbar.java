@@ -23,7 +23,7 @@ final class ViewToolbar extends HBox {
 
     /** With a filter box of the view's own (its prompt and help). */
     ViewToolbar(String view, LiveViewModel model, ListFilter<?> filter, TextField filterBox, Node... headline) {
-        getStyleClass().add("view-toolbar");
+        getStyleClass().add(Styles.VIEW_TOOLBAR);
         getChildren().addAll(headline);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -49,7 +49,7 @@ final class ViewToolbar extends HBox {
     /** A fixed headline. */
     static Label title(String text) {
         Label title = new Label(text);
-        title.getStyleClass().add("summary");
+        title.getStyleClass().add(Styles.SUMMARY);
         return title;
     }
 }

@@ -20,12 +20,12 @@ import javafx.scene.layout.VBox;
 public final class VolumesView extends VBox {
 
     public VolumesView(VolumesViewModel model) {
-        getStyleClass().addAll("view", "volumes-view");
+        getStyleClass().addAll(Styles.VIEW, Styles.VOLUMES_VIEW);
         setId("volumes-view");
         Label title = ViewToolbar.headlineWithTip("volumes-summary", model.summaryProperty());
         Label thresholds = new Label("alarm " + Units.percent(model.alarmThresholdProperty().get())
                 + " · expand " + Units.percent(model.expansionThresholdProperty().get()));
-        thresholds.getStyleClass().add("source-label");
+        thresholds.getStyleClass().add(Styles.SOURCE_LABEL);
         Label fallbacks = new Label();
         fallbacks.setId("volumes-fallbacks");
         fallbacks.textProperty().bind(model.fallbacksProperty().map(n -> n.longValue() == 0
@@ -33,10 +33,10 @@ public final class VolumesView extends VBox {
                 : Units.count(n.longValue(), "CloudWatch fallback", "CloudWatch fallbacks") + " so far"));
         model.fallbacksProperty().addListener((obs, was, now) -> StyleClasses.toggle(fallbacks, "has-fallbacks",
                 now.longValue() > 0));
-        fallbacks.getStyleClass().add("source-label");
+        fallbacks.getStyleClass().add(Styles.SOURCE_LABEL);
         Label simulated = new Label("Local fleet: capacities are simulated (volumes.json), the used bytes are real");
         simulated.setId("volumes-simulated");
-        simulated.getStyleClass().add("simulated-note");
+        simulated.getStyleClass().add(Styles.SIMULATED_NOTE);
         simulated.visibleProperty().bind(model.simulatedProperty());
         simulated.managedProperty().bind(simulated.visibleProperty());
         ViewToolbar toolbar = new ViewToolbar("volumes", model, model.filter(), title, thresholds, fallbacks);
@@ -103,18 +103,18 @@ public final class VolumesView extends VBox {
         chart.setPoints(model.selectedHistoryProperty().get());
         model.selectedHistoryProperty().addListener((obs, was, now) -> chart.setPoints(now));
         Label chartTitle = new Label("Used (solid), size (thin), expansion threshold (dashed)");
-        chartTitle.getStyleClass().add("section-title");
+        chartTitle.getStyleClass().add(Styles.SECTION_TITLE);
         VBox chartBox = new VBox(4, chartTitle, chart);
         HBox.setHgrow(chartBox, Priority.ALWAYS);
         chartBox.setPrefWidth(620);
 
         Label heading = label("volume-selected", model.selectedTitleProperty());
-        heading.getStyleClass().add("summary");
+        heading.getStyleClass().add(Styles.SUMMARY);
         Label forecast = label("volume-forecast", model.selectedForecastProperty());
         Label source = label("volume-source", model.selectedSourceProperty());
         Label modification = label("volume-modification", model.selectedModificationProperty());
         Label expansionsTitle = new Label("Expansions seen");
-        expansionsTitle.getStyleClass().add("section-title");
+        expansionsTitle.getStyleClass().add(Styles.SECTION_TITLE);
         ListView<String> expansions = new ListView<>(model.selectedExpansions());
         expansions.setId("volume-expansions");
         expansions.setPlaceholder(new Label("None since the console started"));
@@ -125,7 +125,7 @@ public final class VolumesView extends VBox {
         facts.setMinWidth(360);
         HBox detail = new HBox(16, chartBox, facts);
         detail.setId("volume-detail");
-        detail.getStyleClass().add("volume-detail");
+        detail.getStyleClass().add(Styles.VOLUME_DETAIL);
         detail.setPrefHeight(220);
         detail.setMinHeight(200);
         return detail;
