@@ -74,6 +74,7 @@ final class ActionPanel extends StackPane {
 
         Label outcome = new Label();
         outcome.setId("action-outcome");
+        outcome.getStyleClass().add(Styles.ACTION_OUTCOME);
         outcome.setWrapText(true);
         outcome.textProperty().bind(model.outcomeProperty());
         outcome.visibleProperty().bind(model.stageProperty().isEqualTo(Stage.DONE));
@@ -108,12 +109,8 @@ final class ActionPanel extends StackPane {
         panel.setMaxWidth(720);
         panel.setMaxHeight(Region.USE_PREF_SIZE);
         model.stageProperty().addListener((obs, was, now) -> {
-            panel.getStyleClass().removeAll(Styles.STAGE_COUNTDOWN, Styles.STAGE_RUNNING);
-            if (now == Stage.COUNTDOWN) {
-                panel.getStyleClass().add(Styles.STAGE_COUNTDOWN);
-            } else if (now == Stage.RUNNING) {
-                panel.getStyleClass().add(Styles.STAGE_RUNNING);
-            }
+            panel.pseudoClassStateChanged(Styles.STATE_COUNTDOWN, now == Stage.COUNTDOWN);
+            panel.pseudoClassStateChanged(Styles.STATE_RUNNING, now == Stage.RUNNING);
             if (now == Stage.CONFIRMING) {
                 cancel.requestFocus(); // Enter on a fresh plan must not confirm it
             }
@@ -138,8 +135,8 @@ final class ActionPanel extends StackPane {
     }
 
     private static void outcomeStyle(Label outcome, boolean ok) {
-        outcome.getStyleClass().removeAll(Styles.ACTION_OK, Styles.ACTION_FAILED);
-        outcome.getStyleClass().add(ok ? Styles.ACTION_OK : Styles.ACTION_FAILED);
+        outcome.pseudoClassStateChanged(Styles.STATE_OK, ok);
+        outcome.pseudoClassStateChanged(Styles.STATE_FAILED, !ok);
     }
 
     private static void show(Button button, javafx.beans.value.ObservableBooleanValue when) {

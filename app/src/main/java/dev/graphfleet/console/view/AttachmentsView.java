@@ -26,7 +26,7 @@ public final class AttachmentsView extends VBox {
         var version = Tables.column("Version", 70, AttachmentRow::versionProperty);
         version.visibleProperty().bind(model.anyVersionProperty());
         table.getColumns().add(version);
-        table.getColumns().add(Tables.styled("Phase", 110, AttachmentRow::phaseProperty, "phase-", false));
+        table.getColumns().add(Tables.styled("Phase", 110, AttachmentRow::phaseProperty, Styles.PHASE, false));
         TableColumn<AttachmentRow, Gauge> progress = Tables.column("Progress", 250, AttachmentRow::gaugeProperty);
         progress.setCellFactory(c -> new GaugeCell<>());
         table.getColumns().add(progress);

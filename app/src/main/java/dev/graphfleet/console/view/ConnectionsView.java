@@ -29,7 +29,7 @@ public final class ConnectionsView extends VBox {
         table.getColumns().add(use);
         table.getColumns().add(Tables.numeric("Node waits", 110, ConnectionRow::waitsProperty));
         var timeouts = Tables.levelled("Node timeouts", 120, ConnectionRow::timeoutsProperty,
-                ConnectionRow::timeoutsLevelProperty, "level-");
+                ConnectionRow::timeoutsLevelProperty, Styles.LEVEL);
         timeouts.getStyleClass().add(Styles.NUMERIC);
         table.getColumns().add(timeouts);
         VBox.setVgrow(table, Priority.ALWAYS);

@@ -34,13 +34,8 @@ public final class ConsoleView extends BorderPane {
         TabPane tabs = tabs(model);
         setTop(new VBox(header(model, tabs), banner(model)));
         tabs.getStyleClass().add(Styles.VIEWS);
-        model.sourceUnreachableProperty().addListener((obs, was, now) -> {
-            if (now) {
-                tabs.getStyleClass().add(Styles.STALE);
-            } else {
-                tabs.getStyleClass().remove(Styles.STALE);
-            }
-        });
+        model.sourceUnreachableProperty().addListener((obs, was, now) ->
+                tabs.pseudoClassStateChanged(Styles.STATE_STALE, now));
         setCenter(tabs);
         statusBar = statusBar(model);
         setBottom(statusBar);
@@ -130,13 +125,10 @@ public final class ConsoleView extends BorderPane {
         problems.setId("status-problems");
         problems.getStyleClass().add(Styles.STATUS_PROBLEMS);
         problems.textProperty().bind(model.problemsProperty().map(p -> p.isEmpty() ? "No problems" : p));
-        // only a change between none and some touches the style class (a change means a CSS pass)
+        // only a change between none and some touches the state (a change means a CSS pass)
         model.problemsProperty().addListener((obs, was, now) -> {
             if (was.isEmpty() != now.isEmpty()) {
-                problems.getStyleClass().remove(Styles.HAS_PROBLEMS);
-                if (!now.isEmpty()) {
-                    problems.getStyleClass().add(Styles.HAS_PROBLEMS);
-                }
+                problems.pseudoClassStateChanged(Styles.STATE_HAS_PROBLEMS, !now.isEmpty());
             }
         });
         bar.getRightItems().add(problems);

@@ -28,12 +28,8 @@ final class FilterBox {
         help.textProperty().bind(filter.errorProperty().map(e -> e.isEmpty()
                 ? "text, /regex/, tag:value (" + tags + "), !term" : e));
         box.setTooltip(help);
-        filter.errorProperty().addListener((obs, was, now) -> {
-            box.getStyleClass().remove(Styles.FILTER_ERROR);
-            if (!now.isEmpty()) {
-                box.getStyleClass().add(Styles.FILTER_ERROR);
-            }
-        });
+        filter.errorProperty().addListener((obs, was, now) ->
+                box.pseudoClassStateChanged(Styles.STATE_ERROR, !now.isEmpty()));
         return box;
     }
 

@@ -45,7 +45,7 @@ public final class FleetView extends VBox {
                 .map(f -> f.isBlank() ? "No instances" : "No instance matches \"" + f.trim() + "\""));
         // Sorted on top of the filter: a click on a header (or the s key) sorts what is shown.
         FilterBox.show(table, model.filter());
-        var health = Tables.styled("Health", 120, InstanceRow::healthProperty, "health-", true);
+        var health = Tables.styled("Health", 120, InstanceRow::healthProperty, Styles.HEALTH, true);
         table.getColumns().add(health);
         table.getColumns().add(Tables.column("Instance", 150, r -> new javafx.beans.property.ReadOnlyStringWrapper(r.id())));
         table.getColumns().add(Tables.column("Role", 120, InstanceRow::roleProperty));
@@ -101,7 +101,7 @@ public final class FleetView extends VBox {
         TableView<GroupRow> table = Tables.table("group-table", "No replica groups");
         table.setItems(model.groups());
         table.prefHeightProperty().bind(Bindings.size(model.groups()).multiply(Tables.ROW_HEIGHT).add(32));
-        table.getColumns().add(Tables.styled("Health", 110, GroupRow::healthProperty, "health-", true));
+        table.getColumns().add(Tables.styled("Health", 110, GroupRow::healthProperty, Styles.HEALTH, true));
         table.getColumns().add(Tables.column("Group", 150, r -> new javafx.beans.property.ReadOnlyStringWrapper(r.name())));
         table.getColumns().add(Tables.column("Tier", 130, GroupRow::tierProperty));
         table.getColumns().add(Tables.column("Type", 90, GroupRow::instanceTypeProperty));

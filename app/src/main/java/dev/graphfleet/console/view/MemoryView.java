@@ -90,7 +90,7 @@ public final class MemoryView extends VBox {
             }
         });
         table.getColumns().add(bar);
-        table.getColumns().add(Tables.styled("Status", 110, MemoryRow::statusProperty, "", false));
+        table.getColumns().add(Tables.styled("Status", 110, MemoryRow::statusProperty, Styles.MEMORY_STATUS, false));
         return table;
     }
 }

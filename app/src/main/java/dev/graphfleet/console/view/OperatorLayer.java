@@ -67,12 +67,8 @@ public final class OperatorLayer extends BorderPane {
         lastAction.setId("status-action");
         lastAction.getStyleClass().add(Styles.STATUS_ACTION);
         lastAction.textProperty().bind(model.actions().lastOutcomeProperty());
-        lastAction.textProperty().addListener((obs, was, now) -> {
-            lastAction.getStyleClass().removeAll(Styles.STATUS_ACTION_FAILED);
-            if (now.startsWith("✖")) {
-                lastAction.getStyleClass().add(Styles.STATUS_ACTION_FAILED);
-            }
-        });
+        lastAction.textProperty().addListener((obs, was, now) ->
+                lastAction.pseudoClassStateChanged(Styles.STATE_FAILED, now.startsWith("✖")));
         console.addStatusItem(lastAction);
 
         addEventFilter(KeyEvent.KEY_TYPED, this::typed);

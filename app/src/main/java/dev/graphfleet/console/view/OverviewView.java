@@ -44,7 +44,7 @@ public final class OverviewView extends VBox {
     private static TableView<OverviewRow> table(OverviewViewModel model) {
         TableView<OverviewRow> table = Tables.table("overview-table", "No instances");
         FilterBox.show(table, model.filter());
-        table.getColumns().add(Tables.styled("Health", 125, OverviewRow::healthProperty, "health-", true));
+        table.getColumns().add(Tables.styled("Health", 125, OverviewRow::healthProperty, Styles.HEALTH, true));
         table.getColumns().add(Tables.column("Node", 110, r -> new ReadOnlyStringWrapper(r.id())));
         table.getColumns().add(Tables.column("Role", 115, OverviewRow::roleProperty));
         table.getColumns().add(Tables.column("Versions", 120, OverviewRow::versionsProperty));
@@ -52,7 +52,7 @@ public final class OverviewView extends VBox {
         table.getColumns().add(trend("Volume", 230, OverviewRow::volumeProperty));
         table.getColumns().add(trend("Pool", 150, OverviewRow::connectionsProperty));
         table.getColumns().add(Tables.levelled("Problems", 230, OverviewRow::problemsProperty,
-                OverviewRow::problemLevelProperty, "level-"));
+                OverviewRow::problemLevelProperty, Styles.LEVEL));
         return table;
     }
 

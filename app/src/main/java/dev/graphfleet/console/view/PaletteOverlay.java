@@ -48,16 +48,14 @@ final class PaletteOverlay extends StackPane {
             @Override
             protected void updateItem(PaletteViewModel.Entry entry, boolean empty) {
                 super.updateItem(entry, empty);
-                getStyleClass().remove(Styles.PALETTE_DISABLED);
-                if (empty || entry == null) {
+                boolean blank = empty || entry == null;
+                pseudoClassStateChanged(Styles.STATE_UNAVAILABLE, !blank && !entry.enabled());
+                if (blank) {
                     setText(null);
                     return;
                 }
                 setText(entry.category() + "   " + entry.label()
                         + (entry.enabled() ? "" : "   — " + entry.disabledReason()));
-                if (!entry.enabled()) {
-                    getStyleClass().add(Styles.PALETTE_DISABLED);
-                }
             }
         });
         list.setOnMouseClicked(e -> {

@@ -1,17 +1,47 @@
 package dev.graphfleet.console.view;
 
+import javafx.css.PseudoClass;
+
 /**
- * The console's style-class names, in one place: each is a selector of the stylesheets (assets:
- * console.css, operator.css, light.css, dark.css) or a node the tests find by it. A rename here and
- * there together.
+ * The console's style names, in one place: the style classes of what a node is (each a selector of
+ * the stylesheets in assets: console.css, operator.css), and the states a node switches on and off as
+ * pseudo-classes ({@code .filter-box:error}). A rename here and there together. States whose names
+ * are the model's values (a cell's health, level or phase) are made by {@link States#of}.
  */
 public final class Styles {
 
+    // ---- states ----
+    /** A filter box whose query could not be read. */
+    public static final PseudoClass STATE_ERROR = PseudoClass.getPseudoClass("error");
+    /** The views while the source cannot be read: they show the last figures. */
+    public static final PseudoClass STATE_STALE = PseudoClass.getPseudoClass("stale");
+    /** The status bar's problems while there are any. */
+    public static final PseudoClass STATE_HAS_PROBLEMS = PseudoClass.getPseudoClass("has-problems");
+    /** The volumes' metric source while CloudWatch stood in for a node. */
+    public static final PseudoClass STATE_HAS_FALLBACKS = PseudoClass.getPseudoClass("has-fallbacks");
+    /** A palette entry that cannot run now (it says why). */
+    public static final PseudoClass STATE_UNAVAILABLE = PseudoClass.getPseudoClass("unavailable");
+    /** The action panel while its countdown runs, and while the action runs. */
+    public static final PseudoClass STATE_COUNTDOWN = PseudoClass.getPseudoClass("countdown");
+    public static final PseudoClass STATE_RUNNING = PseudoClass.getPseudoClass("running");
+    /** An action's outcome. */
+    public static final PseudoClass STATE_OK = PseudoClass.getPseudoClass("ok");
+    public static final PseudoClass STATE_FAILED = PseudoClass.getPseudoClass("failed");
+
+    // ---- a state cell's kind (a style class); its state is the model's value (States.of) ----
+    public static final String HEALTH = "health";
+    public static final String PHASE = "phase";
+    public static final String LEVEL = "level";
+    public static final String SOURCE = "source";
+    public static final String MODIFICATION = "modification";
+    public static final String FORECAST = "forecast";
+    public static final String MEMORY_STATUS = "memory-status";
+
+    // ---- style classes ----
     public static final String ACTION_CONFIRM = "action-confirm";
     public static final String ACTION_COUNTDOWN = "action-countdown";
-    public static final String ACTION_FAILED = "action-failed";
     public static final String ACTION_KIND = "action-kind";
-    public static final String ACTION_OK = "action-ok";
+    public static final String ACTION_OUTCOME = "action-outcome";
     public static final String ACTION_PLAN_LINE = "action-plan-line";
     public static final String ACTION_PROGRESS_LINE = "action-progress-line";
     public static final String ACTION_TITLE = "action-title";
@@ -38,9 +68,7 @@ public final class Styles {
     public static final String ERROR_TEXT = "error-text";
     public static final String FILTER_BOX = "filter-box";
     public static final String FILTER_COUNT = "filter-count";
-    public static final String FILTER_ERROR = "filter-error";
     public static final String FLEET_VIEW = "fleet-view";
-    public static final String HAS_PROBLEMS = "has-problems";
     public static final String HEADER = "header";
     public static final String HEALTH_DOT = "health-dot";
     public static final String HELP_KEY = "help-key";
@@ -73,7 +101,6 @@ public final class Styles {
     public static final String OVERLAY_HINT = "overlay-hint";
     public static final String OVERLAY_PANEL = "overlay-panel";
     public static final String OVERVIEW_VIEW = "overview-view";
-    public static final String PALETTE_DISABLED = "palette-disabled";
     public static final String PALETTE_MESSAGE = "palette-message";
     public static final String PAUSED_NOTE = "paused-note";
     public static final String RAM_MARKER = "ram-marker";
@@ -86,15 +113,11 @@ public final class Styles {
     public static final String SOURCE_LABEL = "source-label";
     public static final String SPARKLINE = "sparkline";
     public static final String SPARKLINE_LINE = "sparkline-line";
-    public static final String STAGE_COUNTDOWN = "stage-countdown";
-    public static final String STAGE_RUNNING = "stage-running";
-    public static final String STALE = "stale";
     public static final String STARTING_ERROR = "starting-error";
     public static final String STARTING_STEP = "starting-step";
     public static final String STARTING_STEPS = "starting-steps";
     public static final String STARTING_VIEW = "starting-view";
     public static final String STATUS_ACTION = "status-action";
-    public static final String STATUS_ACTION_FAILED = "status-action-failed";
     public static final String STATUS_PROBLEMS = "status-problems";
     public static final String SUMMARY = "summary";
     public static final String THEME_DARK = "theme-dark";

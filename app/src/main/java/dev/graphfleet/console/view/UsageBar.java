@@ -7,8 +7,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 /**
- * A horizontal bar: a track, a fill for a fraction 0..1 coloured by level (style class
- * {@code usage-<level>}), optional threshold markers, and the figure as text on top.
+ * A horizontal bar: a track, a fill for a fraction 0..1 coloured by level (its state,
+ * {@code .usage-bar:alarm}), optional threshold markers, and the figure as text on top.
  */
 final class UsageBar extends StackPane {
 
@@ -18,7 +18,7 @@ final class UsageBar extends StackPane {
     private final List<Region> markers;
     private double fraction;
     private double[] thresholds = new double[0];
-    private String levelClass;
+    private javafx.css.PseudoClass levelState;
 
     UsageBar(int markerCount) {
         getStyleClass().add(Styles.USAGE_BAR);
@@ -45,7 +45,7 @@ final class UsageBar extends StackPane {
         fraction = Math.max(0, Math.min(1, value));
         thresholds = marks;
         text.setText(label);
-        levelClass = StyleClasses.swap(this, levelClass, "usage-" + level);
+        levelState = States.swap(this, levelState, States.of(level));
         requestLayout();
     }
 

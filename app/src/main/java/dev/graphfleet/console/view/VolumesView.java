@@ -31,8 +31,8 @@ public final class VolumesView extends VBox {
         fallbacks.textProperty().bind(model.fallbacksProperty().map(n -> n.longValue() == 0
                 ? "metrics from the nodes"
                 : Units.count(n.longValue(), "CloudWatch fallback", "CloudWatch fallbacks") + " so far"));
-        model.fallbacksProperty().addListener((obs, was, now) -> StyleClasses.toggle(fallbacks, "has-fallbacks",
-                now.longValue() > 0));
+        model.fallbacksProperty().addListener((obs, was, now) -> fallbacks.pseudoClassStateChanged(
+                Styles.STATE_HAS_FALLBACKS, now.longValue() > 0));
         fallbacks.getStyleClass().add(Styles.SOURCE_LABEL);
         Label simulated = new Label("Local fleet: capacities are simulated (volumes.json), the used bytes are real");
         simulated.setId("volumes-simulated");
@@ -67,13 +67,13 @@ public final class VolumesView extends VBox {
                 model.expansionThresholdProperty().get()));
         table.getColumns().add(usage);
         table.getColumns().add(Tables.levelled("Measured by", 175, VolumeRow::sourceProperty,
-                VolumeRow::sourceLevelProperty, "source-"));
+                VolumeRow::sourceLevelProperty, Styles.SOURCE));
         table.getColumns().add(Tables.levelled("Modification", 150, VolumeRow::modificationProperty,
-                VolumeRow::modificationLevelProperty, "modification-"));
+                VolumeRow::modificationLevelProperty, Styles.MODIFICATION));
         table.getColumns().add(Tables.levelled("Forecast", 250, VolumeRow::forecastProperty,
-                VolumeRow::forecastLevelProperty, "forecast-"));
+                VolumeRow::forecastLevelProperty, Styles.FORECAST));
         table.getColumns().add(Tables.levelled("Status", 220, VolumeRow::statusProperty, VolumeRow::levelProperty,
-                "level-"));
+                Styles.LEVEL));
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 model.selectedIdProperty().set(now.id());
