@@ -10,6 +10,7 @@ import dev.graphfleet.console.view.EmptyStateView;
 import dev.graphfleet.console.view.FxTicker;
 import dev.graphfleet.console.view.OperatorLayer;
 import dev.graphfleet.console.view.StartingView;
+import dev.graphfleet.console.view.Styles;
 import dev.graphfleet.console.viewmodel.ActionsViewModel;
 import dev.graphfleet.console.viewmodel.ConsoleSection;
 import dev.graphfleet.console.viewmodel.ConsoleViewModel;
@@ -135,7 +136,7 @@ public final class ConsoleAssembly implements AutoCloseable {
         empty.offerStart(() -> {
             starter = offer;
             startup = new StartupViewModel("Starting the local fleet…");
-            root.set(new StartingView(startup, empty.getStyleClass().contains("theme-dark")));
+            root.set(new StartingView(startup, empty.getStyleClass().contains(Styles.THEME_DARK)));
             start();
         });
     }

@@ -21,19 +21,19 @@ final class ActionPanel extends StackPane {
 
     ActionPanel(ActionsViewModel model) {
         setId("action-overlay");
-        getStyleClass().add("overlay");
+        getStyleClass().add(Styles.OVERLAY);
         visibleProperty().bind(model.stageProperty().isNotEqualTo(Stage.IDLE));
         managedProperty().bind(visibleProperty());
 
         Label title = new Label();
         title.setId("action-title");
-        title.getStyleClass().add("action-title");
+        title.getStyleClass().add(Styles.ACTION_TITLE);
         title.setWrapText(true);
         title.textProperty().bind(model.titleProperty());
 
         Label kind = new Label();
         kind.setId("action-kind");
-        kind.getStyleClass().add("action-kind");
+        kind.getStyleClass().add(Styles.ACTION_KIND);
         kind.textProperty().bind(Bindings.when(model.nothingToDoProperty())
                 .then("Changes nothing: its plan has nothing to do")
                 .otherwise(Bindings.when(model.destructiveProperty())
@@ -48,22 +48,22 @@ final class ActionPanel extends StackPane {
         preparing.visibleProperty().bind(model.stageProperty().isEqualTo(Stage.PREPARING));
         preparing.managedProperty().bind(preparing.visibleProperty());
 
-        VBox plan = lines("action-plan", "action-plan-line");
-        model.plan().addListener((ListChangeListener<String>) c -> fill(plan, model.plan(), "action-plan-line"));
+        VBox plan = lines("action-plan", Styles.ACTION_PLAN_LINE);
+        model.plan().addListener((ListChangeListener<String>) c -> fill(plan, model.plan(), Styles.ACTION_PLAN_LINE));
         plan.visibleProperty().bind(Bindings.isNotEmpty(model.plan()));
         plan.managedProperty().bind(plan.visibleProperty());
 
         Label countdown = new Label();
         countdown.setId("action-countdown");
-        countdown.getStyleClass().add("action-countdown");
+        countdown.getStyleClass().add(Styles.ACTION_COUNTDOWN);
         countdown.textProperty().bind(Bindings.format("Starting in %d s — Cancel stops it; nothing has changed yet",
                 model.secondsLeftProperty()));
         countdown.visibleProperty().bind(model.stageProperty().isEqualTo(Stage.COUNTDOWN));
         countdown.managedProperty().bind(countdown.visibleProperty());
 
-        VBox progress = lines("action-progress", "action-progress-line");
+        VBox progress = lines("action-progress", Styles.ACTION_PROGRESS_LINE);
         model.progress().addListener((ListChangeListener<String>) c -> fill(progress, model.progress(),
-                "action-progress-line"));
+                Styles.ACTION_PROGRESS_LINE));
         progress.visibleProperty().bind(Bindings.isNotEmpty(model.progress()));
         progress.managedProperty().bind(progress.visibleProperty());
 
@@ -74,6 +74,7 @@ final class ActionPanel extends StackPane {
 
         Label outcome = new Label();
         outcome.setId("action-outcome");
+        outcome.getStyleClass().add(Styles.ACTION_OUTCOME);
         outcome.setWrapText(true);
         outcome.textProperty().bind(model.outcomeProperty());
         outcome.visibleProperty().bind(model.stageProperty().isEqualTo(Stage.DONE));
@@ -83,7 +84,7 @@ final class ActionPanel extends StackPane {
 
         Button confirm = new Button();
         confirm.setId("action-confirm");
-        confirm.getStyleClass().add("action-confirm");
+        confirm.getStyleClass().add(Styles.ACTION_CONFIRM);
         confirm.textProperty().bind(Bindings.when(model.destructiveProperty()).then("Confirm").otherwise("Run it"));
         confirm.setOnAction(e -> model.confirm());
         show(confirm, model.stageProperty().isEqualTo(Stage.CONFIRMING));
@@ -104,16 +105,12 @@ final class ActionPanel extends StackPane {
 
         VBox panel = new VBox(10, title, kind, preparing, plan, countdown, running, progress, outcome, buttons);
         panel.setId("action-panel");
-        panel.getStyleClass().add("overlay-panel");
+        panel.getStyleClass().add(Styles.OVERLAY_PANEL);
         panel.setMaxWidth(720);
         panel.setMaxHeight(Region.USE_PREF_SIZE);
         model.stageProperty().addListener((obs, was, now) -> {
-            panel.getStyleClass().removeAll("stage-countdown", "stage-running");
-            if (now == Stage.COUNTDOWN) {
-                panel.getStyleClass().add("stage-countdown");
-            } else if (now == Stage.RUNNING) {
-                panel.getStyleClass().add("stage-running");
-            }
+            panel.pseudoClassStateChanged(Styles.STATE_COUNTDOWN, now == Stage.COUNTDOWN);
+            panel.pseudoClassStateChanged(Styles.STATE_RUNNING, now == Stage.RUNNING);
             if (now == Stage.CONFIRMING) {
                 cancel.requestFocus(); // Enter on a fresh plan must not confirm it
             }
@@ -138,8 +135,8 @@ final class ActionPanel extends StackPane {
     }
 
     private static void outcomeStyle(Label outcome, boolean ok) {
-        outcome.getStyleClass().removeAll("action-ok", "action-failed");
-        outcome.getStyleClass().add(ok ? "action-ok" : "action-failed");
+        outcome.pseudoClassStateChanged(Styles.STATE_OK, ok);
+        outcome.pseudoClassStateChanged(Styles.STATE_FAILED, !ok);
     }
 
     private static void show(Button button, javafx.beans.value.ObservableBooleanValue when) {

@@ -3,32 +3,21 @@ package dev.graphfleet.console.view;
 import dev.graphfleet.console.viewmodel.AttachmentRow;
 import dev.graphfleet.console.viewmodel.AttachmentsViewModel;
 import dev.graphfleet.console.viewmodel.Gauge;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Attachments: each shared repository on each node, its phase, download progress, attempt and last error. */
 public final class AttachmentsView extends VBox {
 
     public AttachmentsView(AttachmentsViewModel model) {
-        getStyleClass().addAll("view", "attachments-view");
+        getStyleClass().addAll(Styles.VIEW, Styles.ATTACHMENTS_VIEW);
         setId("attachments-view");
-        Label title = new Label();
-        title.setId("attachments-summary");
-        title.getStyleClass().add("summary");
-        title.textProperty().bind(model.summaryProperty());
-        title.setTooltip(LiveControls.textTip(model.summaryProperty()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(title, spacer, LiveControls.pausedNote(model),
-                FilterBox.count("attachments-count", model.filter()), FilterBox.of("attachments-filter", model.filter()), LiveControls.pauseButton("attachments-pause", model));
-        toolbar.getStyleClass().add("view-toolbar");
+        ViewToolbar toolbar = new ViewToolbar("attachments", model, model.filter(),
+                ViewToolbar.headlineWithTip("attachments-summary", model.summaryProperty()));
 
         TableView<AttachmentRow> table = Tables.table("attachments-table", "No node serves shared repositories");
         FilterBox.show(table, model.filter());
@@ -37,7 +26,7 @@ public final class AttachmentsView extends VBox {
         var version = Tables.column("Version", 70, AttachmentRow::versionProperty);
         version.visibleProperty().bind(model.anyVersionProperty());
         table.getColumns().add(version);
-        table.getColumns().add(Tables.styled("Phase", 110, AttachmentRow::phaseProperty, "phase-", false));
+        table.getColumns().add(Tables.styled("Phase", 110, AttachmentRow::phaseProperty, Styles.PHASE, false));
         TableColumn<AttachmentRow, Gauge> progress = Tables.column("Progress", 250, AttachmentRow::gaugeProperty);
         progress.setCellFactory(c -> new GaugeCell<>());
         table.getColumns().add(progress);
@@ -51,7 +40,7 @@ public final class AttachmentsView extends VBox {
                 setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
             }
         });
-        error.getStyleClass().add("error-text");
+        error.getStyleClass().add(Styles.ERROR_TEXT);
         table.getColumns().add(error);
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(toolbar, table);

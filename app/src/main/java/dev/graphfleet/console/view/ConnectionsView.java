@@ -3,27 +3,19 @@ package dev.graphfleet.console.view;
 import dev.graphfleet.console.viewmodel.ConnectionRow;
 import dev.graphfleet.console.viewmodel.ConnectionsViewModel;
 import dev.graphfleet.console.viewmodel.Gauge;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Connections: per node and database, in use / idle / max with a bar, and the node's waits and timeouts. */
 public final class ConnectionsView extends VBox {
 
     public ConnectionsView(ConnectionsViewModel model) {
-        getStyleClass().addAll("view", "connections-view");
+        getStyleClass().addAll(Styles.VIEW, Styles.CONNECTIONS_VIEW);
         setId("connections-view");
-        Label title = new Label("Connection pools");
-        title.getStyleClass().add("summary");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(title, spacer, LiveControls.pausedNote(model),
-                FilterBox.count("connections-count", model.filter()), FilterBox.of("connections-filter", model.filter()), LiveControls.pauseButton("connections-pause", model));
-        toolbar.getStyleClass().add("view-toolbar");
+        ViewToolbar toolbar = new ViewToolbar("connections", model, model.filter(),
+                ViewToolbar.title("Connection pools"));
 
         TableView<ConnectionRow> table = Tables.table("connections-table", "No node reported its connection pools");
         FilterBox.show(table, model.filter());
@@ -37,8 +29,8 @@ public final class ConnectionsView extends VBox {
         table.getColumns().add(use);
         table.getColumns().add(Tables.numeric("Node waits", 110, ConnectionRow::waitsProperty));
         var timeouts = Tables.levelled("Node timeouts", 120, ConnectionRow::timeoutsProperty,
-                ConnectionRow::timeoutsLevelProperty, "level-");
-        timeouts.getStyleClass().add("numeric");
+                ConnectionRow::timeoutsLevelProperty, Styles.LEVEL);
+        timeouts.getStyleClass().add(Styles.NUMERIC);
         table.getColumns().add(timeouts);
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(toolbar, table);

@@ -33,14 +33,9 @@ public final class ConsoleView extends BorderPane {
 
         TabPane tabs = tabs(model);
         setTop(new VBox(header(model, tabs), banner(model)));
-        tabs.getStyleClass().add("views");
-        model.sourceUnreachableProperty().addListener((obs, was, now) -> {
-            if (now) {
-                tabs.getStyleClass().add("stale");
-            } else {
-                tabs.getStyleClass().remove("stale");
-            }
-        });
+        tabs.getStyleClass().add(Styles.VIEWS);
+        model.sourceUnreachableProperty().addListener((obs, was, now) ->
+                tabs.pseudoClassStateChanged(Styles.STATE_STALE, now));
         setCenter(tabs);
         statusBar = statusBar(model);
         setBottom(statusBar);
@@ -53,10 +48,10 @@ public final class ConsoleView extends BorderPane {
 
     private static HBox header(ConsoleViewModel model, TabPane tabs) {
         Label title = new Label("Graphfleet");
-        title.getStyleClass().add("app-title");
+        title.getStyleClass().add(Styles.APP_TITLE);
         Label source = new Label();
         source.setId("source-name");
-        source.getStyleClass().add("source-label");
+        source.getStyleClass().add(Styles.SOURCE_LABEL);
         source.textProperty().bind(model.sourceProperty().map(s -> "Source: " + s));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -68,12 +63,12 @@ public final class ConsoleView extends BorderPane {
         dark.selectedProperty().bindBidirectional(model.darkThemeProperty());
         Label exported = new Label();
         exported.setId("export-outcome");
-        exported.getStyleClass().add("source-label");
+        exported.getStyleClass().add(Styles.SOURCE_LABEL);
         exported.textProperty().bind(model.exports().outcomeProperty());
         ExportMenu export = new ExportMenu(model.exports(), () -> tabs.getSelectionModel().getSelectedItem().getContent(),
                 () -> tabs.getSelectionModel().getSelectedItem().getText());
         HBox header = new HBox(title, source, spacer, exported, export, refresh, dark);
-        header.getStyleClass().add("header");
+        header.getStyleClass().add(Styles.HEADER);
         return header;
     }
 
@@ -84,7 +79,7 @@ public final class ConsoleView extends BorderPane {
         text.textProperty().bind(model.bannerProperty());
         HBox banner = new HBox(text);
         banner.setId("source-banner");
-        banner.getStyleClass().add("banner");
+        banner.getStyleClass().add(Styles.BANNER);
         banner.visibleProperty().bind(model.bannerProperty().isNotEmpty());
         banner.managedProperty().bind(banner.visibleProperty());
         return banner;
@@ -128,15 +123,12 @@ public final class ConsoleView extends BorderPane {
         bar.textProperty().bind(model.statusProperty());
         Label problems = new Label();
         problems.setId("status-problems");
-        problems.getStyleClass().add("status-problems");
+        problems.getStyleClass().add(Styles.STATUS_PROBLEMS);
         problems.textProperty().bind(model.problemsProperty().map(p -> p.isEmpty() ? "No problems" : p));
-        // only a change between none and some touches the style class (a change means a CSS pass)
+        // only a change between none and some touches the state (a change means a CSS pass)
         model.problemsProperty().addListener((obs, was, now) -> {
             if (was.isEmpty() != now.isEmpty()) {
-                problems.getStyleClass().remove("has-problems");
-                if (!now.isEmpty()) {
-                    problems.getStyleClass().add("has-problems");
-                }
+                problems.pseudoClassStateChanged(Styles.STATE_HAS_PROBLEMS, !now.isEmpty());
             }
         });
         bar.getRightItems().add(problems);

@@ -14,27 +14,27 @@ public final class EmptyStateView extends VBox {
      */
     public EmptyStateView(boolean dark, String lookedIn) {
         setId("empty-state");
-        getStyleClass().add("empty-state");
+        getStyleClass().add(Styles.EMPTY_STATE);
         Themes.apply(this, dark);
         Label title = new Label("No fleet to show yet");
         title.setId("empty-title");
-        title.getStyleClass().add("empty-title");
+        title.getStyleClass().add(Styles.EMPTY_TITLE);
         Label why = new Label("No local fleet is running" + (lookedIn == null ? "" : " (looked in " + lookedIn + ")")
                 + ". Start one on this machine, then open the console again:");
         why.setId("empty-text");
         why.setWrapText(true);
         why.setMaxWidth(640);
-        why.getStyleClass().add("empty-text");
+        why.getStyleClass().add(Styles.EMPTY_TEXT);
         Label local = new Label("./graphfleet local");
         local.setId("empty-local-command");
-        local.getStyleClass().add("code");
+        local.getStyleClass().add(Styles.CODE);
         Label nodesHint = new Label("Or point the console at running nodes:");
-        nodesHint.getStyleClass().add("empty-text");
+        nodesHint.getStyleClass().add(Styles.EMPTY_TEXT);
         Label command = new Label("./graphfleet console --nodes http://10.0.1.5:8001,http://10.0.1.6:8001");
         command.setId("empty-command");
-        command.getStyleClass().add("code");
+        command.getStyleClass().add(Styles.CODE);
         Label keyHint = new Label("Nodes that require an API key: add --api-key-env VAR (the variable holding the key).");
-        keyHint.getStyleClass().add("empty-text");
+        keyHint.getStyleClass().add(Styles.EMPTY_TEXT);
         getChildren().addAll(title, why, local, nodesHint, command, keyHint);
     }
 

@@ -8,55 +8,31 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Writers, shared masters and replicas with their health; replica groups with their bounds. */
 public final class FleetView extends VBox {
 
     public FleetView(FleetViewModel model) {
-        getStyleClass().addAll("view", "fleet-view");
+        getStyleClass().addAll(Styles.VIEW, Styles.FLEET_VIEW);
         setId("fleet-view");
 
-        Label summary = new Label();
-        summary.setId("fleet-summary");
-        summary.getStyleClass().add("summary");
-        summary.textProperty().bind(model.summaryProperty());
-
-        TextField filter = new TextField();
-        filter.setId("fleet-filter");
-        filter.getStyleClass().add("filter-box");
-        filter.setPromptText("/  text  /regex/  role:replica  health:down  !term");
-        filter.textProperty().bindBidirectional(model.filterProperty());
-        Tooltip filterHelp = new Tooltip();
-        filterHelp.textProperty().bind(model.filterErrorProperty().map(e -> e.isEmpty()
-                ? "text, /regex/, tag:value (role, health, group, type, version, state, endpoint, lb, id), !term" : e));
-        filter.setTooltip(filterHelp);
-        model.filterErrorProperty().addListener((obs, was, now) -> {
-            filter.getStyleClass().remove("filter-error");
-            if (!now.isEmpty()) {
-                filter.getStyleClass().add("filter-error");
-            }
-        });
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(summary, spacer, LiveControls.pausedNote(model),
-                FilterBox.count("fleet-count", model.visibleInstances(), model.instances(), model.filterProperty()), filter,
-                LiveControls.pauseButton("fleet-pause", model));
-        toolbar.getStyleClass().add("view-toolbar");
+        TextField filter = FilterBox.of("fleet-filter", model.filter(),
+                "/  text  /regex/  role:replica  health:down  !term",
+                "role, health, group, type, version, state, endpoint, lb, id");
+        ViewToolbar toolbar = new ViewToolbar("fleet", model, model.filter(), filter,
+                ViewToolbar.headline("fleet-summary", model.summaryProperty()));
 
         Label groupsTitle = new Label("Replica groups");
-        groupsTitle.getStyleClass().add("section-title");
+        groupsTitle.getStyleClass().add(Styles.SECTION_TITLE);
         TableView<GroupRow> groups = groupTable(model);
         VBox groupSection = new VBox(6, groupsTitle, groups);
         groupSection.visibleProperty().bind(Bindings.isNotEmpty(model.groups()));
         groupSection.managedProperty().bind(groupSection.visibleProperty());
 
         Label instancesTitle = new Label("Instances");
-        instancesTitle.getStyleClass().add("section-title");
+        instancesTitle.getStyleClass().add(Styles.SECTION_TITLE);
         TableView<InstanceRow> instances = instanceTable(model);
         VBox.setVgrow(instances, Priority.ALWAYS);
 
@@ -65,14 +41,11 @@ public final class FleetView extends VBox {
 
     private static TableView<InstanceRow> instanceTable(FleetViewModel model) {
         TableView<InstanceRow> table = Tables.table("instance-table", "No instances");
-        ((Label) table.getPlaceholder()).textProperty().bind(model.filterProperty()
+        ((Label) table.getPlaceholder()).textProperty().bind(model.filter().textProperty()
                 .map(f -> f.isBlank() ? "No instances" : "No instance matches \"" + f.trim() + "\""));
         // Sorted on top of the filter: a click on a header (or the s key) sorts what is shown.
-        javafx.collections.transformation.SortedList<InstanceRow> sorted =
-                new javafx.collections.transformation.SortedList<>(model.visibleInstances());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-        var health = Tables.styled("Health", 120, InstanceRow::healthProperty, "health-", true);
+        FilterBox.show(table, model.filter());
+        var health = Tables.styled("Health", 120, InstanceRow::healthProperty, Styles.HEALTH, true);
         table.getColumns().add(health);
         table.getColumns().add(Tables.column("Instance", 150, r -> new javafx.beans.property.ReadOnlyStringWrapper(r.id())));
         table.getColumns().add(Tables.column("Role", 120, InstanceRow::roleProperty));
@@ -112,7 +85,7 @@ public final class FleetView extends VBox {
                 setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
             }
         });
-        detail.getStyleClass().add("detail-text");
+        detail.getStyleClass().add(Styles.DETAIL_TEXT);
         table.getColumns().add(detail);
         return table;
     }
@@ -128,7 +101,7 @@ public final class FleetView extends VBox {
         TableView<GroupRow> table = Tables.table("group-table", "No replica groups");
         table.setItems(model.groups());
         table.prefHeightProperty().bind(Bindings.size(model.groups()).multiply(Tables.ROW_HEIGHT).add(32));
-        table.getColumns().add(Tables.styled("Health", 110, GroupRow::healthProperty, "health-", true));
+        table.getColumns().add(Tables.styled("Health", 110, GroupRow::healthProperty, Styles.HEALTH, true));
         table.getColumns().add(Tables.column("Group", 150, r -> new javafx.beans.property.ReadOnlyStringWrapper(r.name())));
         table.getColumns().add(Tables.column("Tier", 130, GroupRow::tierProperty));
         table.getColumns().add(Tables.column("Type", 90, GroupRow::instanceTypeProperty));

@@ -30,7 +30,7 @@ final class HelpOverlay extends StackPane {
 
     HelpOverlay(BooleanProperty shown) {
         setId("help-overlay");
-        getStyleClass().add("overlay");
+        getStyleClass().add(Styles.OVERLAY);
         visibleProperty().bind(shown);
         managedProperty().bind(visibleProperty());
         setOnMouseClicked(e -> shown.set(false));
@@ -40,18 +40,18 @@ final class HelpOverlay extends StackPane {
         grid.setVgap(6);
         for (int i = 0; i < KEYS.length; i++) {
             Label key = new Label(KEYS[i][0]);
-            key.getStyleClass().add("help-key");
+            key.getStyleClass().add(Styles.HELP_KEY);
             Label what = new Label(KEYS[i][1]);
-            what.getStyleClass().add("help-text");
+            what.getStyleClass().add(Styles.HELP_TEXT);
             grid.addRow(i, key, what);
         }
         Label title = new Label("Keys");
-        title.getStyleClass().add("action-title");
+        title.getStyleClass().add(Styles.ACTION_TITLE);
         Label foot = new Label("Keys work when no text box has the focus; Esc leaves a text box.");
-        foot.getStyleClass().add("overlay-hint");
+        foot.getStyleClass().add(Styles.OVERLAY_HINT);
         VBox panel = new VBox(12, title, grid, foot);
         panel.setId("help-panel");
-        panel.getStyleClass().add("overlay-panel");
+        panel.getStyleClass().add(Styles.OVERLAY_PANEL);
         panel.setMaxWidth(Region.USE_PREF_SIZE);
         panel.setMaxHeight(Region.USE_PREF_SIZE);
         setAlignment(Pos.CENTER);

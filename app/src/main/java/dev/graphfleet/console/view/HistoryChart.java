@@ -50,14 +50,14 @@ final class HistoryChart extends Region {
 
     HistoryChart(double expansionThreshold) {
         this.expansion = expansionThreshold;
-        getStyleClass().add("history-chart");
-        used.getStyleClass().add("chart-used");
-        size.getStyleClass().add("chart-size");
-        threshold.getStyleClass().add("chart-threshold");
-        xAxis.getStyleClass().add("chart-axis");
-        yAxis.getStyleClass().add("chart-axis");
+        getStyleClass().add(Styles.HISTORY_CHART);
+        used.getStyleClass().add(Styles.CHART_USED);
+        size.getStyleClass().add(Styles.CHART_SIZE);
+        threshold.getStyleClass().add(Styles.CHART_THRESHOLD);
+        xAxis.getStyleClass().add(Styles.CHART_AXIS);
+        yAxis.getStyleClass().add(Styles.CHART_AXIS);
         for (Label l : List.of(yMax, yZero, xStart, xEnd, empty)) {
-            l.getStyleClass().add("chart-label");
+            l.getStyleClass().add(Styles.CHART_LABEL);
             l.setManaged(false);
         }
         getChildren().addAll(xAxis, yAxis, threshold, size, used, yMax, yZero, xStart, xEnd, empty);

@@ -2,22 +2,23 @@ package dev.graphfleet.console.view;
 
 import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 
 /**
- * A text cell coloured by another property of its row (e.g. a volume's status text coloured by its
- * level): style class {@code prefix + level}. The text must change whenever the level does.
+ * A text cell of a kind ({@code level}, a style class) coloured by another property of its row (e.g. a
+ * volume's status text by its level): that property's value is the cell's state, a pseudo-class
+ * ({@code .level:alarm}). The text must change whenever the level does.
  */
 final class LevelTextCell<R> extends TableCell<R, String> {
 
     private final Function<R, ObservableValue<String>> level;
-    private final String prefix;
-    private String applied;
+    private PseudoClass applied;
 
-    LevelTextCell(Function<R, ObservableValue<String>> level, String prefix) {
+    LevelTextCell(Function<R, ObservableValue<String>> level, String kind) {
         this.level = level;
-        this.prefix = prefix;
+        getStyleClass().add(kind);
     }
 
     @Override
@@ -26,7 +27,6 @@ final class LevelTextCell<R> extends TableCell<R, String> {
         TableRow<R> row = getTableRow();
         boolean blank = empty || item == null || row == null || row.getItem() == null;
         setText(blank ? null : item);
-        String value = blank ? null : level.apply(row.getItem()).getValue();
-        applied = StyleClasses.swap(this, applied, value == null || value.isEmpty() ? null : prefix + value);
+        applied = States.swap(this, applied, blank ? null : States.of(level.apply(row.getItem()).getValue()));
     }
 }

@@ -29,7 +29,7 @@ final class LiveControls {
 
     static Label pausedNote(LiveViewModel model) {
         Label note = new Label("Paused: not following refreshes");
-        note.getStyleClass().add("paused-note");
+        note.getStyleClass().add(Styles.PAUSED_NOTE);
         note.visibleProperty().bind(model.pausedProperty());
         note.managedProperty().bind(note.visibleProperty());
         return note;

@@ -14,18 +14,18 @@ final class MemoryStackBar extends Region {
     private static final double GAP = 2;
     private static final double PROCESS = 4;
 
-    private final Region track = part("bar-track");
-    private final Region os = part("mem-os");
-    private final Region pools = part("mem-pools");
-    private final Region headroom = part("mem-headroom");
-    private final Region over = part("mem-over");
-    private final Region beyondRam = part("mem-beyond-ram");
-    private final Region ramMarker = part("ram-marker");
-    private final Region process = part("mem-process");
+    private final Region track = part(Styles.BAR_TRACK);
+    private final Region os = part(Styles.MEM_OS);
+    private final Region pools = part(Styles.MEM_POOLS);
+    private final Region headroom = part(Styles.MEM_HEADROOM);
+    private final Region over = part(Styles.MEM_OVER);
+    private final Region beyondRam = part(Styles.MEM_BEYOND_RAM);
+    private final Region ramMarker = part(Styles.RAM_MARKER);
+    private final Region process = part(Styles.MEM_PROCESS);
     private MemoryBar bar;
 
     MemoryStackBar() {
-        getStyleClass().add("memory-bar");
+        getStyleClass().add(Styles.MEMORY_BAR);
         getChildren().addAll(track, os, pools, headroom, over, beyondRam, process, ramMarker);
         setMinHeight(BAR + GAP + PROCESS + 2);
         setPrefHeight(BAR + GAP + PROCESS + 2);

@@ -21,31 +21,23 @@ public final class MemoryView extends VBox {
     private final VBox reasons = new VBox();
 
     public MemoryView(MemoryViewModel model) {
-        getStyleClass().addAll("view", "memory-view");
+        getStyleClass().addAll(Styles.VIEW, Styles.MEMORY_VIEW);
         setId("memory-view");
 
-        Label title = new Label();
-        title.setId("memory-summary");
-        title.getStyleClass().add("summary");
-        title.textProperty().bind(model.summaryProperty());
-        title.setTooltip(LiveControls.textTip(model.summaryProperty()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(title, spacer, LiveControls.pausedNote(model),
-                FilterBox.count("memory-count", model.filter()), FilterBox.of("memory-filter", model.filter()), LiveControls.pauseButton("memory-pause", model));
-        toolbar.getStyleClass().add("view-toolbar");
+        ViewToolbar toolbar = new ViewToolbar("memory", model, model.filter(),
+                ViewToolbar.headlineWithTip("memory-summary", model.summaryProperty()));
 
-        HBox legend = new HBox(swatch("mem-os", "OS overhead"), swatch("mem-pools", "open buffer pools"),
-                swatch("mem-headroom", "rest of the budget"), swatch("mem-over", "beyond the budget or the RAM"),
-                swatch("ram-marker", "end of RAM"), swatch("mem-process", "process (resident)"),
-                swatch("bar-track", "free"));
-        legend.getStyleClass().add("legend");
+        HBox legend = new HBox(swatch(Styles.MEM_OS, "OS overhead"), swatch(Styles.MEM_POOLS, "open buffer pools"),
+                swatch(Styles.MEM_HEADROOM, "rest of the budget"), swatch(Styles.MEM_OVER, "beyond the budget or the RAM"),
+                swatch(Styles.RAM_MARKER, "end of RAM"), swatch(Styles.MEM_PROCESS, "process (resident)"),
+                swatch(Styles.BAR_TRACK, "free"));
+        legend.getStyleClass().add(Styles.LEGEND);
 
         TableView<MemoryRow> table = table(model);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         reasons.setId("memory-reasons");
-        reasons.getStyleClass().add("reasons");
+        reasons.getStyleClass().add(Styles.REASONS);
         reasons.managedProperty().bind(reasons.visibleProperty());
         model.overBudgetProperty().addListener((obs, was, now) -> showReasons(now));
         showReasons(model.overBudgetProperty().get());
@@ -58,10 +50,10 @@ public final class MemoryView extends VBox {
         reasons.getChildren().clear();
         for (OverBudget entry : overBudget) {
             Label node = new Label(entry.node());
-            node.getStyleClass().add("reason-node");
+            node.getStyleClass().add(Styles.REASON_NODE);
             Label why = new Label(entry.reason());
             why.setWrapText(true);
-            why.getStyleClass().add("reason-text");
+            why.getStyleClass().add(Styles.REASON_TEXT);
             reasons.getChildren().addAll(node, why);
         }
         reasons.setVisible(!reasons.getChildren().isEmpty());
@@ -69,7 +61,7 @@ public final class MemoryView extends VBox {
 
     private static HBox swatch(String styleClass, String text) {
         Region box = new Region();
-        box.getStyleClass().addAll("legend-swatch", styleClass);
+        box.getStyleClass().addAll(Styles.LEGEND_SWATCH, styleClass);
         return new HBox(5, box, new Label(text));
     }
 
@@ -98,7 +90,7 @@ public final class MemoryView extends VBox {
             }
         });
         table.getColumns().add(bar);
-        table.getColumns().add(Tables.styled("Status", 110, MemoryRow::statusProperty, "", false));
+        table.getColumns().add(Tables.styled("Status", 110, MemoryRow::statusProperty, Styles.MEMORY_STATUS, false));
         return table;
     }
 }

@@ -39,7 +39,7 @@ final class NodePanel extends VBox {
         this.operator = operator;
         NodeViewModel model = operator.node();
         setId("node-panel");
-        getStyleClass().addAll("overlay-panel", "node-panel");
+        getStyleClass().addAll(Styles.OVERLAY_PANEL, Styles.NODE_PANEL);
         setMaxWidth(600);
         setPrefWidth(600);
         visibleProperty().bind(model.instanceIdProperty().isNotEmpty());
@@ -47,7 +47,7 @@ final class NodePanel extends VBox {
 
         Label title = new Label();
         title.setId("node-title");
-        title.getStyleClass().add("action-title");
+        title.getStyleClass().add(Styles.ACTION_TITLE);
         title.textProperty().bind(model.titleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -60,7 +60,7 @@ final class NodePanel extends VBox {
 
         Label note = new Label();
         note.setId("node-note");
-        note.getStyleClass().add("overlay-hint");
+        note.getStyleClass().add(Styles.OVERLAY_HINT);
         note.setWrapText(true);
         note.textProperty().bind(model.noteProperty());
         note.visibleProperty().bind(model.noteProperty().isNotEmpty());
@@ -71,7 +71,7 @@ final class NodePanel extends VBox {
                 section("Actions"), actions);
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("node-scroll");
+        scroll.getStyleClass().add(Styles.NODE_SCROLL);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(head, note, scroll);
 
@@ -89,7 +89,7 @@ final class NodePanel extends VBox {
         ToggleGroup group = new ToggleGroup();
         HBox ranges = new HBox(4);
         ranges.setId("node-history-range");
-        ranges.getStyleClass().add("history-range");
+        ranges.getStyleClass().add(Styles.HISTORY_RANGE);
         for (NodeHistory.Range r : NodeHistory.Range.values()) {
             ToggleButton button = new ToggleButton(r.label());
             button.setId("node-history-" + r.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
@@ -108,7 +108,7 @@ final class NodePanel extends VBox {
         });
         Label note = new Label();
         note.setId("node-history-note");
-        note.getStyleClass().add("overlay-hint");
+        note.getStyleClass().add(Styles.OVERLAY_HINT);
         note.setWrapText(true);
         note.textProperty().bind(model.historyNoteProperty());
         VBox box = new VBox(6, ranges, note);
@@ -126,7 +126,7 @@ final class NodePanel extends VBox {
             chart.setSeries(model.historyProperty(m).get(), unit, Double.NaN);
             model.historyProperty(m).addListener((obs, was, now) -> chart.setSeries(now, unit, Double.NaN));
             Label title = new Label(m.title() + ": " + m.valueName() + " (solid) against " + m.limitName() + " (thin)");
-            title.getStyleClass().add("node-figure-name");
+            title.getStyleClass().add(Styles.NODE_FIGURE_NAME);
             box.getChildren().addAll(title, chart);
         }
         return box;
@@ -142,13 +142,13 @@ final class NodePanel extends VBox {
 
     private static Label section(String text) {
         Label label = new Label(text);
-        label.getStyleClass().add("section-title");
+        label.getStyleClass().add(Styles.SECTION_TITLE);
         return label;
     }
 
     private static Label cell(String text, String styleClass) {
         Label label = new Label(text);
-        boolean heading = "node-figure-name".equals(styleClass) || "node-head".equals(styleClass);
+        boolean heading = Styles.NODE_FIGURE_NAME.equals(styleClass) || Styles.NODE_HEAD.equals(styleClass);
         label.setWrapText(!heading); // values wrap; names keep their width
         if (heading) {
             label.setMinWidth(Region.USE_PREF_SIZE);
@@ -162,18 +162,18 @@ final class NodePanel extends VBox {
     private void fillFigures(List<NodeViewModel.Figure> list) {
         figures.getChildren().clear();
         for (int i = 0; i < list.size(); i++) {
-            figures.addRow(i, cell(list.get(i).name(), "node-figure-name"), cell(list.get(i).value(), null));
+            figures.addRow(i, cell(list.get(i).name(), Styles.NODE_FIGURE_NAME), cell(list.get(i).value(), null));
         }
     }
 
     private void fillDatabases(List<NodeViewModel.Database> list) {
         databases.getChildren().clear();
         if (list.isEmpty()) {
-            databases.addRow(0, cell("—", "overlay-hint"));
+            databases.addRow(0, cell("—", Styles.OVERLAY_HINT));
             return;
         }
-        databases.addRow(0, cell("Database", "node-head"), cell("Buffer pool", "node-head"),
-                cell("Connections", "node-head"));
+        databases.addRow(0, cell("Database", Styles.NODE_HEAD), cell("Buffer pool", Styles.NODE_HEAD),
+                cell("Connections", Styles.NODE_HEAD));
         for (int i = 0; i < list.size(); i++) {
             NodeViewModel.Database d = list.get(i);
             databases.addRow(i + 1, cell(d.name(), null), cell(d.bufferPool(), null), cell(d.connections(), null));
@@ -183,15 +183,15 @@ final class NodePanel extends VBox {
     private void fillAttachments(List<NodeViewModel.Attachment> list) {
         attachments.getChildren().clear();
         if (list.isEmpty()) {
-            attachments.addRow(0, cell("none", "overlay-hint"));
+            attachments.addRow(0, cell("none", Styles.OVERLAY_HINT));
             return;
         }
-        attachments.addRow(0, cell("Repository", "node-head"), cell("Phase", "node-head"), cell("Version", "node-head"),
-                cell("Progress", "node-head"), cell("Error", "node-head"));
+        attachments.addRow(0, cell("Repository", Styles.NODE_HEAD), cell("Phase", Styles.NODE_HEAD), cell("Version", Styles.NODE_HEAD),
+                cell("Progress", Styles.NODE_HEAD), cell("Error", Styles.NODE_HEAD));
         for (int i = 0; i < list.size(); i++) {
             NodeViewModel.Attachment a = list.get(i);
             attachments.addRow(i + 1, cell(a.repository(), null), cell(a.phase(), a.styleClass()), cell(a.version(), null),
-                    cell(a.progress(), null), cell(a.error(), "node-error"));
+                    cell(a.progress(), null), cell(a.error(), Styles.NODE_ERROR));
         }
     }
 
@@ -200,14 +200,14 @@ final class NodePanel extends VBox {
         for (ActionsViewModel.Choice choice : operator.nodeChoices()) {
             Button button = new Button(choice.title());
             button.setDisable(!choice.enabled());
-            button.getStyleClass().add("node-action");
+            button.getStyleClass().add(Styles.NODE_ACTION);
             button.setOnAction(e -> operator.actions().request(choice));
             actions.getChildren().add(button);
         }
         if (actions.getChildren().isEmpty()) {
-            actions.getChildren().add(cell("none on this node", "overlay-hint"));
+            actions.getChildren().add(cell("none on this node", Styles.OVERLAY_HINT));
         } else if (operator.readOnlyProperty().get()) {
-            actions.getChildren().add(cell("read-only: actions are off", "overlay-hint"));
+            actions.getChildren().add(cell("read-only: actions are off", Styles.OVERLAY_HINT));
         }
     }
 }

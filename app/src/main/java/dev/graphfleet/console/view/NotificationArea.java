@@ -19,7 +19,7 @@ final class NotificationArea extends VBox {
     NotificationArea(NotificationsViewModel model) {
         super(6);
         setId("notifications");
-        getStyleClass().add("notifications");
+        getStyleClass().add(Styles.NOTIFICATIONS);
         setAlignment(Pos.TOP_LEFT);
         setMaxHeight(Region.USE_PREF_SIZE);
         model.shown().addListener((ListChangeListener<Notification>) c -> rebuild(model));
@@ -33,20 +33,20 @@ final class NotificationArea extends VBox {
 
     private static HBox card(NotificationsViewModel model, Notification n) {
         Label time = new Label(n.time());
-        time.getStyleClass().add("notification-time");
+        time.getStyleClass().add(Styles.NOTIFICATION_TIME);
         time.setMinWidth(Region.USE_PREF_SIZE);
         Label text = new Label(n.message());
-        text.getStyleClass().add("notification-text");
+        text.getStyleClass().add(Styles.NOTIFICATION_TEXT);
         text.setTooltip(new javafx.scene.control.Tooltip(n.message()));
         text.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
         Button dismiss = new Button("×");
-        dismiss.getStyleClass().add("notification-dismiss");
+        dismiss.getStyleClass().add(Styles.NOTIFICATION_DISMISS);
         dismiss.setFocusTraversable(false);
         dismiss.setOnAction(e -> model.dismiss(n));
         HBox card = new HBox(8, time, text, dismiss);
         card.setAlignment(Pos.CENTER_LEFT);
-        card.getStyleClass().addAll("notification", n.styleClass());
+        card.getStyleClass().addAll(Styles.NOTIFICATION, n.styleClass());
         return card;
     }
 }

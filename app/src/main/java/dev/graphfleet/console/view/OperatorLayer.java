@@ -65,14 +65,10 @@ public final class OperatorLayer extends BorderPane {
 
         Label lastAction = new Label();
         lastAction.setId("status-action");
-        lastAction.getStyleClass().add("status-action");
+        lastAction.getStyleClass().add(Styles.STATUS_ACTION);
         lastAction.textProperty().bind(model.actions().lastOutcomeProperty());
-        lastAction.textProperty().addListener((obs, was, now) -> {
-            lastAction.getStyleClass().removeAll("status-action-failed");
-            if (now.startsWith("✖")) {
-                lastAction.getStyleClass().add("status-action-failed");
-            }
-        });
+        lastAction.textProperty().addListener((obs, was, now) ->
+                lastAction.pseudoClassStateChanged(Styles.STATE_FAILED, now.startsWith("✖")));
         console.addStatusItem(lastAction);
 
         addEventFilter(KeyEvent.KEY_TYPED, this::typed);
@@ -95,18 +91,18 @@ public final class OperatorLayer extends BorderPane {
     private HBox band() {
         Label environment = new Label(model.environment().label());
         environment.setId("environment-label");
-        environment.getStyleClass().add("environment-label");
+        environment.getStyleClass().add(Styles.ENVIRONMENT_LABEL);
 
         Label readOnlyNote = new Label("READ-ONLY");
         readOnlyNote.setId("read-only-note");
-        readOnlyNote.getStyleClass().add("read-only-note");
+        readOnlyNote.getStyleClass().add(Styles.READ_ONLY_NOTE);
         readOnlyNote.visibleProperty().bind(model.readOnlyProperty());
         readOnlyNote.managedProperty().bind(readOnlyNote.visibleProperty());
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label keys = new Label(":  commands    /  filter    ?  keys");
-        keys.getStyleClass().add("band-hint");
+        keys.getStyleClass().add(Styles.BAND_HINT);
 
         ToggleButton readOnly = new ToggleButton();
         readOnly.setId("read-only");
@@ -117,7 +113,7 @@ public final class OperatorLayer extends BorderPane {
 
         HBox band = new HBox(12, environment, readOnlyNote, spacer, keys, readOnly, actionsMenu);
         band.setId("environment-band");
-        band.getStyleClass().addAll("environment-band", model.environment().styleClass());
+        band.getStyleClass().addAll(Styles.ENVIRONMENT_BAND, model.environment().styleClass());
         band.setAlignment(Pos.CENTER_LEFT);
         return band;
     }

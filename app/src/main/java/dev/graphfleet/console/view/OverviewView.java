@@ -20,21 +20,21 @@ import javafx.scene.layout.VBox;
 public final class OverviewView extends VBox {
 
     public OverviewView(OverviewViewModel model) {
-        getStyleClass().addAll("view", "overview-view");
+        getStyleClass().addAll(Styles.VIEW, Styles.OVERVIEW_VIEW);
         setId("overview-view");
 
         Label summary = new Label();
         summary.setId("overview-summary");
-        summary.getStyleClass().add("summary");
+        summary.getStyleClass().add(Styles.SUMMARY);
         summary.textProperty().bind(model.summaryProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(summary, spacer, LiveControls.pausedNote(model),
                 FilterBox.of("overview-filter", model.filter()), LiveControls.pauseButton("overview-pause", model));
-        toolbar.getStyleClass().add("view-toolbar");
+        toolbar.getStyleClass().add(Styles.VIEW_TOOLBAR);
 
         Label legend = new Label("Worst first · bars: now · lines: the last 5 minutes, against the budget, size or pool maximum");
-        legend.getStyleClass().add("overlay-hint");
+        legend.getStyleClass().add(Styles.OVERLAY_HINT);
 
         TableView<OverviewRow> table = table(model);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -44,7 +44,7 @@ public final class OverviewView extends VBox {
     private static TableView<OverviewRow> table(OverviewViewModel model) {
         TableView<OverviewRow> table = Tables.table("overview-table", "No instances");
         FilterBox.show(table, model.filter());
-        table.getColumns().add(Tables.styled("Health", 125, OverviewRow::healthProperty, "health-", true));
+        table.getColumns().add(Tables.styled("Health", 125, OverviewRow::healthProperty, Styles.HEALTH, true));
         table.getColumns().add(Tables.column("Node", 110, r -> new ReadOnlyStringWrapper(r.id())));
         table.getColumns().add(Tables.column("Role", 115, OverviewRow::roleProperty));
         table.getColumns().add(Tables.column("Versions", 120, OverviewRow::versionsProperty));
@@ -52,7 +52,7 @@ public final class OverviewView extends VBox {
         table.getColumns().add(trend("Volume", 230, OverviewRow::volumeProperty));
         table.getColumns().add(trend("Pool", 150, OverviewRow::connectionsProperty));
         table.getColumns().add(Tables.levelled("Problems", 230, OverviewRow::problemsProperty,
-                OverviewRow::problemLevelProperty, "level-"));
+                OverviewRow::problemLevelProperty, Styles.LEVEL));
         return table;
     }
 

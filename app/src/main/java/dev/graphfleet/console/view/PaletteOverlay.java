@@ -19,7 +19,7 @@ final class PaletteOverlay extends StackPane {
 
     PaletteOverlay(PaletteViewModel model) {
         setId("palette-overlay");
-        getStyleClass().add("overlay");
+        getStyleClass().add(Styles.OVERLAY);
         setAlignment(Pos.TOP_CENTER);
         visibleProperty().bind(model.shownProperty());
         managedProperty().bind(visibleProperty());
@@ -48,16 +48,14 @@ final class PaletteOverlay extends StackPane {
             @Override
             protected void updateItem(PaletteViewModel.Entry entry, boolean empty) {
                 super.updateItem(entry, empty);
-                getStyleClass().remove("palette-disabled");
-                if (empty || entry == null) {
+                boolean blank = empty || entry == null;
+                pseudoClassStateChanged(Styles.STATE_UNAVAILABLE, !blank && !entry.enabled());
+                if (blank) {
                     setText(null);
                     return;
                 }
                 setText(entry.category() + "   " + entry.label()
                         + (entry.enabled() ? "" : "   — " + entry.disabledReason()));
-                if (!entry.enabled()) {
-                    getStyleClass().add("palette-disabled");
-                }
             }
         });
         list.setOnMouseClicked(e -> {
@@ -71,18 +69,18 @@ final class PaletteOverlay extends StackPane {
 
         Label message = new Label();
         message.setId("palette-message");
-        message.getStyleClass().add("palette-message");
+        message.getStyleClass().add(Styles.PALETTE_MESSAGE);
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
         message.visibleProperty().bind(model.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
 
         Label hint = new Label("↑ ↓ choose · Enter run · Esc close");
-        hint.getStyleClass().add("overlay-hint");
+        hint.getStyleClass().add(Styles.OVERLAY_HINT);
 
         VBox panel = new VBox(8, query, message, list, hint);
         panel.setId("palette");
-        panel.getStyleClass().add("overlay-panel");
+        panel.getStyleClass().add(Styles.OVERLAY_PANEL);
         panel.setMaxWidth(720);
         panel.setMaxHeight(Region.USE_PREF_SIZE);
         StackPane.setMargin(panel, new javafx.geometry.Insets(40, 0, 0, 0));

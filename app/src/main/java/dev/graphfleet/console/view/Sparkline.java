@@ -17,8 +17,8 @@ final class Sparkline extends Region {
     private float[] values = new float[0];
 
     Sparkline() {
-        getStyleClass().add("sparkline");
-        line.getStyleClass().add("sparkline-line");
+        getStyleClass().add(Styles.SPARKLINE);
+        line.getStyleClass().add(Styles.SPARKLINE_LINE);
         line.setManaged(false);
         getChildren().add(line);
         setMinSize(60, 16);

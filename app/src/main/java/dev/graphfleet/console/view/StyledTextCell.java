@@ -1,23 +1,23 @@
 package dev.graphfleet.console.view;
 
+import javafx.css.PseudoClass;
 import javafx.scene.control.TableCell;
 import javafx.scene.layout.Region;
 
 /**
- * A text cell that also carries its value as a style class ({@code prefix + value}, e.g.
- * {@code health-unreachable}) so the theme colours it, optionally with a coloured dot in front.
+ * A text cell of a kind ({@code health}, a style class) whose value is also its state, a pseudo-class
+ * ({@code .health:unreachable}), so the theme colours it; optionally with a coloured dot in front.
  */
 final class StyledTextCell<R> extends TableCell<R, String> {
 
-    private final String prefix;
     private final Region dot;
-    private String applied;
+    private PseudoClass applied;
 
-    StyledTextCell(String prefix, boolean withDot) {
-        this.prefix = prefix;
+    StyledTextCell(String kind, boolean withDot) {
+        getStyleClass().add(kind);
         this.dot = withDot ? new Region() : null;
         if (dot != null) {
-            dot.getStyleClass().add("health-dot");
+            dot.getStyleClass().add(Styles.HEALTH_DOT);
         }
     }
 
@@ -27,6 +27,6 @@ final class StyledTextCell<R> extends TableCell<R, String> {
         boolean blank = empty || item == null;
         setText(blank ? null : item);
         setGraphic(blank ? null : dot);
-        applied = StyleClasses.swap(this, applied, blank ? null : prefix + item.replace(' ', '-'));
+        applied = States.swap(this, applied, blank ? null : States.of(item));
     }
 }

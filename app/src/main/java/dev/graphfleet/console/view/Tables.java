@@ -37,23 +37,23 @@ final class Tables {
 
     static <R> TableColumn<R, String> numeric(String title, double width, Function<R, ObservableValue<String>> value) {
         TableColumn<R, String> column = column(title, width, value);
-        column.getStyleClass().add("numeric");
+        column.getStyleClass().add(Styles.NUMERIC);
         return column;
     }
 
-    /** A column whose cells carry their value as style class {@code prefix + value}. */
+    /** A column whose cells are of {@code kind} (a style class) and carry their value as their state. */
     static <R> TableColumn<R, String> styled(String title, double width, Function<R, ObservableValue<String>> value,
-                                             String prefix, boolean dot) {
+                                             String kind, boolean dot) {
         TableColumn<R, String> column = column(title, width, value);
-        column.setCellFactory(c -> new StyledTextCell<>(prefix, dot));
+        column.setCellFactory(c -> new StyledTextCell<>(kind, dot));
         return column;
     }
 
-    /** A text column coloured by another property of the row. */
+    /** A text column of {@code kind} (a style class) coloured by another property of the row, its state. */
     static <R> TableColumn<R, String> levelled(String title, double width, Function<R, ObservableValue<String>> value,
-                                               Function<R, ObservableValue<String>> level, String prefix) {
+                                               Function<R, ObservableValue<String>> level, String kind) {
         TableColumn<R, String> column = column(title, width, value);
-        column.setCellFactory(c -> new LevelTextCell<>(level, prefix));
+        column.setCellFactory(c -> new LevelTextCell<>(level, kind));
         return column;
     }
 

@@ -16,8 +16,8 @@ public final class Themes {
     /** Puts the stylesheets of the theme on {@code root}, replacing the other theme's. */
     public static void apply(Parent root, boolean dark) {
         root.getStylesheets().setAll(List.of(url("console.css"), url(dark ? "dark.css" : "light.css")));
-        root.getStyleClass().removeAll("theme-light", "theme-dark");
-        root.getStyleClass().add(dark ? "theme-dark" : "theme-light");
+        root.getStyleClass().removeAll(Styles.THEME_LIGHT, Styles.THEME_DARK);
+        root.getStyleClass().add(dark ? Styles.THEME_DARK : Styles.THEME_LIGHT);
     }
 
     private static String url(String name) {

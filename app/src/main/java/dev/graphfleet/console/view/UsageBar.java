@@ -7,8 +7,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 
 /**
- * A horizontal bar: a track, a fill for a fraction 0..1 coloured by level (style class
- * {@code usage-<level>}), optional threshold markers, and the figure as text on top.
+ * A horizontal bar: a track, a fill for a fraction 0..1 coloured by level (its state,
+ * {@code .usage-bar:alarm}), optional threshold markers, and the figure as text on top.
  */
 final class UsageBar extends StackPane {
 
@@ -18,16 +18,16 @@ final class UsageBar extends StackPane {
     private final List<Region> markers;
     private double fraction;
     private double[] thresholds = new double[0];
-    private String levelClass;
+    private javafx.css.PseudoClass levelState;
 
     UsageBar(int markerCount) {
-        getStyleClass().add("usage-bar");
-        track.getStyleClass().add("bar-track");
-        fill.getStyleClass().add("bar-fill");
-        text.getStyleClass().add("bar-text");
+        getStyleClass().add(Styles.USAGE_BAR);
+        track.getStyleClass().add(Styles.BAR_TRACK);
+        fill.getStyleClass().add(Styles.BAR_FILL);
+        text.getStyleClass().add(Styles.BAR_TEXT);
         markers = java.util.stream.IntStream.range(0, markerCount).mapToObj(i -> {
             Region m = new Region();
-            m.getStyleClass().add("threshold-marker");
+            m.getStyleClass().add(Styles.THRESHOLD_MARKER);
             m.setManaged(false);
             return m;
         }).toList();
@@ -45,7 +45,7 @@ final class UsageBar extends StackPane {
         fraction = Math.max(0, Math.min(1, value));
         thresholds = marks;
         text.setText(label);
-        levelClass = StyleClasses.swap(this, levelClass, "usage-" + level);
+        levelState = States.swap(this, levelState, States.of(level));
         requestLayout();
     }
 

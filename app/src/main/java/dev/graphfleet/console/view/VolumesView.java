@@ -11,7 +11,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -21,35 +20,26 @@ import javafx.scene.layout.VBox;
 public final class VolumesView extends VBox {
 
     public VolumesView(VolumesViewModel model) {
-        getStyleClass().addAll("view", "volumes-view");
+        getStyleClass().addAll(Styles.VIEW, Styles.VOLUMES_VIEW);
         setId("volumes-view");
-        Label title = new Label();
-        title.setId("volumes-summary");
-        title.getStyleClass().add("summary");
-        title.textProperty().bind(model.summaryProperty());
-        title.setTooltip(LiveControls.textTip(model.summaryProperty()));
+        Label title = ViewToolbar.headlineWithTip("volumes-summary", model.summaryProperty());
         Label thresholds = new Label("alarm " + Units.percent(model.alarmThresholdProperty().get())
                 + " · expand " + Units.percent(model.expansionThresholdProperty().get()));
-        thresholds.getStyleClass().add("source-label");
+        thresholds.getStyleClass().add(Styles.SOURCE_LABEL);
         Label fallbacks = new Label();
         fallbacks.setId("volumes-fallbacks");
         fallbacks.textProperty().bind(model.fallbacksProperty().map(n -> n.longValue() == 0
                 ? "metrics from the nodes"
                 : Units.count(n.longValue(), "CloudWatch fallback", "CloudWatch fallbacks") + " so far"));
-        model.fallbacksProperty().addListener((obs, was, now) -> StyleClasses.toggle(fallbacks, "has-fallbacks",
-                now.longValue() > 0));
-        fallbacks.getStyleClass().add("source-label");
+        model.fallbacksProperty().addListener((obs, was, now) -> fallbacks.pseudoClassStateChanged(
+                Styles.STATE_HAS_FALLBACKS, now.longValue() > 0));
+        fallbacks.getStyleClass().add(Styles.SOURCE_LABEL);
         Label simulated = new Label("Local fleet: capacities are simulated (volumes.json), the used bytes are real");
         simulated.setId("volumes-simulated");
-        simulated.getStyleClass().add("simulated-note");
+        simulated.getStyleClass().add(Styles.SIMULATED_NOTE);
         simulated.visibleProperty().bind(model.simulatedProperty());
         simulated.managedProperty().bind(simulated.visibleProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(title, thresholds, fallbacks, spacer, LiveControls.pausedNote(model),
-                FilterBox.count("volumes-count", model.filter()), FilterBox.of("volumes-filter", model.filter()),
-                LiveControls.pauseButton("volumes-pause", model));
-        toolbar.getStyleClass().add("view-toolbar");
+        ViewToolbar toolbar = new ViewToolbar("volumes", model, model.filter(), title, thresholds, fallbacks);
 
         TableView<VolumeRow> table = Tables.table("volumes-table", "No node reported its data volume");
         FilterBox.show(table, model.filter());
@@ -77,13 +67,13 @@ public final class VolumesView extends VBox {
                 model.expansionThresholdProperty().get()));
         table.getColumns().add(usage);
         table.getColumns().add(Tables.levelled("Measured by", 175, VolumeRow::sourceProperty,
-                VolumeRow::sourceLevelProperty, "source-"));
+                VolumeRow::sourceLevelProperty, Styles.SOURCE));
         table.getColumns().add(Tables.levelled("Modification", 150, VolumeRow::modificationProperty,
-                VolumeRow::modificationLevelProperty, "modification-"));
+                VolumeRow::modificationLevelProperty, Styles.MODIFICATION));
         table.getColumns().add(Tables.levelled("Forecast", 250, VolumeRow::forecastProperty,
-                VolumeRow::forecastLevelProperty, "forecast-"));
+                VolumeRow::forecastLevelProperty, Styles.FORECAST));
         table.getColumns().add(Tables.levelled("Status", 220, VolumeRow::statusProperty, VolumeRow::levelProperty,
-                "level-"));
+                Styles.LEVEL));
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 model.selectedIdProperty().set(now.id());
@@ -113,18 +103,18 @@ public final class VolumesView extends VBox {
         chart.setPoints(model.selectedHistoryProperty().get());
         model.selectedHistoryProperty().addListener((obs, was, now) -> chart.setPoints(now));
         Label chartTitle = new Label("Used (solid), size (thin), expansion threshold (dashed)");
-        chartTitle.getStyleClass().add("section-title");
+        chartTitle.getStyleClass().add(Styles.SECTION_TITLE);
         VBox chartBox = new VBox(4, chartTitle, chart);
         HBox.setHgrow(chartBox, Priority.ALWAYS);
         chartBox.setPrefWidth(620);
 
         Label heading = label("volume-selected", model.selectedTitleProperty());
-        heading.getStyleClass().add("summary");
+        heading.getStyleClass().add(Styles.SUMMARY);
         Label forecast = label("volume-forecast", model.selectedForecastProperty());
         Label source = label("volume-source", model.selectedSourceProperty());
         Label modification = label("volume-modification", model.selectedModificationProperty());
         Label expansionsTitle = new Label("Expansions seen");
-        expansionsTitle.getStyleClass().add("section-title");
+        expansionsTitle.getStyleClass().add(Styles.SECTION_TITLE);
         ListView<String> expansions = new ListView<>(model.selectedExpansions());
         expansions.setId("volume-expansions");
         expansions.setPlaceholder(new Label("None since the console started"));
@@ -135,7 +125,7 @@ public final class VolumesView extends VBox {
         facts.setMinWidth(360);
         HBox detail = new HBox(16, chartBox, facts);
         detail.setId("volume-detail");
-        detail.getStyleClass().add("volume-detail");
+        detail.getStyleClass().add(Styles.VOLUME_DETAIL);
         detail.setPrefHeight(220);
         detail.setMinHeight(200);
         return detail;

@@ -18,7 +18,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 
 /** The fleet: every instance (writers, shared masters, replicas) and the replica groups. */
 public final class FleetViewModel extends LiveViewModel {
@@ -29,10 +28,8 @@ public final class FleetViewModel extends LiveViewModel {
             .thenComparing(FleetInstance::id);
 
     private final ObservableList<InstanceRow> instances = FXCollections.observableArrayList();
-    private final FilteredList<InstanceRow> visible = new FilteredList<>(instances, row -> true);
+    private final ListFilter<InstanceRow> filter = new ListFilter<>(instances, InstanceRow.TAGS, InstanceRow::fields);
     private final ObservableList<GroupRow> groups = FXCollections.observableArrayList();
-    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
-    private final StringProperty filterError = new SimpleStringProperty(this, "filterError", "");
     private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
     private final IntegerProperty healthy = new SimpleIntegerProperty(this, "healthy");
     private final IntegerProperty total = new SimpleIntegerProperty(this, "total");
@@ -41,10 +38,6 @@ public final class FleetViewModel extends LiveViewModel {
     private final BooleanProperty anyVersion = new SimpleBooleanProperty(this, "anyVersion");
     private final BooleanProperty anyLoadBalancer = new SimpleBooleanProperty(this, "anyLoadBalancer");
     private final StringProperty widestVersion = new SimpleStringProperty(this, "widestVersion", "");
-
-    public FleetViewModel() {
-        filter.addListener((obs, was, now) -> refilter());
-    }
 
     @Override
     protected void update(ConsoleState state) {
@@ -79,9 +72,7 @@ public final class FleetViewModel extends LiveViewModel {
         RowSync.set(widestVersion, fleet.instances().stream().filter(i -> i.dataVersion() != null)
                 .map(i -> i.dataVersion().id()).max(java.util.Comparator.comparingInt(String::length)).orElse(""));
         RowSync.set(anyLoadBalancer, fleet.replicaGroups().stream().anyMatch(g -> !g.targetHealth().isEmpty()));
-        if (!filter.get().isBlank()) {
-            refilter(); // a row's text may have changed under the filter
-        }
+        filter.refreshed();
     }
 
     private static String summary(FleetSnapshot fleet, Map<Health, Long> counts) {
@@ -109,25 +100,14 @@ public final class FleetViewModel extends LiveViewModel {
         return s.toString();
     }
 
-    private void refilter() {
-        RowQuery query = RowQuery.parse(filter.get(), InstanceRow.TAGS);
-        RowSync.set(filterError, query.error());
-        visible.setPredicate(query == RowQuery.everything() ? row -> true : row -> query.matches(row.fields()));
-    }
-
-    /** What in the filter could not be read (a bad regex, an unknown tag); empty when all could. */
-    public StringProperty filterErrorProperty() {
-        return filterError;
-    }
-
     /** Every instance, in display order. */
     public ObservableList<InstanceRow> instances() {
         return instances;
     }
 
-    /** The instances the filter lets through; what the table shows. */
-    public ObservableList<InstanceRow> visibleInstances() {
-        return visible;
+    /** The {@code /} filter of the instances; its visible rows are what the table shows. */
+    public ListFilter<InstanceRow> filter() {
+        return filter;
     }
 
     public ObservableList<GroupRow> groups() {
@@ -137,10 +117,6 @@ public final class FleetViewModel extends LiveViewModel {
     /** The longest version text (every repository of one instance): the Version column is as wide. */
     public StringProperty widestVersionProperty() {
         return widestVersion;
-    }
-
-    public StringProperty filterProperty() {
-        return filter;
     }
 
     public StringProperty summaryProperty() {

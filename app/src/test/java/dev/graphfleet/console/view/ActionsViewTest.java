@@ -1,5 +1,6 @@
 package dev.graphfleet.console.view;
 
+import static dev.graphfleet.console.view.ViewAssertions.states;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graphfleet.console.ConsoleConfig;
@@ -86,7 +87,7 @@ class ActionsViewTest {
 
         Label outcome = console.find("#action-outcome", Label.class);
         assertThat(outcome.getText()).isEqualTo("Invalidated sec on replica-a (it was open; the next query reopens it)");
-        assertThat(outcome.getStyleClass()).contains("action-ok");
+        assertThat(states(outcome)).contains("ok");
         assertThat(console.find("#status-action", Label.class).getText())
                 .isEqualTo("✔ Invalidated sec on replica-a (it was open; the next query reopens it)");
         assertThat(replicaA.invalidated()).containsExactly("sec");

@@ -3,6 +3,7 @@ package dev.graphfleet.console.view;
 import static dev.graphfleet.console.testing.NodeDocument.gib;
 import static dev.graphfleet.console.view.ViewAssertions.cell;
 import static dev.graphfleet.console.view.ViewAssertions.rows;
+import static dev.graphfleet.console.view.ViewAssertions.states;
 import static dev.graphfleet.console.view.ViewAssertions.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,8 +49,8 @@ class DetailViewsTest {
 
         assertThat(console.find("#memory-summary", Label.class).getText()).isEqualTo("1 node over budget");
         assertThat(rows(console, "memory-table")).isEqualTo(2);
-        assertThat(cell(console, "memory-table", "over budget").orElseThrow().getStyleClass()).contains("over-budget");
-        assertThat(cell(console, "memory-table", "fits").orElseThrow().getStyleClass()).contains("fits");
+        assertThat(states(cell(console, "memory-table", "over budget").orElseThrow())).contains("over-budget");
+        assertThat(states(cell(console, "memory-table", "fits").orElseThrow())).contains("fits");
         assertThat(texts(console, "memory-table")).contains("8.0 GiB", "10.0 GiB", "16.0 GiB",
                 "6.0 GiB in 3 databases", "6.8 GiB");
         VBox reasons = console.find("#memory-reasons", VBox.class);
@@ -91,12 +92,12 @@ class DetailViewsTest {
 
         assertThat(console.find("#volumes-summary", Label.class).getText())
                 .isEqualTo("1 volume over the expansion threshold");
-        assertThat(cell(console, "volumes-table", "over the 80 % expansion threshold: due to expand").orElseThrow()
-                .getStyleClass()).contains("level-expand");
-        assertThat(cell(console, "volumes-table", "over the 70 % alarm threshold").orElseThrow()
-                .getStyleClass()).contains("level-alarm");
-        assertThat(cell(console, "volumes-table", "below the 70 % alarm threshold").orElseThrow()
-                .getStyleClass()).contains("level-ok");
+        assertThat(states(cell(console, "volumes-table", "over the 80 % expansion threshold: due to expand").orElseThrow()))
+                .contains("expand");
+        assertThat(states(cell(console, "volumes-table", "over the 70 % alarm threshold").orElseThrow()))
+                .contains("alarm");
+        assertThat(states(cell(console, "volumes-table", "below the 70 % alarm threshold").orElseThrow()))
+                .contains("ok");
         assertThat(texts(console, "volumes-table")).contains("431 GB", "69.0 GB", "500 GB");
         var usage = console.model().volumes().rows().stream().filter(r -> r.id().equals("replica-a")).findFirst()
                 .orElseThrow().gaugeProperty().get();
@@ -121,8 +122,8 @@ class DetailViewsTest {
 
         assertThat(console.model().volumes().rows()).as("the same row, updated in place").contains(row).hasSize(2);
         assertThat(row.statusProperty().get()).startsWith("no figures: unreachable: /health: connection refused");
-        assertThat(cell(console, "volumes-table", row.statusProperty().get()).orElseThrow().getStyleClass())
-                .contains("level-unknown");
+        assertThat(states(cell(console, "volumes-table", row.statusProperty().get()).orElseThrow()))
+                .contains("unknown");
         assertThat(console.find("#volumes-summary", Label.class).getText()).as("not 'all fine' over a silent node")
                 .isEqualTo("No volume over the expansion threshold on 1 of 2 nodes · no figures from replica-a: "
                         + "unreachable: /health: connection refused (nothing listens on that port: is the node running?)");
@@ -143,9 +144,9 @@ class DetailViewsTest {
 
         assertThat(console.find("#attachments-summary", Label.class).getText()).isEqualTo("1 attachment failed");
         assertThat(rows(console, "attachments-table")).isEqualTo(4);
-        assertThat(cell(console, "attachments-table", "failed").orElseThrow().getStyleClass()).contains("phase-failed");
-        assertThat(cell(console, "attachments-table", "downloading").orElseThrow().getStyleClass())
-                .contains("phase-downloading");
+        assertThat(states(cell(console, "attachments-table", "failed").orElseThrow())).contains("failed");
+        assertThat(states(cell(console, "attachments-table", "downloading").orElseThrow()))
+                .contains("downloading");
         assertThat(texts(console, "attachments-table")).contains("attempt 3",
                 "sha256 mismatch for economic@v7 (expected 9f2c…, got 41aa…)");
         var progress = console.model().attachments().rows().stream()
@@ -176,8 +177,8 @@ class DetailViewsTest {
             assertThat(r.levelProperty().get()).as("the node's timeouts are not this database's").isEqualTo("ok");
         });
         assertThat(texts(console, "connections-table")).contains("17 waits", "2 timeouts", "12", "30", "100");
-        assertThat(cell(console, "connections-table", "2 timeouts").orElseThrow().getStyleClass())
-                .contains("level-exhausted");
+        assertThat(states(cell(console, "connections-table", "2 timeouts").orElseThrow()))
+                .contains("exhausted");
         assertThat(console.find("#status-problems", Label.class).getText()).isEqualTo("1 node with pool timeouts");
         Goldens.assertMatches(console.scene(), console.screenshot("connections-exhausted"), "connections-exhausted");
     }

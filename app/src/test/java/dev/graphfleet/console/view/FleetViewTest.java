@@ -3,6 +3,7 @@ package dev.graphfleet.console.view;
 import static dev.graphfleet.console.view.ViewAssertions.cell;
 import static dev.graphfleet.console.view.ViewAssertions.cells;
 import static dev.graphfleet.console.view.ViewAssertions.rows;
+import static dev.graphfleet.console.view.ViewAssertions.states;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graphfleet.console.testing.ConsoleHarness;
@@ -50,10 +51,10 @@ class FleetViewTest {
                 .isEqualTo("1 writer · 1 shared master · 2 shared replicas  —  4 of 4 healthy");
         assertThat(rows(console, "instance-table")).isEqualTo(4);
         List<TableCell<?, ?>> health = cells(console, "instance-table").stream()
-                .filter(c -> c.getStyleClass().stream().anyMatch(s -> s.startsWith("health-"))).toList();
+                .filter(c -> c.getStyleClass().contains("health")).toList();
         assertThat(health).hasSize(4).allSatisfy(c -> {
             assertThat(c.getText()).isEqualTo("healthy");
-            assertThat(c.getStyleClass()).contains("health-healthy");
+            assertThat(states(c)).contains("healthy");
         });
         assertThat(cell(console, "instance-table", "shared replica")).isPresent();
         assertThat(cell(console, "instance-table", "3 h 25 min")).isPresent();
@@ -74,7 +75,7 @@ class FleetViewTest {
         assertThat(console.find("#fleet-summary", Label.class).getText())
                 .endsWith("3 of 4 healthy, 1 unreachable");
         TableCell<?, ?> down = cell(console, "instance-table", "unreachable").orElseThrow();
-        assertThat(down.getStyleClass()).contains("health-unreachable");
+        assertThat(states(down)).contains("unreachable");
         // The node can no longer say who it is; the console remembers who answered at its address.
         var rowOfDown = console.model().fleet().instances().stream()
                 .filter(r -> r.healthProperty().get().equals("unreachable")).toList();
@@ -86,7 +87,7 @@ class FleetViewTest {
         assertThat(console.find("#fleet-summary", Label.class).getText()).startsWith("1 writer · 1 shared master · 2 shared replicas");
         Label problems = console.find("#status-problems", Label.class);
         assertThat(problems.getText()).isEqualTo("1 instance unreachable");
-        assertThat(problems.getStyleClass()).contains("has-problems");
+        assertThat(states(problems)).contains("has-problems");
         assertThat(console.find("#source-banner", HBox.class).isVisible())
                 .as("one node down is not an unreachable source").isFalse();
         console.screenshot("fleet-replica-down");
@@ -137,7 +138,7 @@ class FleetViewTest {
         assertThat(console.find("#source-banner-text", Label.class).getText())
                 .isEqualTo("Cannot read nodes(4): none of the 4 nodes answered. 2 failed reads in a row; "
                         + "retrying in 4 s (the wait doubles after each failure).");
-        assertThat(console.find("#views", TabPane.class).getStyleClass()).contains("stale");
+        assertThat(states(console.find("#views", TabPane.class))).contains("stale");
         assertThat(cells(console, "instance-table").stream().filter(c -> "unreachable".equals(c.getText())))
                 .as("the table shows the instances as unreachable, not their last good state").hasSize(4);
         console.screenshot("fleet-source-unreachable");
@@ -146,7 +147,7 @@ class FleetViewTest {
         console.refresh();
 
         assertThat(banner.isVisible()).isFalse();
-        assertThat(console.find("#views", TabPane.class).getStyleClass()).doesNotContain("stale");
+        assertThat(states(console.find("#views", TabPane.class))).doesNotContain("stale");
         assertThat(console.find("#fleet-summary", Label.class).getText()).endsWith("4 of 4 healthy");
     }
 

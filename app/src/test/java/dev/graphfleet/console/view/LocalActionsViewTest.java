@@ -1,5 +1,6 @@
 package dev.graphfleet.console.view;
 
+import static dev.graphfleet.console.view.ViewAssertions.states;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graphfleet.console.testing.ConsoleHarness;
@@ -87,7 +88,7 @@ class LocalActionsViewTest {
         assertThat(countdown.getText()).isEqualTo("Starting in 3 s — Cancel stops it; nothing has changed yet");
         tick();
         assertThat(countdown.getText()).startsWith("Starting in 2 s");
-        assertThat(console.find("#action-panel", VBox.class).getStyleClass()).contains("stage-countdown");
+        assertThat(states(console.find("#action-panel", VBox.class))).contains("countdown");
         console.screenshot("action-countdown");
 
         console.robot().clickOn("#action-cancel");

@@ -1,6 +1,7 @@
 package dev.graphfleet.console.view;
 
 import static dev.graphfleet.console.testing.NodeDocument.gib;
+import static dev.graphfleet.console.view.ViewAssertions.states;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graphfleet.console.ConsoleConfig;
@@ -99,8 +100,8 @@ class OverviewViewTest {
         assertThat(drawn.get(2).get(7)).isEqualTo("none");
         assertThat(drawn.get(3)).containsExactly("healthy", "writer-1", "writer", "no shared repositories",
                 "6.0 GiB / 12.0 GiB", "42 % of 500 GB · no forecast yet", "3 / 30 in use", "none");
-        assertThat(problemCell(1).getStyleClass()).contains("level-exhausted");
-        assertThat(problemCell(3).getStyleClass()).contains("level-ok");
+        assertThat(states(problemCell(1))).contains("exhausted");
+        assertThat(states(problemCell(3))).contains("ok");
         assertThat(row("replica-a").memoryProperty().get().gauge().level()).isEqualTo("exhausted");
         assertThat(row("writer-1").memoryProperty().get().recent()).as("a sparkline point per reading")
                 .isNotEmpty();

@@ -1,6 +1,7 @@
 package dev.graphfleet.console.view;
 
 import static dev.graphfleet.console.view.ViewAssertions.cell;
+import static dev.graphfleet.console.view.ViewAssertions.states;
 import static dev.graphfleet.console.view.ViewAssertions.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,8 +108,8 @@ class VolumesViewTest {
         assertThat(w.forecastLevelProperty().get()).isEqualTo("soon");
         assertThat(row("master-1").forecastProperty().get()).as("the master stays put").isEqualTo("not growing");
         assertThat(w.sourceProperty().get()).isEqualTo("node");
-        assertThat(cell(console, "volumes-table", "fills in ~7 h (+20.0 GB/h; 4 readings over 3 h 00 min)").orElseThrow().getStyleClass())
-                .contains("forecast-soon");
+        assertThat(states(cell(console, "volumes-table", "fills in ~7 h (+20.0 GB/h; 4 readings over 3 h 00 min)").orElseThrow()))
+                .contains("soon");
         assertThat(console.find("#volume-selected", Label.class).getText())
                 .as("the fullest volume is shown first").startsWith("writer-1 · /mnt/lbug-data · 360 GB of 500 GB");
         assertThat(console.find("#volume-forecast", Label.class).getText())
@@ -155,10 +156,10 @@ class VolumesViewTest {
         assertThat(r.usedProperty().get()).isEqualTo("365 GB");
         assertThat(r.forecastProperty().get()).as("the same 365 GB from both sources").isEqualTo("not growing");
         assertThat(r.levelProperty().get()).as("73 % is over the 70 % alarm threshold").isEqualTo("alarm");
-        assertThat(cell(console, "volumes-table", "CloudWatch (fallback, 2×)").orElseThrow().getStyleClass())
-                .contains("source-fallback");
+        assertThat(states(cell(console, "volumes-table", "CloudWatch (fallback, 2×)").orElseThrow()))
+                .contains("fallback");
         assertThat(console.find("#volumes-fallbacks", Label.class).getText()).isEqualTo("2 CloudWatch fallbacks so far");
-        assertThat(console.find("#volumes-fallbacks", Label.class).getStyleClass()).contains("has-fallbacks");
+        assertThat(states(console.find("#volumes-fallbacks", Label.class))).contains("has-fallbacks");
         assertThat(console.find("#volume-source", Label.class).getText())
                 .startsWith("Measured by: CloudWatch (fallback, 2×) — the node did not answer (");
         assertThat(cloudWatchEndpoint.operations()).contains("ListMetrics", "GetMetricData");
@@ -186,8 +187,8 @@ class VolumesViewTest {
 
         VolumeRow w = row("writer-1");
         assertThat(w.modificationProperty().get()).isEqualTo("modifying → 750 GB");
-        assertThat(cell(console, "volumes-table", "modifying → 750 GB").orElseThrow().getStyleClass())
-                .contains("modification-modifying");
+        assertThat(states(cell(console, "volumes-table", "modifying → 750 GB").orElseThrow()))
+                .contains("modifying");
         assertThat(console.find("#volume-modification", Label.class).getText())
                 .isEqualTo("Volume vol-writer, 750 GB · modification: modifying → 750 GB");
         assertThat(expansions()).containsExactly("2026-11-20 09:00 UTC   500 → 750 GB   modifying");
