@@ -26,6 +26,7 @@ import dev.graphfleet.pool.DirectoryCatalog;
 import dev.graphfleet.node.statement.StatementGuard;
 import dev.graphfleet.pool.GraphPool;
 import dev.graphfleet.shared.RepositoryRefresher;
+import dev.graphfleet.time.Sleeper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.undertow.Undertow;
@@ -169,7 +170,7 @@ public final class GraphNode implements AutoCloseable {
         ErrorMapper errors = new ErrorMapper(settings.admission().retryAfter(), settings.databases().queryTimeout());
         QueryLimits limits = settings.queryLimits();
         QueryRunner runner = new QueryRunner(pool, admission, active,
-                new WriteConflictRetry(limits.writeConflictRetry(), WriteConflictRetry.Sleeper.SYSTEM),
+                new WriteConflictRetry(limits.writeConflictRetry(), Sleeper.system()),
                 RangeLimit.forHeadroom(memory.budget().queryHeadroomBytes()), queryThreads);
         Duration operationWait = DatabaseOperationRoute.waitFor(settings.databases().queryTimeout(),
                 settings.pool().acquireTimeout());

@@ -3,7 +3,7 @@ package dev.graphfleet.fleet.aws;
 import dev.graphfleet.fleet.snapshot.MasterChoice;
 import dev.graphfleet.fleet.snapshot.SnapshotHistory;
 import dev.graphfleet.fleet.snapshot.SnapshotJobs;
-import dev.graphfleet.repo.Sleeper;
+import dev.graphfleet.time.Sleeper;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;

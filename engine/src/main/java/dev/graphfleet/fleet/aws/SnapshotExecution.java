@@ -6,7 +6,7 @@ import dev.graphfleet.fleet.snapshot.RetentionPlan;
 import dev.graphfleet.fleet.snapshot.SnapshotHistory;
 import dev.graphfleet.fleet.snapshot.SnapshotJob;
 import dev.graphfleet.fleet.snapshot.SnapshotJobs;
-import dev.graphfleet.repo.Sleeper;
+import dev.graphfleet.time.Sleeper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.graphfleet.volume.aws;
 
+import dev.graphfleet.time.Sleeper;
 import dev.graphfleet.volume.ModificationRefusal;
 import dev.graphfleet.volume.ModificationState;
 import dev.graphfleet.volume.VolumeModification;
 import dev.graphfleet.volume.monitor.FleetInstance;
-import dev.graphfleet.volume.monitor.Sleeper;
 import dev.graphfleet.volume.monitor.VolumeActionException;
 import dev.graphfleet.volume.monitor.VolumeActions;
 import dev.graphfleet.volume.monitor.VolumeDescription;

@@ -1,5 +1,6 @@
 package dev.graphfleet.volume.monitor;
 
+import dev.graphfleet.time.Sleeper;
 import dev.graphfleet.volume.VolumePlanner;
 import dev.graphfleet.volume.VolumePolicy;
 import dev.graphfleet.volume.registry.InMemoryVolumeRegistry;
