@@ -1,5 +1,6 @@
 package dev.graphfleet.console;
 
+import dev.graphfleet.cli.GraphfleetCli;
 import dev.graphfleet.cli.UsageException;
 import dev.graphfleet.config.ConfigException;
 import dev.graphfleet.config.ConfigValidator;
@@ -26,6 +27,7 @@ import dev.graphfleet.volume.aws.VolumeClients;
 import dev.graphfleet.local.LocalFleet;
 import dev.graphfleet.local.LocalFleetFile;
 import dev.graphfleet.local.LocalVolumeFleet;
+import dev.graphfleet.local.NodeCommand;
 import dev.graphfleet.local.SampleSizes;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -323,7 +325,8 @@ final class ConsoleOptions {
         System.err.println("graphfleet: no local fleet running in " + dir + "; starting one (Ctrl-C or closing the "
                 + "console stops it)...");
         progress.accept("no local fleet running in " + dir + "; starting one");
-        LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 2, SampleSizes.SMALL), message -> {
+        LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 2, SampleSizes.SMALL),
+                NodeCommand.serve(GraphfleetCli.CHILD_MAIN), message -> {
             System.err.println("graphfleet:   " + message);
             progress.accept(message);
         });

@@ -30,6 +30,9 @@ public final class GraphfleetCli implements Runnable {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;
 
+    /** The main class the local fleet runs each of its nodes with ({@code graphfleet serve --config ...}). */
+    public static final String CHILD_MAIN = GraphfleetCli.class.getName();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -1,6 +1,7 @@
 package dev.graphfleet.cli;
 
 import dev.graphfleet.local.LocalFleet;
+import dev.graphfleet.local.NodeCommand;
 import dev.graphfleet.local.SampleSizes;
 import dev.graphfleet.volume.local.FileVolumeStore;
 import dev.graphfleet.volume.local.SimulatedTimings;
@@ -61,7 +62,7 @@ final class LocalCommand implements Callable<Integer> {
         SimulatedTimings timings = SimulatedTimings.LOCAL_FLEET.withCooldown(Duration.ofSeconds(volumeCooldownSeconds));
         LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, replicas, SampleSizes.SMALL.scaled(scale),
                         volumeGb, timings, maxStaleness == null ? null : duration("--max-staleness", maxStaleness)),
-                message -> {
+                NodeCommand.serve(GraphfleetCli.CHILD_MAIN), message -> {
                     out.println("  " + message);
                     out.flush();
                 });

@@ -1,12 +1,12 @@
 package dev.graphfleet.cli;
 
+import dev.graphfleet.time.Sleeper;
 import dev.graphfleet.volume.VolumePlanner;
 import dev.graphfleet.volume.VolumePolicy;
 import dev.graphfleet.volume.aws.DynamoVolumeRegistry;
 import dev.graphfleet.volume.aws.Ec2SsmVolumeActions;
 import dev.graphfleet.volume.aws.VolumeClients;
 import dev.graphfleet.volume.monitor.MonitorOptions;
-import dev.graphfleet.volume.monitor.Sleeper;
 import dev.graphfleet.volume.ops.OperationResult;
 import dev.graphfleet.volume.ops.VolumeOperations;
 import dev.graphfleet.volume.registry.InMemoryVolumeRegistry;

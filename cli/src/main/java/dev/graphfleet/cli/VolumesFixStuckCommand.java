@@ -4,7 +4,7 @@ import dev.graphfleet.fleet.aws.Ec2Inventory;
 import dev.graphfleet.volume.aws.Ec2InstanceSource;
 import dev.graphfleet.volume.aws.Ec2SsmVolumeActions;
 import dev.graphfleet.volume.aws.VolumeClients;
-import dev.graphfleet.volume.monitor.FleetInstance;
+import dev.graphfleet.volume.monitor.WatchedInstance;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -52,8 +52,8 @@ final class VolumesFixStuckCommand implements Callable<Integer> {
         VolumeClients clients = aws.clients();
         aws.requireRegion(clients);
         Ec2SsmVolumeActions actions = VolumeActionSupport.actions(clients, pollMs);
-        Map<String, FleetInstance> fleet = new Ec2InstanceSource(new Ec2Inventory(clients.ec2()), environment, service,
-                8001).instances().stream().collect(Collectors.toMap(FleetInstance::instanceId, Function.identity(),
+        Map<String, WatchedInstance> fleet = new Ec2InstanceSource(new Ec2Inventory(clients.ec2()), environment, service,
+                8001).instances().stream().collect(Collectors.toMap(WatchedInstance::instanceId, Function.identity(),
                         (a, b) -> a));
         return VolumeActionSupport.print(VolumeActionSupport.operations(clients, actions, null)
                 .fixStuck(fleet::get, dryRun), spec.commandLine().getOut());

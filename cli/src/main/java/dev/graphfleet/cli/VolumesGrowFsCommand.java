@@ -1,7 +1,7 @@
 package dev.graphfleet.cli;
 
 import dev.graphfleet.volume.aws.VolumeClients;
-import dev.graphfleet.volume.monitor.FleetInstance;
+import dev.graphfleet.volume.monitor.WatchedInstance;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +25,7 @@ final class VolumesGrowFsCommand implements Callable<Integer> {
     @Option(names = "--instance", required = true, paramLabel = "INSTANCE_ID", description = "The EC2 instance.")
     String instanceId;
 
-    @Option(names = "--mount", paramLabel = "PATH", defaultValue = FleetInstance.DEFAULT_DATA_MOUNT,
+    @Option(names = "--mount", paramLabel = "PATH", defaultValue = WatchedInstance.DEFAULT_DATA_MOUNT,
             description = "The data mount (default: ${DEFAULT-VALUE}; replicas use /data).")
     String mount;
 
@@ -45,6 +45,6 @@ final class VolumesGrowFsCommand implements Callable<Integer> {
         aws.requireRegion(clients);
         var actions = VolumeActionSupport.actions(clients, pollMs);
         return VolumeActionSupport.print(VolumeActionSupport.operations(clients, actions, null)
-                .growFilesystem(new FleetInstance(instanceId, null, null, mount)), spec.commandLine().getOut());
+                .growFilesystem(new WatchedInstance(instanceId, null, null, mount)), spec.commandLine().getOut());
     }
 }

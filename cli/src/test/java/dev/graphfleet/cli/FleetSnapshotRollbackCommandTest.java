@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graphfleet.local.LocalFleet;
 import dev.graphfleet.local.LocalNode;
+import dev.graphfleet.local.NodeCommand;
 import dev.graphfleet.local.SampleSizes;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,7 +57,7 @@ class FleetSnapshotRollbackCommandTest {
 
     @Test
     void snapshotAndRollbackRollEveryReplicaWhileQueriesKeepSucceeding() throws Exception {
-        try (LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 2, TINY), message -> { })) {
+        try (LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 2, TINY), NodeCommand.serve(GraphfleetCli.CHILD_MAIN), message -> { })) {
             List<LocalNode> replicas = fleet.nodes().subList(2, 4);
             LocalNode master = fleet.nodes().get(1);
             assertThat(query(master, "CREATE (:Company {cik: 'NEW-1', name: 'New', sector: 'energy'})").statusCode())
@@ -145,7 +146,7 @@ class FleetSnapshotRollbackCommandTest {
 
     @Test
     void aFailedRollbackExitsOneNamingTheProblemAndBadArgumentsExitTwo() throws Exception {
-        try (LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 1, TINY), message -> { })) {
+        try (LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 1, TINY), NodeCommand.serve(GraphfleetCli.CHILD_MAIN), message -> { })) {
             CliRun missing = CliRun.of("fleet", "rollback", "--group", "replicas", "--graph", "sec", "--to", "v9",
                     "--data", dir.toString());
             assertThat(missing.code()).isEqualTo(1);

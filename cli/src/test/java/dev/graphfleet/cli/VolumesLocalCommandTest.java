@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graphfleet.local.LocalFleet;
 import dev.graphfleet.local.LocalNode;
+import dev.graphfleet.local.NodeCommand;
 import dev.graphfleet.local.SampleSizes;
 import dev.graphfleet.volume.local.SimulatedTimings;
 import java.io.PrintWriter;
@@ -58,7 +59,7 @@ class VolumesLocalCommandTest {
 
     @Test
     void planPrintsTheExpansionAndCheckMakesIt() throws Exception {
-        try (LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 0, TINY, 1, IMMEDIATE), m -> { })) {
+        try (LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 0, TINY, 1, IMMEDIATE), NodeCommand.serve(GraphfleetCli.CHILD_MAIN), m -> { })) {
             LocalNode master = fleet.nodes().get(1);
             try (RandomAccessFile filler = new RandomAccessFile(master.dataDir().resolve("filler.bin").toFile(), "rw")) {
                 filler.setLength((long) (0.9 * (1L << 30))); // sparse: counted at its length

@@ -20,7 +20,7 @@ class LocalControlTest {
 
     @Test
     void aSecondRequestWhileAJobRunsGetsThatJobAndTheKeyIsRequired() throws Exception {
-        try (LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 0, TINY), message -> { })) {
+        try (LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 0, TINY), TestNodeCommand.SERVE, message -> { })) {
             LocalControl.Endpoint endpoint = LocalFleetFile.read(dir).orElseThrow().control();
             assertThat(endpoint.url().getHost()).isEqualTo("127.0.0.1");
             assertThat(endpoint.toString()).doesNotContain(endpoint.apiKey());

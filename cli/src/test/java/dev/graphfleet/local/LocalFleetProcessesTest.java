@@ -76,7 +76,7 @@ class LocalFleetProcessesTest {
     @Test
     void aReplicaKilledWithSigkillIsReportedDownAndComesBackWhileTheOtherKeepsAnswering() throws Exception {
         LocalFleet.Options options = new LocalFleet.Options(dir, 2, TINY).withMaxStaleness(Duration.ofHours(1));
-        try (LocalFleet fleet = LocalFleet.start(options, message -> { })) {
+        try (LocalFleet fleet = LocalFleet.start(options, TestNodeCommand.SERVE, message -> { })) {
             List<LocalNode> nodes = fleet.nodes();
             LocalNode first = nodes.get(2);
             LocalNode second = nodes.get(3);
@@ -156,19 +156,19 @@ class LocalFleetProcessesTest {
 
     @Test
     void aRollbackSurvivesARestartOfTheFleet() throws Exception {
-        try (LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 1, TINY), message -> { })) {
+        try (LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 1, TINY), TestNodeCommand.SERVE, message -> { })) {
             assertThat(fleet.snapshot("sec", message -> { }).version().toString()).isEqualTo("v2");
-            assertThat(fleet.rollback("sec", null, message -> { })).isEqualTo("v1");
+            assertThat(fleet.rollback("sec", null, message -> { }).toString()).isEqualTo("v1");
             assertThat(fleet.servedVersions().get("replica-1")).containsEntry("sec", "v1");
         }
         assertThat(json.readTree(dir.resolve(LocalFleetState.NAME).toFile()).path("pinned_versions").path("sec").asText())
                 .isEqualTo("v1");
-        try (LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 1, TINY), message -> { })) {
-            assertThat(fleet.latestVersion("sec")).isEqualTo("v2");
+        try (LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 1, TINY), TestNodeCommand.SERVE, message -> { })) {
+            assertThat(fleet.latestVersion("sec").toString()).isEqualTo("v2");
             assertThat(fleet.servedVersions().get("replica-1")).containsEntry("sec", "v1").containsEntry("industry", "v1");
             assertThat(LocalFleetFile.read(dir).orElseThrow().pinnedVersions()).containsEntry("sec", "v1");
             // A refresh ends the pin, durably too.
-            assertThat(fleet.refresh("sec", message -> { })).isEqualTo("v2");
+            assertThat(fleet.refresh("sec", message -> { }).toString()).isEqualTo("v2");
         }
         assertThat(json.readTree(dir.resolve(LocalFleetState.NAME).toFile()).path("pinned_versions").has("sec")).isFalse();
     }
@@ -178,7 +178,7 @@ class LocalFleetProcessesTest {
         Files.createDirectories(dir);
         Path state = dir.resolve(LocalFleetState.NAME);
         Files.writeString(state, "{\"pinned_versions\": {\"sec\": \"v1\""); // cut short, as by a full disk
-        assertThatThrownBy(() -> LocalFleet.start(new LocalFleet.Options(dir, 1, TINY), message -> { }))
+        assertThatThrownBy(() -> LocalFleet.start(new LocalFleet.Options(dir, 1, TINY), TestNodeCommand.SERVE, message -> { }))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(state + " is not a valid local fleet state")
                 .hasMessageContaining("delete it to start every replica on the newest version");
@@ -186,7 +186,7 @@ class LocalFleetProcessesTest {
         assertThat(Files.readString(state)).isEqualTo("{\"pinned_versions\": {\"sec\": \"v1\""); // nor rewritten
 
         Files.writeString(state, "{\"pinned_versions\": {\"sec\": \"latest\"}}");
-        assertThatThrownBy(() -> LocalFleet.start(new LocalFleet.Options(dir, 1, TINY), message -> { }))
+        assertThatThrownBy(() -> LocalFleet.start(new LocalFleet.Options(dir, 1, TINY), TestNodeCommand.SERVE, message -> { }))
                 .hasMessageContaining("pinned_versions has sec: latest");
     }
 }

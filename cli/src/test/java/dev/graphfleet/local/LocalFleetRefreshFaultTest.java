@@ -48,7 +48,7 @@ class LocalFleetRefreshFaultTest {
     @Test
     void aReplicaKilledDuringTheRefreshStopsItAndTheGroupKeepsServing() throws Exception {
         List<String> progress = new CopyOnWriteArrayList<>();
-        try (LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 3, TINY), progress::add)) {
+        try (LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 3, TINY), TestNodeCommand.SERVE, progress::add)) {
             List<LocalNode> nodes = fleet.nodes();
             LocalNode master = nodes.get(1);
             LocalNode first = nodes.get(2);
@@ -95,7 +95,7 @@ class LocalFleetRefreshFaultTest {
             assertThat(progress).doesNotContain("replica-2 serves sec v2", "replica-3 serves sec v2");
 
             fleet.restartReplica("replica-2");
-            assertThat(fleet.rollback("sec", "v2", progress::add)).isEqualTo("v2"); // finish the refresh
+            assertThat(fleet.rollback("sec", "v2", progress::add).toString()).isEqualTo("v2"); // finish the refresh
             stop.set(true);
             for (Thread reader : readers) {
                 reader.join();

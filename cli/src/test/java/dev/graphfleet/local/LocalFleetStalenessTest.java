@@ -7,6 +7,7 @@ import dev.graphfleet.fleet.FleetInstance;
 import dev.graphfleet.fleet.FleetSnapshot;
 import dev.graphfleet.fleet.FleetSource;
 import dev.graphfleet.fleet.nodes.ProbeOptions;
+import dev.graphfleet.repo.Version;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -54,7 +55,7 @@ class LocalFleetStalenessTest {
     @Test
     void aReplicaOlderThanTheLimitStepsOutWhileItsPeerServesFresherDataAndReturnsWhenItMoves() throws Exception {
         LocalFleet.Options options = new LocalFleet.Options(dir, 2, TINY).withMaxStaleness(LIMIT);
-        try (LocalFleet fleet = LocalFleet.start(options, message -> { })) {
+        try (LocalFleet fleet = LocalFleet.start(options, TestNodeCommand.SERVE, message -> { })) {
             LocalNode replica1 = fleet.nodes().get(2);
             LocalNode replica2 = fleet.nodes().get(3);
             assertThat(replica2.id()).isEqualTo("replica-2");
@@ -90,7 +91,7 @@ class LocalFleetStalenessTest {
             }
             assertThat(health(replica2).status()).isEqualTo(200);
             String repository = SampleRepositories.NAMES.get(0);
-            String old = v1.get(repository);
+            Version old = Version.parse(v1.get(repository));
             NodeClient.Answer pin = client.refresh(replica2, repository, old);
             assertThat(pin.status()).as(pin.detail()).isIn(200, 202);
             await("replica-2 back on " + repository + " " + old, 60,

@@ -48,7 +48,7 @@ class LocalFleetTest {
     @Test
     void snapshotRollsTheReplicasOneAtATimeWhileQueriesKeepSucceedingAndRollbackReturns() throws Exception {
         List<String> progress = new CopyOnWriteArrayList<>();
-        try (LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 2, TINY), progress::add)) {
+        try (LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 2, TINY), TestNodeCommand.SERVE, progress::add)) {
             List<LocalNode> nodes = fleet.nodes();
             assertThat(nodes).extracting(LocalNode::id).containsExactly("writer-1", "master-1", "replica-1", "replica-2");
             assertThat(nodes).extracting(LocalNode::type).containsExactly(NodeType.WRITER, NodeType.SHARED_MASTER,
@@ -96,7 +96,7 @@ class LocalFleetTest {
             }
             assertThat(fleet.snapshot("sec", progress::add).version().toString()).isEqualTo("v2");
             int duringSnapshot = served.get();
-            String back = fleet.rollback("sec", null, progress::add);
+            String back = fleet.rollback("sec", null, progress::add).toString();
             stop.set(true);
             for (Thread reader : readers) {
                 reader.join();
@@ -110,7 +110,7 @@ class LocalFleetTest {
             assertThat(LocalFleetFile.read(dir).orElseThrow().pinnedVersions()).containsEntry("sec", "v1");
 
             // A rolling refresh brings them back to the newest version and ends the pin.
-            assertThat(fleet.refresh("sec", progress::add)).isEqualTo("v2");
+            assertThat(fleet.refresh("sec", progress::add).toString()).isEqualTo("v2");
             assertThat(progress).containsSubsequence("replica-1 serves sec v1", "replica-1 serves sec v2",
                     "replica-2 serves sec v2");
             assertThat(LocalFleetFile.read(dir).orElseThrow().pinnedVersions()).doesNotContainKey("sec");
@@ -123,7 +123,7 @@ class LocalFleetTest {
 
     @Test
     void aRestartedReplicaComesBackOnItsPortWithItsRepositories() throws Exception {
-        try (LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 1, TINY), message -> { })) {
+        try (LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 1, TINY), TestNodeCommand.SERVE, message -> { })) {
             LocalNode before = fleet.nodes().get(2);
             fleet.restartReplica("replica-1");
             LocalNode after = fleet.nodes().get(2);

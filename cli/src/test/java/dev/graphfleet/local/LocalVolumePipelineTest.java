@@ -93,7 +93,7 @@ class LocalVolumePipelineTest {
 
     @Test
     void aFilledVolumeIsExpandedThenItsFilesystemGrownAndUsageFallsBackUnderTheThreshold() throws Exception {
-        try (LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 0, TINY), message -> { })) {
+        try (LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 0, TINY), TestNodeCommand.SERVE, message -> { })) {
             LocalNode writer = fleet.nodes().get(0);
             LocalNode master = fleet.nodes().get(1);
             JsonNode before = dataVolume(writer);

@@ -6,11 +6,11 @@ import dev.graphfleet.volume.local.SimulatedTimings;
 import dev.graphfleet.volume.local.SimulatedVolume;
 import dev.graphfleet.volume.local.SimulatedVolumes;
 import dev.graphfleet.volume.monitor.CloudWatchDiskMetrics;
-import dev.graphfleet.volume.monitor.FleetInstance;
 import dev.graphfleet.volume.monitor.InstanceSource;
 import dev.graphfleet.volume.monitor.MonitorOptions;
 import dev.graphfleet.volume.monitor.VolumeActions;
 import dev.graphfleet.volume.monitor.VolumeFleet;
+import dev.graphfleet.volume.monitor.WatchedInstance;
 import dev.graphfleet.volume.registry.ExpansionLock;
 import dev.graphfleet.volume.registry.InMemoryVolumeRegistry;
 import dev.graphfleet.volume.registry.VolumeRegistry;
@@ -35,14 +35,14 @@ public final class LocalVolumeFleet implements VolumeFleet {
     private static final Duration POLL = Duration.ofMillis(250);
 
     private final Path dataDir;
-    private final List<FleetInstance> instances;
+    private final List<WatchedInstance> instances;
     private final Map<String, String> apiKeys = new HashMap<>();
     private final SimulatedVolumes volumes;
     private final VolumeRegistry registry;
 
     private LocalVolumeFleet(Path dataDir, LocalFleetFile fleet, FileVolumeStore store, Clock clock) {
         this.dataDir = dataDir;
-        this.instances = fleet.nodes().stream().map(node -> new FleetInstance(node.id(), node.type().wireName(),
+        this.instances = fleet.nodes().stream().map(node -> new WatchedInstance(node.id(), node.type().wireName(),
                 node.url(), node.dataDir().toString())).toList();
         fleet.nodes().forEach(node -> apiKeys.put(node.id(), node.apiKey()));
         this.volumes = new SimulatedVolumes(store, clock, store.timings());
@@ -91,7 +91,7 @@ public final class LocalVolumeFleet implements VolumeFleet {
     }
 
     /** The node API key of an instance (for its /metrics); null for an unknown one. */
-    public String apiKey(FleetInstance instance) {
+    public String apiKey(WatchedInstance instance) {
         return apiKeys.get(instance.instanceId());
     }
 

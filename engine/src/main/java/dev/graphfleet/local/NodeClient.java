@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.graphfleet.fleet.nodes.NodeProbe;
 import dev.graphfleet.node.HttpJson;
+import dev.graphfleet.repo.Version;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** The supervisor's HTTP calls to its child nodes (loopback, each with the node's key). */
@@ -18,8 +20,13 @@ final class NodeClient {
 
     /** One repository on a replica, as its {@code GET /attachments} says. */
     record Attachment(String repository, String phase, String version, String error) {
-        boolean attachedAt(String wanted) {
-            return "attached".equals(phase) && wanted.equals(version);
+        boolean attachedAt(Version wanted) {
+            return "attached".equals(phase) && wanted.toString().equals(version);
+        }
+
+        /** The version it serves, empty when none (or not a version). */
+        Optional<Version> servedVersion() {
+            return Version.isValid(version) ? Optional.of(Version.parse(version)) : Optional.empty();
         }
     }
 
@@ -57,9 +64,9 @@ final class NodeClient {
      * {@code POST /repositories/{repository}/refresh}: with a version, move there and pin it; without
      * ({@code {"follow": true}}), move to the store's current version and unpin.
      */
-    Answer refresh(LocalNode node, String repository, String version) {
+    Answer refresh(LocalNode node, String repository, Version version) {
         try {
-            byte[] body = JSON.writeValueAsBytes(version == null ? Map.of("follow", true) : Map.of("version", version));
+            byte[] body = JSON.writeValueAsBytes(version == null ? Map.of("follow", true) : Map.of("version", version.toString()));
             return send(HttpRequest.newBuilder(resolve(node.url(), "repositories/" + repository + "/refresh"))
                     .header("Content-Type", HttpJson.JSON).POST(HttpRequest.BodyPublishers.ofByteArray(body)), node.apiKey());
         } catch (IOException e) {

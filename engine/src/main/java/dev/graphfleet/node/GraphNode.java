@@ -26,6 +26,7 @@ import dev.graphfleet.pool.DirectoryCatalog;
 import dev.graphfleet.node.statement.StatementGuard;
 import dev.graphfleet.pool.GraphPool;
 import dev.graphfleet.shared.RepositoryRefresher;
+import dev.graphfleet.time.Sleeper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.undertow.Undertow;
@@ -129,8 +130,8 @@ public final class GraphNode implements AutoCloseable {
             MetricsSources sources = new MetricsSources(settings.nodeId(), settings.type().wireName(),
                     status.startedAt(), clock, resources, settings.admission().sampleInterval(), sizes, stats, pool,
                     settings.databases().bufferPoolBytes(), settings.memoryBudgetBytes(), admission,
-                    () -> AttachmentsView.of(builder.attachments, health),
-                    () -> AttachmentsView.byPhase(builder.attachments.attachments()), status::ready, settings.metrics(),
+                    () -> AttachmentsDocument.of(builder.attachments, health),
+                    () -> AttachmentsDocument.byPhase(builder.attachments.attachments()), status::ready, settings.metrics(),
                     builder.dataVolume, builder.processMemory != null ? builder.processMemory
                     : memory.figures(), settings.databases().maxConnections());
             health.bindTo(registry);
@@ -163,13 +164,13 @@ public final class GraphNode implements AutoCloseable {
     }
 
     private ShutdownGate routes(MetricsSources sources, MetricsCollector collector, PrometheusMetrics prometheus,
-                                AttachmentStatus attachments, RepositoryRefresher refresher,
+                                AttachmentSource attachments, RepositoryRefresher refresher,
                                 Clock clock) {
         ObjectMapper mapper = HttpJson.mapper();
         ErrorMapper errors = new ErrorMapper(settings.admission().retryAfter(), settings.databases().queryTimeout());
         QueryLimits limits = settings.queryLimits();
         QueryRunner runner = new QueryRunner(pool, admission, active,
-                new WriteConflictRetry(limits.writeConflictRetry(), WriteConflictRetry.Sleeper.SYSTEM),
+                new WriteConflictRetry(limits.writeConflictRetry(), Sleeper.system()),
                 RangeLimit.forHeadroom(memory.budget().queryHeadroomBytes()), queryThreads);
         Duration operationWait = DatabaseOperationRoute.waitFor(settings.databases().queryTimeout(),
                 settings.pool().acquireTimeout());
@@ -355,7 +356,7 @@ public final class GraphNode implements AutoCloseable {
     public static final class Builder {
         private final NodeSettings settings;
         private GraphPool pool;
-        private AttachmentStatus attachments = AttachmentStatus.NONE;
+        private AttachmentSource attachments = AttachmentSource.NONE;
         private RepositoryRefresher refresher;
         private ResourceGauge resources;
         private DatabaseSizeSource sizeSource;
@@ -377,7 +378,7 @@ public final class GraphNode implements AutoCloseable {
         }
 
         /** The shared repositories' attachment progress (/attachments, /metrics, readiness). */
-        public Builder attachments(AttachmentStatus status) {
+        public Builder attachments(AttachmentSource status) {
             this.attachments = status;
             return this;
         }

@@ -12,11 +12,11 @@ final class NodeStatus {
     private final NodeType type;
     private final Clock clock;
     private final Instant startedAt;
-    private final AttachmentStatus attachments;
+    private final AttachmentSource attachments;
     private volatile boolean serving;
     private volatile boolean stopping;
 
-    NodeStatus(String nodeId, NodeType type, Clock clock, AttachmentStatus attachments) {
+    NodeStatus(String nodeId, NodeType type, Clock clock, AttachmentSource attachments) {
         this.nodeId = nodeId;
         this.type = type;
         this.clock = clock;
@@ -32,7 +32,7 @@ final class NodeStatus {
         return type;
     }
 
-    AttachmentStatus attachments() {
+    AttachmentSource attachments() {
         return attachments;
     }
 

@@ -30,7 +30,7 @@ final class QueryRoute implements HttpHandler {
     private final GraphPool pool;
     private final ObjectMapper mapper;
     private final int maxRows;
-    private final AttachmentStatus attachments;
+    private final AttachmentSource attachments;
 
     /** On a shared node, the repository version that answered: clients can tell a stale replica. */
     static final HttpString DATA_VERSION = new HttpString("X-Graph-Data-Version");
@@ -45,7 +45,7 @@ final class QueryRoute implements HttpHandler {
     private final DeadlineReaper reaper;
 
     QueryRoute(QueryRequestReader reader, QueryRunner runner, NdjsonWriter ndjson, ErrorMapper errors,
-               QueryStats stats, GraphPool pool, ObjectMapper mapper, int maxRows, AttachmentStatus attachments, Clock clock,
+               QueryStats stats, GraphPool pool, ObjectMapper mapper, int maxRows, AttachmentSource attachments, Clock clock,
                Duration tierTimeout, DeadlineReaper reaper) {
         this.clock = clock;
         this.tierTimeout = tierTimeout;

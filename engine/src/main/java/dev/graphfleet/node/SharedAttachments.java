@@ -12,13 +12,13 @@ public final class SharedAttachments {
     private SharedAttachments() {
     }
 
-    public static AttachmentStatus of(SharedRepositories shared) {
+    public static AttachmentSource of(SharedRepositories shared) {
         return of(shared, null);
     }
 
     /** With {@code refresher} (null: none), each repository also shows its target and whether it is pinned. */
-    public static AttachmentStatus of(SharedRepositories shared, RepositoryRefresher refresher) {
-        return new AttachmentStatus() {
+    public static AttachmentSource of(SharedRepositories shared, RepositoryRefresher refresher) {
+        return new AttachmentSource() {
             @Override
             public List<AttachmentProgress> attachments() {
                 return shared.attachments().statuses().stream().map(s -> new AttachmentProgress(s.repository(),

@@ -1,6 +1,7 @@
 package dev.graphfleet.node;
 
 import dev.graphfleet.graph.GraphException;
+import dev.graphfleet.time.Sleeper;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -11,14 +12,6 @@ import java.util.function.Supplier;
  * a 409 with Retry-After. Backoff doubles from 2 ms to 64 ms.
  */
 final class WriteConflictRetry {
-
-    /** How to wait between attempts; tests record instead of sleeping. */
-    @FunctionalInterface
-    interface Sleeper {
-        Sleeper SYSTEM = pause -> Thread.sleep(pause.toMillis());
-
-        void sleep(Duration pause) throws InterruptedException;
-    }
 
     private static final Duration FIRST_PAUSE = Duration.ofMillis(2);
     private static final Duration MAX_PAUSE = Duration.ofMillis(64);

@@ -1,5 +1,6 @@
 package dev.graphfleet.repo;
 
+import dev.graphfleet.time.Sleeper;
 import java.util.Objects;
 
 /**

@@ -82,7 +82,7 @@ class GraphfleetAlertRulesTest {
     void theRulesReadSeriesARunningNodeExposes() throws Exception {
         TestNodes.seed(dataDir);
         Instant published = Instant.now().minus(Duration.ofMinutes(3));
-        AttachmentStatus attachments = () -> List.of(
+        AttachmentSource attachments = () -> List.of(
                 new AttachmentProgress("people", "attached", "v3", 1, 1, 1, null, published, published),
                 new AttachmentProgress("orders", "failed", null, 0, 1, 3, "store unreachable", published));
         Map<String, Set<Set<String>>> labelNames = new HashMap<>();

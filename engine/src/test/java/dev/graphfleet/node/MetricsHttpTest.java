@@ -200,7 +200,7 @@ class MetricsHttpTest {
         AtomicInteger mode = new AtomicInteger(); // 0 fine, 1 failing, 2 hanging
         AtomicInteger calls = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(1);
-        AttachmentStatus attachments = () -> {
+        AttachmentSource attachments = () -> {
             calls.incrementAndGet();
             switch (mode.get()) {
                 case 1 -> throw new IllegalStateException("repository store unreachable");

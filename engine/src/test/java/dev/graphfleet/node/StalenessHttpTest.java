@@ -34,7 +34,7 @@ class StalenessHttpTest {
     private GraphNode replica(String id, Path dataDir, String version, Duration age, StalenessSettings staleness) {
         TestNodes.seed(dataDir);
         Instant created = Instant.now().minus(age);
-        AttachmentStatus attachments = new AttachmentStatus() {
+        AttachmentSource attachments = new AttachmentSource() {
             @Override
             public List<AttachmentProgress> attachments() {
                 return List.of(new AttachmentProgress("people", "attached", version, 1, 1, 1, null, created, created));

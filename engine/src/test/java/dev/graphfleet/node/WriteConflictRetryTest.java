@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.graphfleet.graph.GraphException;
+import dev.graphfleet.time.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class WriteConflictRetryTest {
 
     private final List<Duration> pauses = new ArrayList<>();
-    private final WriteConflictRetry.Sleeper recorder = pauses::add;
+    private final Sleeper recorder = pauses::add;
 
     @Test
     void retriesAConflictWithGrowingPausesUntilItPasses() {

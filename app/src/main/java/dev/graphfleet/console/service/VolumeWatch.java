@@ -77,7 +77,7 @@ public final class VolumeWatch {
     }
 
     private VolumeFacts read(FleetInstance instance) {
-        dev.graphfleet.volume.monitor.FleetInstance target = target(instance);
+        dev.graphfleet.volume.monitor.WatchedInstance target = target(instance);
         NodeSummary.VolumeUsage fromNode = instance.node() == null ? null : instance.node().dataVolume();
         MetricsSource source = MetricsSource.NODE;
         DiskReading fallback = null;
@@ -140,12 +140,12 @@ public final class VolumeWatch {
     }
 
     /** The instance as the volume monitor's parts know it: id, role, node URL and data mount. */
-    static dev.graphfleet.volume.monitor.FleetInstance target(FleetInstance instance) {
+    static dev.graphfleet.volume.monitor.WatchedInstance target(FleetInstance instance) {
         NodeSummary.VolumeUsage v = instance.node() == null ? null : instance.node().dataVolume();
         String mount = v != null && v.mountPoint() != null ? v.mountPoint()
                 : "shared_replica".equals(instance.roleName()) ? "/data"
-                : dev.graphfleet.volume.monitor.FleetInstance.DEFAULT_DATA_MOUNT;
-        return new dev.graphfleet.volume.monitor.FleetInstance(instance.id(), instance.roleName(), instance.endpoint(),
+                : dev.graphfleet.volume.monitor.WatchedInstance.DEFAULT_DATA_MOUNT;
+        return new dev.graphfleet.volume.monitor.WatchedInstance(instance.id(), instance.roleName(), instance.endpoint(),
                 mount);
     }
 }

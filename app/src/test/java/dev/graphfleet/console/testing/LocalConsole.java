@@ -1,5 +1,6 @@
 package dev.graphfleet.console.testing;
 
+import dev.graphfleet.cli.GraphfleetCli;
 import dev.graphfleet.console.ConsoleConfig;
 import dev.graphfleet.console.OperatorSettings;
 import dev.graphfleet.console.service.NodeDetailReader;
@@ -10,6 +11,7 @@ import dev.graphfleet.fleet.nodes.ProbeOptions;
 import dev.graphfleet.local.LocalFleet;
 import dev.graphfleet.local.LocalFleetSource;
 import dev.graphfleet.local.LocalNode;
+import dev.graphfleet.local.NodeCommand;
 import dev.graphfleet.local.SampleSizes;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,12 +25,14 @@ import java.util.Map;
 public final class LocalConsole {
 
     public static final SampleSizes TINY = new SampleSizes(20, 2, 5, 30, 8);
+    /** Each node of the tests' local fleets: the command line's main, on the tests' class path. */
+    public static final NodeCommand NODE_COMMAND = NodeCommand.serve(GraphfleetCli.CHILD_MAIN);
 
     private LocalConsole() {
     }
 
     public static LocalFleet start(Path dir, int replicas) {
-        return LocalFleet.start(new LocalFleet.Options(dir, replicas, TINY), message -> { });
+        return LocalFleet.start(new LocalFleet.Options(dir, replicas, TINY), NODE_COMMAND, message -> { });
     }
 
     /** The invalidator with each node's own key, as the console makes it. */

@@ -6,6 +6,7 @@ import dev.graphfleet.console.ConsoleConfig;
 import dev.graphfleet.console.SourceStarter;
 import dev.graphfleet.console.service.NodeDetailReader;
 import dev.graphfleet.console.testing.ConsoleHarness;
+import dev.graphfleet.console.testing.LocalConsole;
 import dev.graphfleet.fleet.nodes.ProbeOptions;
 import dev.graphfleet.local.LocalFleet;
 import dev.graphfleet.local.LocalFleetSource;
@@ -49,7 +50,7 @@ class StartupTest {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch proceed = new CountDownLatch(1);
         SourceStarter starter = progress -> {
-            LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 1, TINY), line -> {
+            LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 1, TINY), LocalConsole.NODE_COMMAND, line -> {
                 seen.add(line);
                 progress.accept(line);
             });

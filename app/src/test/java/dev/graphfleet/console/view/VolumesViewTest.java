@@ -22,8 +22,8 @@ import dev.graphfleet.volume.local.InMemoryVolumeStore;
 import dev.graphfleet.volume.local.SimulatedTimings;
 import dev.graphfleet.volume.local.SimulatedVolumes;
 import dev.graphfleet.volume.monitor.CloudWatchDiskMetrics;
-import dev.graphfleet.volume.monitor.FleetInstance;
 import dev.graphfleet.volume.monitor.VolumeActions;
+import dev.graphfleet.volume.monitor.WatchedInstance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -199,7 +199,7 @@ class VolumesViewTest {
         Goldens.assertMatches(console.scene(), console.screenshot("volumes-expanding"), "volumes-expanding");
 
         clock.advance(Duration.ofMinutes(2)); // optimizing: the new size is usable, the filesystem is grown
-        volumes.growFilesystem(new FleetInstance("writer-1", "writer", null, "/mnt/lbug-data"));
+        volumes.growFilesystem(new WatchedInstance("writer-1", "writer", null, "/mnt/lbug-data"));
         writer.volume(750, 420, "/mnt/lbug-data");
         console.refresh();
         assertThat(row("writer-1").modificationProperty().get()).isEqualTo("optimizing → 750 GB");

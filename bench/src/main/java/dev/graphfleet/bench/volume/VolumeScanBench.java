@@ -15,13 +15,13 @@ import dev.graphfleet.testing.SilentNodes;
 import dev.graphfleet.volume.VolumePolicy;
 import dev.graphfleet.volume.aws.CloudWatchAgentDiskMetrics;
 import dev.graphfleet.volume.local.SimulatedVolumes;
-import dev.graphfleet.volume.monitor.FleetInstance;
 import dev.graphfleet.volume.monitor.HttpInstanceVolumeReader;
 import dev.graphfleet.volume.monitor.MonitorOptions;
 import dev.graphfleet.volume.monitor.MonitorReport;
 import dev.graphfleet.volume.monitor.NodeReadOptions;
 import dev.graphfleet.volume.monitor.RetryDelay;
 import dev.graphfleet.volume.monitor.VolumeMonitor;
+import dev.graphfleet.volume.monitor.WatchedInstance;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,20 +66,20 @@ public final class VolumeScanBench implements Benchmark {
                      .build()) {
             Clock clock = Clock.systemUTC();
             SimulatedVolumes volumes = new SimulatedVolumes(clock, Duration.ZERO, Duration.ofHours(1), Duration.ofHours(6));
-            List<FleetInstance> fleet = new ArrayList<>();
-            FleetInstance aDeadOne = null;
+            List<WatchedInstance> fleet = new ArrayList<>();
+            WatchedInstance aDeadOne = null;
             for (int i = 0; i < largest; i++) {
                 String id = "i-" + i;
                 volumes.attach(id, "vol-" + i, 500);
                 if (i % 10 == 5) { // every prefix of ten has one that never answers: 10 %
-                    FleetInstance dead = new FleetInstance(id, "shared_replica", silent.add(id), "/data");
+                    WatchedInstance dead = new WatchedInstance(id, "shared_replica", silent.add(id), "/data");
                     Map<String, String> dims = Map.of("InstanceId", id, "path", "/data");
                     cloudWatch.put("CWAgent", "disk_used_percent", dims, clock.instant().minusSeconds(30), 40.0);
                     cloudWatch.put("CWAgent", "disk_total", dims, clock.instant().minusSeconds(30), 500.0 * (1L << 30));
                     fleet.add(dead);
                     aDeadOne = dead;
                 } else {
-                    fleet.add(new FleetInstance(id, "writer", nodes.add(id, 500, 200), "/mnt/lbug-data"));
+                    fleet.add(new WatchedInstance(id, "writer", nodes.add(id, 500, 200), "/mnt/lbug-data"));
                 }
             }
             HttpInstanceVolumeReader reader = new HttpInstanceVolumeReader(HttpClient.newHttpClient(), read,
@@ -91,12 +91,12 @@ public final class VolumeScanBench implements Benchmark {
             VolumeMonitor serial = monitor(reader, fallback, volumes, 1, 1);
 
             concurrent.run(fleet.subList(0, Math.min(200, largest)), false, true); // JIT, connections, the SDK
-            FleetInstance dead = aDeadOne;
+            WatchedInstance dead = aDeadOne;
             Stats slowest = Trials.run(0, iterations, i -> seconds(serial.run(List.of(dead), false, true)));
 
             Map<Integer, Stats> concurrentBySize = new LinkedHashMap<>();
             for (int n : sizes) {
-                List<FleetInstance> some = fleet.subList(0, n);
+                List<WatchedInstance> some = fleet.subList(0, n);
                 concurrentBySize.put(n, Trials.run(0, iterations, i -> {
                     MonitorReport report = concurrent.run(some, false, true);
                     check(report, n);
@@ -105,7 +105,7 @@ public final class VolumeScanBench implements Benchmark {
             }
             Map<Integer, Stats> serialBySize = new LinkedHashMap<>();
             for (int n : serialSizes) {
-                List<FleetInstance> some = fleet.subList(0, n);
+                List<WatchedInstance> some = fleet.subList(0, n);
                 serialBySize.put(n, Trials.run(0, 1, i -> {
                     MonitorReport report = serial.run(some, false, true);
                     check(report, n);

@@ -14,7 +14,7 @@ import dev.graphfleet.fleet.refresh.Verification;
 import dev.graphfleet.fleet.snapshot.DataSnapshot;
 import dev.graphfleet.fleet.snapshot.SnapshotChoice;
 import dev.graphfleet.fleet.snapshot.SnapshotHistory;
-import dev.graphfleet.repo.Sleeper;
+import dev.graphfleet.time.Sleeper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

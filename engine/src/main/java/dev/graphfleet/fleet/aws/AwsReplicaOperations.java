@@ -9,7 +9,7 @@ import dev.graphfleet.fleet.snapshot.MasterChoice;
 import dev.graphfleet.fleet.snapshot.SnapshotHistory;
 import dev.graphfleet.fleet.snapshot.SnapshotJob;
 import dev.graphfleet.fleet.snapshot.SnapshotJobs;
-import dev.graphfleet.repo.Sleeper;
+import dev.graphfleet.time.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -12,8 +12,8 @@ public record DatabaseMetrics(int count, double totalSizeGb, long totalSizeBytes
     public static DatabaseMetrics from(DatabaseSizes sizes, QueryStats queries) {
         Map<String, Database> databases = new TreeMap<>();
         sizes.bytes().forEach((name, bytes) -> databases.put(name,
-                new Database(bytes, Units.gb(bytes), queries.queryCount(name))));
+                new Database(bytes, MetricUnits.gb(bytes), queries.queryCount(name))));
         long total = sizes.totalBytes();
-        return new DatabaseMetrics(databases.size(), Units.gb(total), total, databases);
+        return new DatabaseMetrics(databases.size(), MetricUnits.gb(total), total, databases);
     }
 }

@@ -35,8 +35,8 @@ public record SystemMetrics(Cpu cpu, Memory memory, Disk disk, Volumes volumes) 
         }
 
         static DataVolume of(DataVolumeReading r) {
-            return new DataVolume(Units.gb(r.sizeBytes()), Units.gb(r.usedBytes()), Units.gb(r.freeBytes()),
-                    Units.round(r.usageFraction(), 4), r.mountPoint(), null, r.simulated() ? Boolean.TRUE : null,
+            return new DataVolume(MetricUnits.gb(r.sizeBytes()), MetricUnits.gb(r.usedBytes()), MetricUnits.gb(r.freeBytes()),
+                    MetricUnits.round(r.usageFraction(), 4), r.mountPoint(), null, r.simulated() ? Boolean.TRUE : null,
                     r.volumeId());
         }
     }
@@ -50,14 +50,14 @@ public record SystemMetrics(Cpu cpu, Memory memory, Disk disk, Volumes volumes) 
      * section stays the real file system). Reads memory only.
      */
     public static SystemMetrics from(ResourceSample sample, DataVolumeSource volumes) {
-        Double cpu = sample.cpuPercent() == null ? null : Units.round(sample.cpuPercent(), 2);
+        Double cpu = sample.cpuPercent() == null ? null : MetricUnits.round(sample.cpuPercent(), 2);
         Memory memory = sample.memoryPercent() == null ? new Memory(null, null, null, null)
-                : new Memory(Units.gb(sample.memoryTotalBytes()),
-                        Units.gb(sample.memoryTotalBytes() - sample.memoryAvailableBytes()),
-                        Units.gb(sample.memoryAvailableBytes()), Units.round(sample.memoryPercent(), 2));
+                : new Memory(MetricUnits.gb(sample.memoryTotalBytes()),
+                        MetricUnits.gb(sample.memoryTotalBytes() - sample.memoryAvailableBytes()),
+                        MetricUnits.gb(sample.memoryAvailableBytes()), MetricUnits.round(sample.memoryPercent(), 2));
         ResourceSample.DiskUsage usage = sample.disk();
-        Disk disk = usage == null ? null : new Disk(Units.gb(usage.totalBytes()), Units.gb(usage.usedBytes()),
-                Units.gb(usage.freeBytes()), Units.round(usage.usageFraction() * 100, 2), usage.mountPoint());
+        Disk disk = usage == null ? null : new Disk(MetricUnits.gb(usage.totalBytes()), MetricUnits.gb(usage.usedBytes()),
+                MetricUnits.gb(usage.freeBytes()), MetricUnits.round(usage.usageFraction() * 100, 2), usage.mountPoint());
         DataVolume volume;
         if (volumes != null) {
             volume = volumes.latest().map(DataVolume::of).orElse(new DataVolume(null, null, null, null, null,
@@ -65,8 +65,8 @@ public record SystemMetrics(Cpu cpu, Memory memory, Disk disk, Volumes volumes) 
         } else if (usage == null) {
             volume = new DataVolume(null, null, null, null, null, "the data volume could not be read");
         } else {
-            volume = new DataVolume(Units.gb(usage.totalBytes()), Units.gb(usage.usedBytes()),
-                    Units.gb(usage.freeBytes()), Units.round(usage.usageFraction(), 4), usage.mountPoint(), null);
+            volume = new DataVolume(MetricUnits.gb(usage.totalBytes()), MetricUnits.gb(usage.usedBytes()),
+                    MetricUnits.gb(usage.freeBytes()), MetricUnits.round(usage.usageFraction(), 4), usage.mountPoint(), null);
         }
         return new SystemMetrics(new Cpu(cpu, sample.cpuCount()), memory, disk, new Volumes(volume));
     }

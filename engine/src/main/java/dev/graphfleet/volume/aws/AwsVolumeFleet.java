@@ -1,9 +1,9 @@
 package dev.graphfleet.volume.aws;
 
 import dev.graphfleet.fleet.aws.Ec2Inventory;
+import dev.graphfleet.time.Sleeper;
 import dev.graphfleet.volume.monitor.CloudWatchDiskMetrics;
 import dev.graphfleet.volume.monitor.InstanceSource;
-import dev.graphfleet.volume.monitor.Sleeper;
 import dev.graphfleet.volume.monitor.VolumeActions;
 import dev.graphfleet.volume.monitor.VolumeFleet;
 import dev.graphfleet.volume.registry.InMemoryVolumeRegistry;

@@ -2,8 +2,8 @@ package dev.graphfleet.volume.aws;
 
 import dev.graphfleet.volume.monitor.CloudWatchDiskMetrics;
 import dev.graphfleet.volume.monitor.DiskReading;
-import dev.graphfleet.volume.monitor.FleetInstance;
 import dev.graphfleet.volume.monitor.MetricsSource;
+import dev.graphfleet.volume.monitor.WatchedInstance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,7 +66,7 @@ public final class CloudWatchAgentDiskMetrics implements CloudWatchDiskMetrics {
     }
 
     @Override
-    public DiskReading read(FleetInstance instance) {
+    public DiskReading read(WatchedInstance instance) {
         try {
             List<Dimension> dimensions = dimensionsOf(instance);
             Instant end = clock.instant();
@@ -87,7 +87,7 @@ public final class CloudWatchAgentDiskMetrics implements CloudWatchDiskMetrics {
     }
 
     /** The full dimensions of the agent's metric for this instance and mount. */
-    private List<Dimension> dimensionsOf(FleetInstance instance) {
+    private List<Dimension> dimensionsOf(WatchedInstance instance) {
         List<Metric> metrics = cloudWatch.listMetrics(b -> b
                 .namespace(options.namespace())
                 .metricName(options.usedPercent())
@@ -113,7 +113,7 @@ public final class CloudWatchAgentDiskMetrics implements CloudWatchDiskMetrics {
                 .build();
     }
 
-    private double latest(GetMetricDataResponse data, String id, FleetInstance instance) {
+    private double latest(GetMetricDataResponse data, String id, WatchedInstance instance) {
         MetricDataResult result = data.metricDataResults().stream()
                 .filter(r -> id.equals(r.id()))
                 .findFirst()

@@ -2,8 +2,8 @@ package dev.graphfleet.volume.aws;
 
 import dev.graphfleet.fleet.aws.Ec2Inventory;
 import dev.graphfleet.fleet.discovery.DiscoveredInstance;
-import dev.graphfleet.volume.monitor.FleetInstance;
 import dev.graphfleet.volume.monitor.InstanceSource;
+import dev.graphfleet.volume.monitor.WatchedInstance;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -30,13 +30,13 @@ public final class Ec2InstanceSource implements InstanceSource {
     }
 
     @Override
-    public List<FleetInstance> instances() {
+    public List<WatchedInstance> instances() {
         return inventory.instances(environment, service).stream().map(i -> toFleetInstance(i, apiPort)).toList();
     }
 
-    static FleetInstance toFleetInstance(DiscoveredInstance i, int apiPort) {
+    static WatchedInstance toFleetInstance(DiscoveredInstance i, int apiPort) {
         URI api = i.privateIp() == null ? null : URI.create("http://" + i.privateIp() + ":" + apiPort);
-        String mount = "shared_replica".equals(i.role()) ? REPLICA_MOUNT : FleetInstance.DEFAULT_DATA_MOUNT;
-        return new FleetInstance(i.id(), i.role(), api, mount);
+        String mount = "shared_replica".equals(i.role()) ? REPLICA_MOUNT : WatchedInstance.DEFAULT_DATA_MOUNT;
+        return new WatchedInstance(i.id(), i.role(), api, mount);
     }
 }

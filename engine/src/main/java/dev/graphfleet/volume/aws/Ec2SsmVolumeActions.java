@@ -1,13 +1,13 @@
 package dev.graphfleet.volume.aws;
 
+import dev.graphfleet.time.Sleeper;
 import dev.graphfleet.volume.ModificationRefusal;
 import dev.graphfleet.volume.ModificationState;
 import dev.graphfleet.volume.VolumeModification;
-import dev.graphfleet.volume.monitor.FleetInstance;
-import dev.graphfleet.volume.monitor.Sleeper;
 import dev.graphfleet.volume.monitor.VolumeActionException;
 import dev.graphfleet.volume.monitor.VolumeActions;
 import dev.graphfleet.volume.monitor.VolumeDescription;
+import dev.graphfleet.volume.monitor.WatchedInstance;
 import dev.graphfleet.volume.ops.AttachedVolume;
 import dev.graphfleet.volume.ops.VolumeInventory;
 import java.util.ArrayList;
@@ -77,7 +77,7 @@ public final class Ec2SsmVolumeActions implements VolumeActions, VolumeInventory
     }
 
     @Override
-    public Optional<VolumeDescription> describe(FleetInstance instance) throws VolumeActionException {
+    public Optional<VolumeDescription> describe(WatchedInstance instance) throws VolumeActionException {
         List<Volume> volumes;
         try {
             volumes = ec2.describeVolumes(b -> b.filters(
@@ -106,7 +106,7 @@ public final class Ec2SsmVolumeActions implements VolumeActions, VolumeInventory
     }
 
     @Override
-    public void growFilesystem(FleetInstance instance) throws VolumeActionException {
+    public void growFilesystem(WatchedInstance instance) throws VolumeActionException {
         String commandId;
         try {
             commandId = ssm.sendCommand(b -> b.instanceIds(instance.instanceId())

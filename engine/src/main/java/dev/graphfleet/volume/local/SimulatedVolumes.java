@@ -4,10 +4,10 @@ import dev.graphfleet.volume.ModificationRefusal;
 import dev.graphfleet.volume.ModificationState;
 import dev.graphfleet.volume.VolumeModification;
 import dev.graphfleet.volume.VolumePolicy;
-import dev.graphfleet.volume.monitor.FleetInstance;
 import dev.graphfleet.volume.monitor.VolumeActionException;
 import dev.graphfleet.volume.monitor.VolumeActions;
 import dev.graphfleet.volume.monitor.VolumeDescription;
+import dev.graphfleet.volume.monitor.WatchedInstance;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,7 +94,7 @@ public final class SimulatedVolumes implements VolumeActions {
     }
 
     @Override
-    public Optional<VolumeDescription> describe(FleetInstance instance) throws VolumeActionException {
+    public Optional<VolumeDescription> describe(WatchedInstance instance) throws VolumeActionException {
         return volumeOf(read(), instance.instanceId())
                 .map(v -> new VolumeDescription(v.volumeId(), v.sizeGb(), modification(v, clock.instant())));
     }
@@ -123,7 +123,7 @@ public final class SimulatedVolumes implements VolumeActions {
     }
 
     @Override
-    public void growFilesystem(FleetInstance instance) throws VolumeActionException {
+    public void growFilesystem(WatchedInstance instance) throws VolumeActionException {
         AtomicBoolean found = new AtomicBoolean();
         update(volumes -> {
             Optional<SimulatedVolume> attached = volumeOf(volumes, instance.instanceId());

@@ -8,7 +8,7 @@ package dev.graphfleet.volume.monitor;
 public interface CloudWatchDiskMetrics {
 
     /** The latest reading, or an exception whose message says why there is none. */
-    DiskReading read(FleetInstance instance) throws Exception;
+    DiskReading read(WatchedInstance instance) throws Exception;
 
     /** For runs without AWS: always fails, saying so. */
     static CloudWatchDiskMetrics unavailable(String why) {

@@ -36,7 +36,7 @@ public final class HttpInstanceVolumeReader implements InstanceVolumeReader {
 
     private final HttpClient http;
     private final NodeReadOptions options;
-    private final Function<FleetInstance, String> apiKeys;
+    private final Function<WatchedInstance, String> apiKeys;
     private final RetryDelay delay;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -48,7 +48,7 @@ public final class HttpInstanceVolumeReader implements InstanceVolumeReader {
         this(http, options, instance -> apiKey, delay);
     }
 
-    private HttpInstanceVolumeReader(HttpClient http, NodeReadOptions options, Function<FleetInstance, String> apiKeys,
+    private HttpInstanceVolumeReader(HttpClient http, NodeReadOptions options, Function<WatchedInstance, String> apiKeys,
                                      RetryDelay delay) {
         this.http = Objects.requireNonNull(http, "http");
         this.options = Objects.requireNonNull(options, "options");
@@ -67,7 +67,7 @@ public final class HttpInstanceVolumeReader implements InstanceVolumeReader {
      * @param apiKeys each instance's key, null or empty for none; never logged
      */
     public static HttpInstanceVolumeReader withKeyPerInstance(HttpClient http, NodeReadOptions options,
-                                                              Function<FleetInstance, String> apiKeys,
+                                                              Function<WatchedInstance, String> apiKeys,
                                                               RetryDelay delay) {
         return new HttpInstanceVolumeReader(http, options, apiKeys, delay);
     }
@@ -78,7 +78,7 @@ public final class HttpInstanceVolumeReader implements InstanceVolumeReader {
     }
 
     @Override
-    public DiskReading read(FleetInstance instance) throws Exception {
+    public DiskReading read(WatchedInstance instance) throws Exception {
         CompletableFuture<DiskReading> reading = readAsync(instance, Runnable::run);
         try {
             return reading.get();
@@ -91,7 +91,7 @@ public final class HttpInstanceVolumeReader implements InstanceVolumeReader {
     }
 
     @Override
-    public CompletableFuture<DiskReading> readAsync(FleetInstance instance, Executor unused) {
+    public CompletableFuture<DiskReading> readAsync(WatchedInstance instance, Executor unused) {
         if (instance.metricsEndpoint() == null) {
             return CompletableFuture.failedFuture(
                     new NodeReadException("no metrics endpoint is known for " + instance.instanceId(), false));

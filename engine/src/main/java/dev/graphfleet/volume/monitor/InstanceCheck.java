@@ -36,7 +36,7 @@ final class InstanceCheck {
     private static final Logger LOG = LoggerFactory.getLogger(InstanceCheck.class);
 
     private final VolumeMonitor.Parts parts;
-    private final FleetInstance instance;
+    private final WatchedInstance instance;
     private final boolean alarm;
     private final boolean dryRun;
     private final long actDeadlineNanos;
@@ -58,7 +58,7 @@ final class InstanceCheck {
     private long volumeSizeGb;
     private VolumeDecision decision;
 
-    InstanceCheck(VolumeMonitor.Parts parts, FleetInstance instance, boolean alarm, boolean dryRun,
+    InstanceCheck(VolumeMonitor.Parts parts, WatchedInstance instance, boolean alarm, boolean dryRun,
                   long actDeadlineNanos) {
         this.parts = parts;
         this.instance = instance;
@@ -67,7 +67,7 @@ final class InstanceCheck {
         this.actDeadlineNanos = actDeadlineNanos;
     }
 
-    FleetInstance instance() {
+    WatchedInstance instance() {
         return instance;
     }
 

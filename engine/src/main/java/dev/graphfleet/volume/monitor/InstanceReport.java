@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param error          what went wrong; null when nothing did
  */
 public record InstanceReport(
-        FleetInstance instance,
+        WatchedInstance instance,
         MetricsSource source,
         DiskReading reading,
         String fallbackReason,
@@ -37,7 +37,7 @@ public record InstanceReport(
     }
 
     /** A check that ended before a decision. */
-    static InstanceReport failed(FleetInstance instance, MetricsSource source, DiskReading reading,
+    static InstanceReport failed(WatchedInstance instance, MetricsSource source, DiskReading reading,
                                  String fallbackReason, Outcome outcome, String error) {
         return new InstanceReport(instance, source, reading, fallbackReason, null, 0, null, outcome, "", error);
     }

@@ -9,10 +9,10 @@ import java.util.List;
 @FunctionalInterface
 public interface InstanceSource {
 
-    List<FleetInstance> instances() throws Exception;
+    List<WatchedInstance> instances() throws Exception;
 
-    static InstanceSource of(List<FleetInstance> instances) {
-        List<FleetInstance> copy = List.copyOf(instances);
+    static InstanceSource of(List<WatchedInstance> instances) {
+        List<WatchedInstance> copy = List.copyOf(instances);
         return () -> copy;
     }
 }

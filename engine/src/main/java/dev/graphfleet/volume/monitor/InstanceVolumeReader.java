@@ -9,14 +9,14 @@ import java.util.concurrent.Executor;
 public interface InstanceVolumeReader {
 
     /** The reading, or an exception whose message says why the node did not give one. */
-    DiskReading read(FleetInstance instance) throws Exception;
+    DiskReading read(WatchedInstance instance) throws Exception;
 
     /**
      * The same, without holding a thread while the node keeps us waiting (the HTTP reader overrides this), so
      * that all dead nodes of a fleet wait at the same time. Cancelling the future abandons the read. This
      * default runs {@link #read} on {@code executor}.
      */
-    default CompletableFuture<DiskReading> readAsync(FleetInstance instance, Executor executor) {
+    default CompletableFuture<DiskReading> readAsync(WatchedInstance instance, Executor executor) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return read(instance);

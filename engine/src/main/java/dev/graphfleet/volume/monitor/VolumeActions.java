@@ -10,13 +10,13 @@ import java.util.Optional;
 public interface VolumeActions {
 
     /** The instance's data volume with its latest modification; empty when the provider knows none. */
-    Optional<VolumeDescription> describe(FleetInstance instance) throws VolumeActionException;
+    Optional<VolumeDescription> describe(WatchedInstance instance) throws VolumeActionException;
 
     /** Requests the volume to grow to {@code newSizeGb}. Refusals are classified in the exception. */
     void modify(String volumeId, long newSizeGb) throws VolumeActionException;
 
     /** Grows the instance's data filesystem into its volume (idempotent: nothing happens if it already fills it). */
-    void growFilesystem(FleetInstance instance) throws VolumeActionException;
+    void growFilesystem(WatchedInstance instance) throws VolumeActionException;
 
     /** No provider: nothing is known and nothing can be done (URL-only nodes). */
     static VolumeActions none() {
@@ -28,7 +28,7 @@ public interface VolumeActions {
         INSTANCE;
 
         @Override
-        public Optional<VolumeDescription> describe(FleetInstance instance) {
+        public Optional<VolumeDescription> describe(WatchedInstance instance) {
             return Optional.empty();
         }
 
@@ -38,7 +38,7 @@ public interface VolumeActions {
         }
 
         @Override
-        public void growFilesystem(FleetInstance instance) throws VolumeActionException {
+        public void growFilesystem(WatchedInstance instance) throws VolumeActionException {
             throw new VolumeActionException(ModificationRefusal.OTHER, "no volume provider configured");
         }
     }

@@ -27,7 +27,7 @@ public interface VolumeFleet {
      * a registry in this process.
      */
     static VolumeFleet ofNodes(List<URI> endpoints) {
-        List<FleetInstance> instances = endpoints.stream().map(FleetInstance::ofNode).toList();
+        List<WatchedInstance> instances = endpoints.stream().map(WatchedInstance::ofNode).toList();
         VolumeRegistry registry = new InMemoryVolumeRegistry();
         return new VolumeFleet() {
             @Override public String description() { return endpoints.size() + " node URL(s)"; }

@@ -1,5 +1,6 @@
 package dev.graphfleet.volume.monitor;
 
+import dev.graphfleet.time.Sleeper;
 import dev.graphfleet.volume.VolumePlanner;
 import dev.graphfleet.volume.VolumePolicy;
 import dev.graphfleet.volume.registry.InMemoryVolumeRegistry;
@@ -64,14 +65,14 @@ public final class VolumeMonitor {
      * Checks every instance (concurrently) and acts unless {@code dryRun}; {@code alarm} selects the lower
      * threshold. Returns one report row per instance, in order. Never takes longer than the budget.
      */
-    public MonitorReport run(List<FleetInstance> instances, boolean alarm, boolean dryRun) {
+    public MonitorReport run(List<WatchedInstance> instances, boolean alarm, boolean dryRun) {
         Instant startedAt = parts.clock().instant();
         long start = System.nanoTime();
         long deadline = start + parts.options().budget().toNanos();
         long actDeadline = deadline - parts.options().actionReserve().toNanos();
 
         List<InstanceCheck> checks = new ArrayList<>();
-        for (FleetInstance instance : instances) {
+        for (WatchedInstance instance : instances) {
             checks.add(new InstanceCheck(parts, instance, alarm, dryRun, actDeadline));
         }
         List<InstanceReport> reports = new ArrayList<>();

@@ -2,9 +2,9 @@ package dev.graphfleet.volume.ops;
 
 import dev.graphfleet.volume.ModificationState;
 import dev.graphfleet.volume.VolumePlanner;
-import dev.graphfleet.volume.monitor.FleetInstance;
 import dev.graphfleet.volume.monitor.VolumeActionException;
 import dev.graphfleet.volume.monitor.VolumeActions;
+import dev.graphfleet.volume.monitor.WatchedInstance;
 import dev.graphfleet.volume.registry.ExpansionLock;
 import dev.graphfleet.volume.registry.VolumeRecord;
 import dev.graphfleet.volume.registry.VolumeRegistry;
@@ -103,7 +103,7 @@ public final class VolumeOperations {
     }
 
     /** Grows the instance's data filesystem into its volume (harmless when it already fills it). */
-    public OperationResult growFilesystem(FleetInstance instance) {
+    public OperationResult growFilesystem(WatchedInstance instance) {
         try {
             actions.growFilesystem(instance);
         } catch (VolumeActionException e) {
@@ -118,7 +118,7 @@ public final class VolumeOperations {
      * used. {@code fleetInstance} maps an instance id to the fleet's instance, or null for an instance that is not
      * ours, which is left alone (the original ran SSM on any instance in the region).
      */
-    public OperationResult fixStuck(Function<String, FleetInstance> fleetInstance, boolean dryRun) {
+    public OperationResult fixStuck(Function<String, WatchedInstance> fleetInstance, boolean dryRun) {
         List<AttachedVolume> optimizing;
         try {
             optimizing = inventory.withModification(ModificationState.OPTIMIZING);
@@ -137,7 +137,7 @@ public final class VolumeOperations {
             }
             String what = v.volumeId() + " (optimizing for " + VolumePlanner.human(age) + ", target "
                     + v.modification().targetSizeGb() + " GB)";
-            FleetInstance instance = v.instanceId() == null ? null : fleetInstance.apply(v.instanceId());
+            WatchedInstance instance = v.instanceId() == null ? null : fleetInstance.apply(v.instanceId());
             if (instance == null) {
                 lines.add("skipped " + what + ": " + (v.instanceId() == null ? "not attached"
                         : v.instanceId() + " is not a fleet instance"));

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.graphfleet.volume.ExpansionSize;
 import dev.graphfleet.volume.VolumeDecision;
 import dev.graphfleet.volume.monitor.DiskReading;
-import dev.graphfleet.volume.monitor.FleetInstance;
 import dev.graphfleet.volume.monitor.InstanceReport;
 import dev.graphfleet.volume.monitor.MetricsSource;
 import dev.graphfleet.volume.monitor.MonitorReport;
 import dev.graphfleet.volume.monitor.Outcome;
+import dev.graphfleet.volume.monitor.WatchedInstance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +22,8 @@ class AlertComposerTest {
     static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
     final AlertComposer composer = new AlertComposer("prod");
 
-    static FleetInstance writer(String id) {
-        return new FleetInstance(id, "writer", null, "/mnt/lbug-data");
+    static WatchedInstance writer(String id) {
+        return new WatchedInstance(id, "writer", null, "/mnt/lbug-data");
     }
 
     static DiskReading reading(double usage) {

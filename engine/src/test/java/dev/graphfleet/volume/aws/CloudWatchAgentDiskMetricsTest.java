@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.graphfleet.testing.FakeCloudWatch;
 import dev.graphfleet.volume.monitor.DiskReading;
-import dev.graphfleet.volume.monitor.FleetInstance;
 import dev.graphfleet.volume.monitor.MetricsSource;
+import dev.graphfleet.volume.monitor.WatchedInstance;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,7 +31,7 @@ class CloudWatchAgentDiskMetricsTest {
     FakeCloudWatch fake;
     CloudWatchClient client;
     CloudWatchAgentDiskMetrics metrics;
-    final FleetInstance instance = new FleetInstance("i-0abc", "writer", null, "/mnt/lbug-data");
+    final WatchedInstance instance = new WatchedInstance("i-0abc", "writer", null, "/mnt/lbug-data");
 
     @BeforeEach
     void start() throws Exception {

@@ -3,7 +3,7 @@ package dev.graphfleet.volume.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graphfleet.fleet.discovery.DiscoveredInstance;
-import dev.graphfleet.volume.monitor.FleetInstance;
+import dev.graphfleet.volume.monitor.WatchedInstance;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
@@ -17,10 +17,10 @@ class Ec2InstanceSourceTest {
 
     @Test
     void replicasAreWatchedAtDataAndTheOthersAtTheLadybugMount() {
-        FleetInstance writer = Ec2InstanceSource.toFleetInstance(found("i-w", "writer", "10.0.1.5"), 8001);
-        FleetInstance replica = Ec2InstanceSource.toFleetInstance(found("i-r", "shared_replica", "10.0.2.7"), 8001);
+        WatchedInstance writer = Ec2InstanceSource.toFleetInstance(found("i-w", "writer", "10.0.1.5"), 8001);
+        WatchedInstance replica = Ec2InstanceSource.toFleetInstance(found("i-r", "shared_replica", "10.0.2.7"), 8001);
 
-        assertThat(writer).isEqualTo(new FleetInstance("i-w", "writer", URI.create("http://10.0.1.5:8001"),
+        assertThat(writer).isEqualTo(new WatchedInstance("i-w", "writer", URI.create("http://10.0.1.5:8001"),
                 "/mnt/lbug-data"));
         assertThat(replica.dataMount()).isEqualTo("/data");
         assertThat(replica.metricsEndpoint()).isEqualTo(URI.create("http://10.0.2.7:8001"));

@@ -8,9 +8,9 @@ import dev.graphfleet.testing.FakeEc2;
 import dev.graphfleet.testing.FakeSsm;
 import dev.graphfleet.volume.ModificationRefusal;
 import dev.graphfleet.volume.ModificationState;
-import dev.graphfleet.volume.monitor.FleetInstance;
 import dev.graphfleet.volume.monitor.VolumeActionException;
 import dev.graphfleet.volume.monitor.VolumeDescription;
+import dev.graphfleet.volume.monitor.WatchedInstance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +33,7 @@ class Ec2SsmVolumeActionsTest {
     SsmClient ssm;
     final AtomicInteger polls = new AtomicInteger();
     Ec2SsmVolumeActions actions;
-    final FleetInstance writer = new FleetInstance("i-0writer", "writer", null, "/mnt/lbug-data");
+    final WatchedInstance writer = new WatchedInstance("i-0writer", "writer", null, "/mnt/lbug-data");
 
     @BeforeEach
     void start() throws Exception {

@@ -8,12 +8,12 @@ import dev.graphfleet.testing.FakeCloudWatch;
 import dev.graphfleet.testing.QueryProtocolServer;
 import dev.graphfleet.testing.QueryProtocolServer.Answer;
 import dev.graphfleet.volume.alert.AlertComposer;
-import dev.graphfleet.volume.monitor.FleetInstance;
 import dev.graphfleet.volume.monitor.InstanceReport;
 import dev.graphfleet.volume.monitor.MetricsSource;
 import dev.graphfleet.volume.monitor.MonitorReport;
 import dev.graphfleet.volume.monitor.MonitorSink;
 import dev.graphfleet.volume.monitor.Outcome;
+import dev.graphfleet.volume.monitor.WatchedInstance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,11 +65,11 @@ class MonitorSinksTest {
     static MonitorReport reportWithErrors(int errors, int expanded) {
         List<InstanceReport> rows = new ArrayList<>();
         for (int i = 0; i < errors; i++) {
-            rows.add(new InstanceReport(new FleetInstance("i-err" + i, "writer", null, null), MetricsSource.NONE, null,
+            rows.add(new InstanceReport(new WatchedInstance("i-err" + i, "writer", null, null), MetricsSource.NONE, null,
                     null, null, 0, null, Outcome.FAILED, "", "no metrics: node: refused"));
         }
         for (int i = 0; i < expanded; i++) {
-            rows.add(new InstanceReport(new FleetInstance("i-exp" + i, "writer", null, null), MetricsSource.CLOUDWATCH,
+            rows.add(new InstanceReport(new WatchedInstance("i-exp" + i, "writer", null, null), MetricsSource.CLOUDWATCH,
                     null, "node: timeout", "vol-" + i, 100, null, Outcome.EXPANDED, "requested 100 -> 150 GB", null));
         }
         return new MonitorReport(T0, Duration.ofSeconds(2), false, false, rows);

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.graphfleet.testing.SettableClock;
 import dev.graphfleet.volume.ModificationRefusal;
 import dev.graphfleet.volume.ModificationState;
-import dev.graphfleet.volume.monitor.FleetInstance;
 import dev.graphfleet.volume.monitor.VolumeActionException;
 import dev.graphfleet.volume.monitor.VolumeDescription;
+import dev.graphfleet.volume.monitor.WatchedInstance;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ class FileVolumeStoreTest {
 
     static final SimulatedTimings TIMINGS =
             new SimulatedTimings(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(60));
-    static final FleetInstance WRITER = new FleetInstance("writer-1", "writer", null, "/data/writer-1");
+    static final WatchedInstance WRITER = new WatchedInstance("writer-1", "writer", null, "/data/writer-1");
 
     @TempDir
     Path dir;

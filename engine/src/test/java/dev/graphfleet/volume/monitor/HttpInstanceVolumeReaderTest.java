@@ -47,8 +47,8 @@ class HttpInstanceVolumeReaderTest {
         silent.close();
     }
 
-    static FleetInstance at(String id, URI uri) {
-        return new FleetInstance(id, "writer", uri, "/mnt/lbug-data");
+    static WatchedInstance at(String id, URI uri) {
+        return new WatchedInstance(id, "writer", uri, "/mnt/lbug-data");
     }
 
     @Test
@@ -147,7 +147,7 @@ class HttpInstanceVolumeReaderTest {
 
     @Test
     void aMissingEndpointIsAnError() {
-        assertThatThrownBy(() -> reader.read(new FleetInstance("x", "writer", null, null)))
+        assertThatThrownBy(() -> reader.read(new WatchedInstance("x", "writer", null, null)))
                 .hasMessageContaining("no metrics endpoint is known for x");
     }
 

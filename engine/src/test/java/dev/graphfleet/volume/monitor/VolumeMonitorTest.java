@@ -94,17 +94,17 @@ class VolumeMonitorTest {
     }
 
     /** A node whose filesystem follows its simulated volume and whose used GB the test sets. */
-    FleetInstance node(String id, long sizeGb, double used) {
+    WatchedInstance node(String id, long sizeGb, double used) {
         volumes.attach(id, "vol-" + id, sizeGb);
         usedGb.put(id, used);
         URI uri = nodes.add(id, i -> new FakeNodes.Disk(volumes.filesystemSizeGb(i), usedGb.get(i)));
-        return new FleetInstance(id, "writer", uri, "/mnt/lbug-data");
+        return new WatchedInstance(id, "writer", uri, "/mnt/lbug-data");
     }
 
     /** An instance whose node accepts connections and never answers. */
-    FleetInstance deadNode(String id, long sizeGb) {
+    WatchedInstance deadNode(String id, long sizeGb) {
         volumes.attach(id, "vol-" + id, sizeGb);
-        return new FleetInstance(id, "shared_replica", silent.add(id), "/data");
+        return new WatchedInstance(id, "shared_replica", silent.add(id), "/data");
     }
 
     void cloudWatchHas(String id, String path, double usedPercent, double totalGb) {
@@ -137,7 +137,7 @@ class VolumeMonitorTest {
 
     @Test
     void expandsAFullVolumeAndGrowsItsFilesystemInOneRun() {
-        FleetInstance w1 = node("w1", 100, 85);
+        WatchedInstance w1 = node("w1", 100, 85);
 
         InstanceReport r = only(monitor().run(List.of(w1), false, false));
 
@@ -156,7 +156,7 @@ class VolumeMonitorTest {
 
     @Test
     void theSinkIsToldOfEveryFinishedRunAndItsFailureChangesNothing() {
-        FleetInstance w1 = node("w1", 100, 85);
+        WatchedInstance w1 = node("w1", 100, 85);
         List<MonitorReport> told = new ArrayList<>();
 
         MonitorReport report = monitor("monitor-a", Duration.ofSeconds(10)).sink(told::add).build()
@@ -172,9 +172,9 @@ class VolumeMonitorTest {
 
     @Test
     void fallsBackToCloudWatchWhenTheNodeNeverAnswers() {
-        FleetInstance replica = deadNode("i-0dead", 100);
+        WatchedInstance replica = deadNode("i-0dead", 100);
         cloudWatchHas("i-0dead", "/data", 90.0, 100);
-        FleetInstance healthy = node("w1", 100, 10);
+        WatchedInstance healthy = node("w1", 100, 10);
 
         MonitorReport report = monitor("monitor-a", Duration.ofMillis(200)).build()
                 .run(List.of(replica, healthy), false, false);
@@ -192,7 +192,7 @@ class VolumeMonitorTest {
 
     @Test
     void bothSourcesFailingIsAnErrorAndNoAction() {
-        FleetInstance replica = deadNode("i-0dead", 100);
+        WatchedInstance replica = deadNode("i-0dead", 100);
 
         MonitorReport report = monitor("monitor-a", Duration.ofMillis(200)).build()
                 .run(List.of(replica), false, false);
@@ -209,7 +209,7 @@ class VolumeMonitorTest {
 
     @Test
     void aDeadInstanceDoesNotHoldUpTheOthersAndTheRunKeepsItsBudget() {
-        List<FleetInstance> fleet = new ArrayList<>();
+        List<WatchedInstance> fleet = new ArrayList<>();
         fleet.add(deadNode("i-0dead", 100)); // first in line, and its reads would take 3 × 60 s
         for (int i = 0; i < 6; i++) {
             fleet.add(node("w" + i, 100, 85));
@@ -229,7 +229,7 @@ class VolumeMonitorTest {
 
     @Test
     void aDryRunPlansAndChangesNothing() {
-        FleetInstance w1 = node("w1", 100, 85);
+        WatchedInstance w1 = node("w1", 100, 85);
 
         InstanceReport r = only(monitor().run(List.of(w1), false, true));
 
@@ -242,14 +242,14 @@ class VolumeMonitorTest {
 
     @Test
     void anAlarmRunExpandsAtTheLowerThreshold() {
-        FleetInstance w1 = node("w1", 100, 75);
+        WatchedInstance w1 = node("w1", 100, 75);
         assertThat(only(monitor().run(List.of(w1), false, false)).outcome()).isEqualTo(Outcome.NONE);
         assertThat(only(monitor().run(List.of(w1), true, false)).outcome()).isEqualTo(Outcome.EXPANDED);
     }
 
     @Test
     void theCooldownIsRecordedAndHonouredAcrossRuns() {
-        FleetInstance w1 = node("w1", 100, 85);
+        WatchedInstance w1 = node("w1", 100, 85);
         assertThat(only(monitor().run(List.of(w1), false, false)).outcome()).isEqualTo(Outcome.EXPANDED);
 
         clock.advance(Duration.ofHours(2));
@@ -269,7 +269,7 @@ class VolumeMonitorTest {
     @Test
     void aModificationThatOutlastsTheRunIsFinishedByTheNextRun() {
         volumes = new SimulatedVolumes(clock, Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofHours(6));
-        FleetInstance w1 = node("w1", 100, 85);
+        WatchedInstance w1 = node("w1", 100, 85);
         VolumeMonitor impatient = monitor("monitor-a", Duration.ofSeconds(10))
                 .options(MonitorOptions.defaults().withMonitorId("monitor-a")
                         .withModificationWait(Duration.ZERO, Duration.ofSeconds(10)))
@@ -294,7 +294,7 @@ class VolumeMonitorTest {
     @Test
     void aModificationThatNeverCompletesIsGivenUpCleanlyRunAfterRun() {
         volumes = new SimulatedVolumes(clock, Duration.ofDays(365), Duration.ofHours(1), Duration.ofHours(6));
-        FleetInstance w1 = node("w1", 100, 85);
+        WatchedInstance w1 = node("w1", 100, 85);
         VolumeMonitor m = monitor();
         List<Outcome> outcomes = new ArrayList<>();
         for (int run = 0; run < 8; run++) { // two days of runs every six hours; the volume stays "modifying"
@@ -317,7 +317,7 @@ class VolumeMonitorTest {
     @Test
     void aWaitWithinTheRunPollsUntilOptimizing() {
         volumes = new SimulatedVolumes(clock, Duration.ofSeconds(25), Duration.ofHours(1), Duration.ofHours(6));
-        FleetInstance w1 = node("w1", 100, 85);
+        WatchedInstance w1 = node("w1", 100, 85);
 
         InstanceReport r = only(monitor().run(List.of(w1), false, false)); // waits up to 60 s, polling every 10 s
 
@@ -328,7 +328,7 @@ class VolumeMonitorTest {
 
     @Test
     void aRowLeftExpandingByADeadMonitorIsSettled() {
-        FleetInstance w1 = node("w1", 150, 60);
+        WatchedInstance w1 = node("w1", 150, 60);
         // a monitor requested 100 -> 150 an hour ago, died before growing and never released its lock
         var lock = registry.tryLock("vol-w1", "monitor-dead", T0.minus(Duration.ofHours(1)), Duration.ofMinutes(15))
                 .orElseThrow();
@@ -344,7 +344,7 @@ class VolumeMonitorTest {
     @Test
     void aModificationStuckOptimizingGetsAFilesystemGrowAndAttention() throws Exception {
         volumes = new SimulatedVolumes(clock, Duration.ZERO, Duration.ofHours(5), Duration.ofHours(6));
-        FleetInstance w1 = node("w1", 100, 85);
+        WatchedInstance w1 = node("w1", 100, 85);
         volumes.modify("vol-w1", 150); // someone else's modification, whose grow never ran
         clock.advance(Duration.ofMinutes(31));
 
@@ -360,7 +360,7 @@ class VolumeMonitorTest {
 
     @Test
     void atTheMaximumSizeItAlerts() {
-        FleetInstance w1 = node("w1", 16_384, 16_000);
+        WatchedInstance w1 = node("w1", 16_384, 16_000);
         MonitorReport report = monitor().run(List.of(w1), false, false);
         assertThat(only(report).outcome()).isEqualTo(Outcome.ALERT);
         assertThat(report.attention()).hasSize(1);
@@ -373,7 +373,7 @@ class VolumeMonitorTest {
         URI fine = nodes.add("n2", 100, 50);
         VolumeMonitor m = monitor("monitor-a", Duration.ofSeconds(10)).actions(VolumeActions.none()).build();
 
-        MonitorReport report = m.run(List.of(FleetInstance.ofNode(full), FleetInstance.ofNode(fine)), false, false);
+        MonitorReport report = m.run(List.of(WatchedInstance.ofNode(full), WatchedInstance.ofNode(fine)), false, false);
 
         assertThat(report.instances().get(0).outcome()).isEqualTo(Outcome.ALERT);
         assertThat(report.instances().get(0).detail()).contains("no EBS volume is known").contains("100 -> 150 GB");
@@ -382,7 +382,7 @@ class VolumeMonitorTest {
 
     @Test
     void twoMonitorsRacingForOneVolumeExpandItOnce() throws Exception {
-        FleetInstance w1 = node("w1", 100, 85);
+        WatchedInstance w1 = node("w1", 100, 85);
         // Both monitors read the volume before either takes the lock, so both decide to expand.
         CyclicBarrier bothDecided = new CyclicBarrier(2);
         List<VolumeMonitor> monitors = List.of(
@@ -417,7 +417,7 @@ class VolumeMonitorTest {
             private boolean first = true;
 
             @Override
-            public synchronized Optional<VolumeDescription> describe(FleetInstance instance)
+            public synchronized Optional<VolumeDescription> describe(WatchedInstance instance)
                     throws VolumeActionException {
                 Optional<VolumeDescription> d = volumes.describe(instance);
                 if (first) {
@@ -437,7 +437,7 @@ class VolumeMonitorTest {
             }
 
             @Override
-            public void growFilesystem(FleetInstance instance) throws VolumeActionException {
+            public void growFilesystem(WatchedInstance instance) throws VolumeActionException {
                 volumes.growFilesystem(instance);
             }
         };

@@ -1,6 +1,7 @@
 package dev.graphfleet.volume.lambda;
 
 import dev.graphfleet.fleet.aws.Ec2Inventory;
+import dev.graphfleet.time.Sleeper;
 import dev.graphfleet.volume.VolumePlanner;
 import dev.graphfleet.volume.alert.AlertComposer;
 import dev.graphfleet.volume.aws.CloudWatchAgentDiskMetrics;
@@ -13,7 +14,6 @@ import dev.graphfleet.volume.aws.VolumeClients;
 import dev.graphfleet.volume.monitor.HttpInstanceVolumeReader;
 import dev.graphfleet.volume.monitor.MonitorOptions;
 import dev.graphfleet.volume.monitor.NodeReadOptions;
-import dev.graphfleet.volume.monitor.Sleeper;
 import dev.graphfleet.volume.monitor.VolumeMonitor;
 import dev.graphfleet.volume.ops.VolumeOperations;
 import java.time.Clock;

@@ -3,10 +3,10 @@ package dev.graphfleet.volume.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.graphfleet.volume.alert.AlertComposer;
-import dev.graphfleet.volume.monitor.FleetInstance;
 import dev.graphfleet.volume.monitor.InstanceReport;
 import dev.graphfleet.volume.monitor.MonitorReport;
 import dev.graphfleet.volume.monitor.Outcome;
+import dev.graphfleet.volume.monitor.WatchedInstance;
 import dev.graphfleet.volume.ops.OperationResult;
 import dev.graphfleet.volume.ops.VolumeOperations;
 import java.util.ArrayList;
@@ -87,7 +87,7 @@ public final class VolumeMonitorHandler implements RequestHandler<Map<String, Ob
             return monitorReply(request, all.trigger(), report);
         }
         if (request instanceof MonitorRequest.MonitorInstance one) {
-            Optional<FleetInstance> instance = find(s, one.instanceId());
+            Optional<WatchedInstance> instance = find(s, one.instanceId());
             if (instance.isEmpty()) {
                 return notInFleet(request, one.instanceId());
             }
@@ -97,13 +97,13 @@ public final class VolumeMonitorHandler implements RequestHandler<Map<String, Ob
             return operationReply(request, s.operations().expand(expand.volumeId(), expand.sizeGb(), false));
         }
         if (request instanceof MonitorRequest.GrowFilesystem grow) {
-            Optional<FleetInstance> instance = find(s, grow.instanceId());
+            Optional<WatchedInstance> instance = find(s, grow.instanceId());
             if (instance.isEmpty()) {
                 return notInFleet(request, grow.instanceId());
             }
             return operationReply(request, s.operations().growFilesystem(instance.get()));
         }
-        List<FleetInstance> fleet = instances(s);
+        List<WatchedInstance> fleet = instances(s);
         OperationResult fixed = s.operations().fixStuck(id -> fleet.stream()
                 .filter(i -> i.instanceId().equals(id)).findFirst().orElse(null), false);
         s.alerts().accept(s.composer().composeStuckFixed(VolumeOperations.linesStarting(fixed, "fixed"),
@@ -124,7 +124,7 @@ public final class VolumeMonitorHandler implements RequestHandler<Map<String, Ob
         return s;
     }
 
-    private static List<FleetInstance> instances(HandlerServices s) {
+    private static List<WatchedInstance> instances(HandlerServices s) {
         try {
             return s.fleet().instances();
         } catch (Exception e) {
@@ -132,7 +132,7 @@ public final class VolumeMonitorHandler implements RequestHandler<Map<String, Ob
         }
     }
 
-    private static Optional<FleetInstance> find(HandlerServices s, String instanceId) {
+    private static Optional<WatchedInstance> find(HandlerServices s, String instanceId) {
         return instances(s).stream().filter(i -> i.instanceId().equals(instanceId)).findFirst();
     }
 

@@ -18,13 +18,13 @@ import dev.graphfleet.volume.aws.CloudWatchAgentDiskMetrics;
 import dev.graphfleet.volume.aws.CloudWatchMonitorMetrics;
 import dev.graphfleet.volume.aws.Ec2SsmVolumeActions;
 import dev.graphfleet.volume.aws.SnsAlertPublisher;
-import dev.graphfleet.volume.monitor.FleetInstance;
 import dev.graphfleet.volume.monitor.HttpInstanceVolumeReader;
 import dev.graphfleet.volume.monitor.MonitorOptions;
 import dev.graphfleet.volume.monitor.MonitorSink;
 import dev.graphfleet.volume.monitor.NodeReadOptions;
 import dev.graphfleet.volume.monitor.RetryDelay;
 import dev.graphfleet.volume.monitor.VolumeMonitor;
+import dev.graphfleet.volume.monitor.WatchedInstance;
 import dev.graphfleet.volume.ops.VolumeOperations;
 import dev.graphfleet.volume.registry.InMemoryVolumeRegistry;
 import java.net.http.HttpClient;
@@ -57,7 +57,7 @@ class VolumeMonitorHandlerTest {
 
     final SettableClock clock = new SettableClock(T0);
     final StaticCredentialsProvider creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("f", "f"));
-    final List<FleetInstance> fleet = new ArrayList<>();
+    final List<WatchedInstance> fleet = new ArrayList<>();
     final AtomicInteger built = new AtomicInteger();
     FakeNodes nodes;
     FakeEc2 ec2Endpoint;
@@ -131,7 +131,7 @@ class VolumeMonitorHandlerTest {
 
     /** A writer whose node reports {@code usedGb} of a filesystem that fills its {@code sizeGb} data volume. */
     FakeEc2.Volume writer(String instanceId, int sizeGb, double usedGb) {
-        fleet.add(new FleetInstance(instanceId, "writer", nodes.add(instanceId, sizeGb, usedGb), "/mnt/lbug-data"));
+        fleet.add(new WatchedInstance(instanceId, "writer", nodes.add(instanceId, sizeGb, usedGb), "/mnt/lbug-data"));
         return ec2Endpoint.attach("vol-" + instanceId, instanceId, "/dev/xvdf", sizeGb);
     }
 

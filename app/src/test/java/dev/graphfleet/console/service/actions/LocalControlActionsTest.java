@@ -54,7 +54,7 @@ class LocalControlActionsTest {
     @Test
     void snapshotRunsAsAJobOfTheFleetWithItsPlanAndStepsFromTheEndpoint() {
         ActionRequest snapshot = new ActionRequest.Snapshot(LocalFleetActions.LOCAL_REPLICAS, "sec");
-        String current = fleet.latestVersion("sec");
+        String current = fleet.latestVersion("sec").toString();
         String next = "v" + (Integer.parseInt(current.substring(1)) + 1);
         assertThat(actions.prepare(snapshot).steps()).startsWith(
                 "master-1: checkpoint sec and publish it as " + next + " (the store's current is " + current + ")");

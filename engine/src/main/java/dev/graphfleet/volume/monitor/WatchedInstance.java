@@ -12,20 +12,20 @@ import java.util.Objects;
  * @param dataMount       where the data volume is mounted: CloudWatch matches the agent's {@code path} on it
  *                        (writers use /mnt/lbug-data, replicas /data)
  */
-public record FleetInstance(String instanceId, String role, URI metricsEndpoint, String dataMount) {
+public record WatchedInstance(String instanceId, String role, URI metricsEndpoint, String dataMount) {
 
     public static final String DEFAULT_DATA_MOUNT = "/mnt/lbug-data";
 
-    public FleetInstance {
+    public WatchedInstance {
         Objects.requireNonNull(instanceId, "instanceId");
         role = role == null ? "node" : role;
         dataMount = dataMount == null ? DEFAULT_DATA_MOUNT : dataMount;
     }
 
     /** A node known only by its URL: its id is host:port (and the path, when the node sits under one). */
-    public static FleetInstance ofNode(URI endpoint) {
+    public static WatchedInstance ofNode(URI endpoint) {
         String path = endpoint.getPath() == null || endpoint.getPath().equals("/") ? "" : endpoint.getPath();
         String id = endpoint.getHost() + (endpoint.getPort() > 0 ? ":" + endpoint.getPort() : "") + path;
-        return new FleetInstance(id, "node", endpoint, DEFAULT_DATA_MOUNT);
+        return new WatchedInstance(id, "node", endpoint, DEFAULT_DATA_MOUNT);
     }
 }

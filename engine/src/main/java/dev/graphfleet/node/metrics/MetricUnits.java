@@ -1,11 +1,11 @@
 package dev.graphfleet.node.metrics;
 
 /** Unit conversions as /metrics reports them (GiB with two decimals, like the original). */
-final class Units {
+final class MetricUnits {
 
     static final double GIB = 1024.0 * 1024.0 * 1024.0;
 
-    private Units() {
+    private MetricUnits() {
     }
 
     static double gb(long bytes) {

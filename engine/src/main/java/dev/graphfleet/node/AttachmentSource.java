@@ -6,10 +6,10 @@ import java.util.List;
  * The node's view of its shared-repository attachments; the shared-repository work implements it.
  * Called on request threads and by /metrics: answer from memory, never by doing I/O.
  */
-public interface AttachmentStatus {
+public interface AttachmentSource {
 
     /** A node without shared repositories (a writer). */
-    AttachmentStatus NONE = List::of;
+    AttachmentSource NONE = List::of;
 
     List<AttachmentProgress> attachments();
 

@@ -15,24 +15,24 @@ import java.util.TreeMap;
  * {@code stale} says whether these figures are late), and {@code refresh}: the store poller's last round.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record AttachmentsView(List<AttachmentProgress> attachments, int count, Map<String, Integer> byPhase, boolean ready,
+record AttachmentsDocument(List<AttachmentProgress> attachments, int count, Map<String, Integer> byPhase, boolean ready,
                        Map<String, String> dataVersions, Long dataAgeSeconds, Long maxStalenessSeconds,
                        Boolean dataStale, RepositoryRefresher.PollStatus refresh) {
 
-    static AttachmentsView of(AttachmentStatus status) {
+    static AttachmentsDocument of(AttachmentSource status) {
         List<AttachmentProgress> attachments = List.copyOf(status.attachments());
-        return new AttachmentsView(attachments, attachments.size(), byPhase(attachments), status.ready(), null, null,
+        return new AttachmentsDocument(attachments, attachments.size(), byPhase(attachments), status.ready(), null, null,
                 null, null, status.refresh());
     }
 
-    static AttachmentsView of(AttachmentStatus status, NodeHealth health) {
+    static AttachmentsDocument of(AttachmentSource status, NodeHealth health) {
         List<AttachmentProgress> attachments = List.copyOf(status.attachments());
         if (attachments.isEmpty()) {
             return of(status);
         }
         DataFreshness fresh = health.freshness();
         var max = health.settings().maxAge();
-        return new AttachmentsView(attachments, attachments.size(), byPhase(attachments), status.ready(),
+        return new AttachmentsDocument(attachments, attachments.size(), byPhase(attachments), status.ready(),
                 fresh.versions(), fresh.ageSeconds(), max == null ? null : max.toSeconds(), health.stale(),
                 status.refresh());
     }
