@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,9 +46,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--node-id", paramLabel = "ID", description = "Node id in /health and metrics (default: <type>-<pid>).")
     String nodeId;
 
-    @Option(names = "--api-key-env", paramLabel = "VAR",
-            description = "Environment variable holding the API key required in X-Graph-API-Key (default: no key).")
-    String apiKeyEnv;
+    @Mixin
+    ApiKeyEnvOption apiKeyEnv;
 
     /** Set by {@code graphfleet local} for its child nodes only (see docs/local-fleet.md). */
     @Option(names = "--local-fleet", paramLabel = "DIR", hidden = true,
@@ -158,12 +158,13 @@ final class ServeCommand implements Callable<Integer> {
 
     /** The key's value never appears in a message, only the variable's name. */
     private String apiKey() {
-        if (apiKeyEnv == null) {
+        String variable = apiKeyEnv.variable();
+        if (variable == null) {
             return null;
         }
-        String key = System.getenv(apiKeyEnv);
+        String key = System.getenv(variable);
         if (key == null || key.isBlank()) {
-            throw new UsageException("--api-key-env names " + apiKeyEnv + ", but that environment variable is not set "
+            throw new UsageException("--api-key-env names " + variable + ", but that environment variable is not set "
                     + "or empty: export it, or leave out --api-key-env to run without a key");
         }
         return key.strip();

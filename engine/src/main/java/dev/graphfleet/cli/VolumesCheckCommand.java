@@ -1,6 +1,5 @@
 package dev.graphfleet.cli;
 
-import dev.graphfleet.local.LocalFleet;
 import dev.graphfleet.local.LocalVolumeFleet;
 import dev.graphfleet.volume.VolumePolicy;
 import dev.graphfleet.volume.aws.AwsVolumeFleet;
@@ -15,7 +14,6 @@ import dev.graphfleet.volume.monitor.VolumeMonitor;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -95,18 +94,17 @@ class VolumesCheckCommand implements Callable<Integer> {
                     + "need attention) to this SNS topic, as the monitor Lambda does (its ALERT_TOPIC_ARN).")
     String alertTopic;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "With --source local: the local fleet's data directory (default: ~/.graphfleet/local).")
-    Path dataDir;
+    @Mixin
+    LocalDataOption dataDir;
 
     @Option(names = "--alarm", description = "Triggered by an alarm: use the alarm threshold (0.7) instead of 0.8.")
     boolean alarm;
 
-    @Option(names = "--dry-run", description = "Print the plan; change nothing.")
-    boolean dryRun;
+    @Mixin
+    DryRunOption dryRun;
 
-    @Option(names = "--json", description = "Print the report as JSON instead of a table.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--api-key-env", paramLabel = "NAME", defaultValue = "GRAPH_API_KEY",
             description = "With --nodes: environment variable holding the nodes' API key (default: "
@@ -153,7 +151,7 @@ class VolumesCheckCommand implements Callable<Integer> {
             policy = local.policy(policy);
             options = local.monitorOptions(options);
         } else {
-            if (dataDir != null) {
+            if (dataDir.given() != null) {
                 throw new UsageException("--data goes with --source local (the local fleet's data directory)");
             }
             fleet = VolumeFleet.ofNodes(parseNodes(source.nodes));
@@ -173,7 +171,7 @@ class VolumesCheckCommand implements Callable<Integer> {
                 : publishers.publish(report);
 
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.on()) {
             out.println(VolumeReportJson.render(report, fleet.description()));
         } else {
             out.print(VolumeReportTable.render(report, fleet.description()));
@@ -182,7 +180,7 @@ class VolumesCheckCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        if (json && published != null) {
+        if (json.on() && published != null) {
             PrintWriter err = spec.commandLine().getErr();
             published.lines().forEach(line -> err.println("Published: " + line));
             err.flush();
@@ -217,7 +215,7 @@ class VolumesCheckCommand implements Callable<Integer> {
 
     /** Whether to change nothing; {@code volumes plan} always says yes. */
     boolean dryRun() {
-        return dryRun;
+        return dryRun.on();
     }
 
     private LocalVolumeFleet localFleet() {
@@ -225,7 +223,7 @@ class VolumesCheckCommand implements Callable<Integer> {
             throw new UsageException("--source: '" + source.named + "' is not a known fleet (use --source local for the "
                     + "local fleet, --source aws --env ENV for an AWS environment, or --nodes URL,... for nodes by URL)");
         }
-        return LocalVolumeFleet.open(dataDir != null ? dataDir : LocalFleet.defaultDataDir(), Clock.systemUTC());
+        return LocalVolumeFleet.open(dataDir.dirOrDefault(), Clock.systemUTC());
     }
 
     static List<URI> parseNodes(List<String> values) {
