@@ -51,9 +51,7 @@ final class AwsSourceFactory {
             throw new UsageException("--aws needs --env ENV (the Environment tag, e.g. prod), or --config FILE whose "
                     + "environment is used");
         }
-        if (awsOptions.nodePort < 1 || awsOptions.nodePort > 65_535) {
-            throw new UsageException("--node-port must be 1..65535 (found " + awsOptions.nodePort + ")");
-        }
+        awsOptions.checkNodePort();
         AwsSettings aws = AwsSettings.of(awsOptions.region, awsOptions.profile, awsOptions.endpoint == null ? null : endpointUrl(awsOptions.endpoint));
         String table = config == null ? null : config.registry().instanceTable();
         String apiKey = settings.apiKey();

@@ -128,9 +128,7 @@ final class FleetStatusCommand implements Callable<Integer> {
             throw new UsageException("--aws needs --env ENV (the Environment tag, e.g. prod), or --config FILE"
                     + " whose environment is used");
         }
-        if (awsOptions.nodePort < 1 || awsOptions.nodePort > 65535) {
-            throw new UsageException("--node-port must be 1..65535 (found " + awsOptions.nodePort + ")");
-        }
+        awsOptions.checkNodePort();
         AwsSettings settings = AwsSettings.of(awsOptions.region, awsOptions.profile,
                 awsOptions.endpoint == null ? null : url("--endpoint", awsOptions.endpoint));
         String table = fleetConfig == null ? null : fleetConfig.registry().instanceTable();

@@ -2,6 +2,7 @@ package dev.graphfleet.cli;
 
 import dev.graphfleet.config.ConfigValidator;
 import dev.graphfleet.config.GraphfleetConfig;
+import dev.graphfleet.config.Ports;
 import dev.graphfleet.node.ConfiguredNode;
 import dev.graphfleet.node.GraphNode;
 import dev.graphfleet.node.NodeSettings;
@@ -90,8 +91,8 @@ final class ServeCommand implements Callable<Integer> {
     NodeSettings settings() {
         NodeType nodeType = parseType();
         int listenPort = port == null ? NodeSettings.DEFAULT_PORT : port;
-        if (listenPort < 0 || listenPort > 65_535) {
-            throw new UsageException("--port must be 0..65535, got " + listenPort);
+        if (!Ports.canListenOn(listenPort)) {
+            throw new UsageException("--port must be " + Ports.LISTEN_RANGE + ", got " + listenPort);
         }
         String id = nodeId != null ? nodeId : nodeType.wireName() + "-" + ProcessHandle.current().pid();
         return NodeSettings.defaults(dataDir).withType(nodeType).withNodeId(id).withListen(host, listenPort)

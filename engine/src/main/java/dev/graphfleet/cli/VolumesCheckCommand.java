@@ -1,5 +1,6 @@
 package dev.graphfleet.cli;
 
+import dev.graphfleet.config.Ports;
 import dev.graphfleet.local.LocalVolumeFleet;
 import dev.graphfleet.volume.VolumePolicy;
 import dev.graphfleet.volume.aws.AwsVolumeFleet;
@@ -206,8 +207,8 @@ class VolumesCheckCommand implements Callable<Integer> {
             throw new UsageException("--source aws needs --volume-table TABLE (registry.volume_table) to expand: its lock "
                     + "keeps two monitors from expanding one volume twice; or add --dry-run");
         }
-        if (nodePort < 1 || nodePort > 65_535) {
-            throw new UsageException("--node-port must be 1..65535, got " + nodePort);
+        if (!Ports.canConnectTo(nodePort)) {
+            throw new UsageException("--node-port must be " + Ports.CONNECT_RANGE + ", got " + nodePort);
         }
         return new AwsVolumeFleet(dev.graphfleet.volume.aws.VolumeClients.create(region, profile, endpoint),
                 environment, service, nodePort, volumeTable);
