@@ -3,7 +3,6 @@ package dev.graphfleet.cli;
 import dev.graphfleet.config.GraphfleetConfig;
 import dev.graphfleet.config.InstanceConfig;
 import dev.graphfleet.config.InstanceTypes;
-import dev.graphfleet.config.Problem;
 import dev.graphfleet.config.ReplicaGroupConfig;
 import dev.graphfleet.fleet.FleetSnapshot;
 import dev.graphfleet.fleet.FleetSource;
@@ -59,21 +58,17 @@ final class FleetValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Optional<ConfigCheck.Valid> valid = ConfigCheck.load(file, spec.commandLine().getErr());
+        Optional<ConfigCheck.Valid> valid = ConfigCheck.loadPrintingWarnings(file, out, spec.commandLine().getErr());
         if (valid.isEmpty()) {
             return GraphfleetCli.EXIT_USAGE;
         }
         GraphfleetConfig config = valid.get().config();
-        List<Problem> warnings = valid.get().warnings();
-        warnings.forEach(p -> out.println(ConfigCheck.line(p)));
         config.replicas().forEach((name, group) -> out.println(describe(config, name, group)));
         if (!config.isLocal()) {
             out.println("registry: instances in " + config.registry().instanceTable() + ", volumes in "
                     + config.registry().volumeTable());
         }
-        out.println("OK " + file + ": environment " + config.environment() + ", "
-                + ConfigCheck.count(config.replicas().size(), "replica group") + ", "
-                + ConfigCheck.count(warnings.size(), "warning"));
+        out.println(valid.get().okLine(file, ConfigCheck.count(config.replicas().size(), "replica group")));
         if (!live && nodes == null) {
             return GraphfleetCli.EXIT_OK;
         }
