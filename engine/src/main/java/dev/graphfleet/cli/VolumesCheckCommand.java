@@ -107,6 +107,7 @@ class VolumesCheckCommand implements Callable<Integer> {
     @Mixin
     JsonOption json;
 
+    // Not ApiKeyEnvOption: here the variable defaults to GRAPH_API_KEY, under its own label.
     @Option(names = "--api-key-env", paramLabel = "NAME", defaultValue = "GRAPH_API_KEY",
             description = "With --nodes: environment variable holding the nodes' API key (default: "
                     + "${DEFAULT-VALUE}); unset means no key. The local fleet's keys come from its local-fleet.json.")
