@@ -1,54 +1,24 @@
 package dev.graphfleet.console;
 
-import dev.graphfleet.cli.GraphfleetCli;
 import dev.graphfleet.cli.UsageException;
-import dev.graphfleet.config.ConfigException;
-import dev.graphfleet.config.ConfigValidator;
 import dev.graphfleet.cli.AwsSourceOptions;
-import dev.graphfleet.config.GraphfleetConfig;
-import dev.graphfleet.console.service.NodeDetailReader;
-import dev.graphfleet.console.service.VolumeWatch;
-import dev.graphfleet.console.service.actions.AwsFleetActions;
-import dev.graphfleet.console.service.actions.FleetActions;
-import dev.graphfleet.console.service.actions.LocalFleetActions;
-import dev.graphfleet.console.service.actions.NodeInvalidator;
-import dev.graphfleet.console.viewmodel.SourceKind;
-import dev.graphfleet.fleet.aws.AwsFleetSource;
-import dev.graphfleet.fleet.aws.AwsReplicaOperations;
-import dev.graphfleet.fleet.aws.AwsSettings;
-import dev.graphfleet.fleet.nodes.NodeProbe;
-import dev.graphfleet.fleet.nodes.NodeTarget;
-import dev.graphfleet.fleet.nodes.NodeTrust;
-import dev.graphfleet.fleet.nodes.NodesFleetSource;
-import dev.graphfleet.fleet.nodes.ProbeOptions;
-import dev.graphfleet.fleet.snapshot.SnapshotJobs;
-import dev.graphfleet.volume.aws.AwsVolumeFleet;
-import dev.graphfleet.volume.aws.VolumeClients;
 import dev.graphfleet.local.LocalFleet;
 import dev.graphfleet.local.LocalFleetFile;
-import dev.graphfleet.local.LocalVolumeFleet;
-import dev.graphfleet.local.NodeCommand;
-import dev.graphfleet.local.SampleSizes;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code graphfleet console} options, parsed with picocli in the app (the engine passes them through). */
+/**
+ * {@code graphfleet console} options, parsed with picocli in the app (the engine passes them through) and
+ * checked here; the source they choose is built by its factory ({@link LocalSourceFactory},
+ * {@link NodesSourceFactory}, {@link AwsSourceFactory}).
+ */
 @Command(name = "graphfleet console",
         description = "Open the desktop console on the local fleet (./graphfleet local), a list of nodes (--nodes) "
                 + "or an AWS environment (--aws --env ENV).")
@@ -127,26 +97,26 @@ final class ConsoleOptions {
         Path localDir = localData != null ? localData : LocalFleet.defaultDataDir();
         String apiKey = apiKey(environment);
         checkSourceOptions();
+        SourceSettings settings = new SourceSettings(interval, timeout, apiKey, dark, readOnly, localDir);
         if (aws) {
-            return awsConfig(interval, timeout, apiKey, localDir);
+            return new AwsSourceFactory(settings, awsOptions).create();
         }
+        NodesSourceFactory nodesSource = new NodesSourceFactory(settings, trustStore, trustStorePasswordEnv, environment);
         if (!nodes.isEmpty() && !localNodes()) {
-            List<NodeTarget> targets = nodes.stream().map(String::trim).filter(s -> !s.isEmpty())
-                    .map(ConsoleOptions::url).map(NodeTarget::of).toList();
-            return nodesConfig(targets, null, interval, timeout, apiKey, localDir, environment);
+            return nodesSource.create(nodes);
         }
-        Optional<LocalFleetFile> running = readLocalFleet(localDir);
+        LocalSourceFactory localSource = new LocalSourceFactory(settings, nodesSource);
+        Optional<LocalFleetFile> running = localSource.running();
         if (running.isPresent()) {
-            return localConfig(running.get(), null, interval, timeout, apiKey, localDir, environment);
+            return localSource.create(running.get(), null);
         }
         if (noStartLocal) {
             // not now; the empty state offers to (the installed app has no ./graphfleet script to run)
-            localStartOffer = progress -> startLocalFleet(localDir, progress, interval, timeout, apiKey, environment);
+            localStartOffer = localSource::start;
             return new ConsoleConfig(null, null, interval, dark, localDir);
         }
         // The window comes first; the fleet starts behind a splash that shows its progress.
-        return ConsoleConfig.starting(progress -> startLocalFleet(localDir, progress, interval, timeout, apiKey, environment),
-                interval, dark, localDir, null);
+        return ConsoleConfig.starting(localSource::start, interval, dark, localDir, null);
     }
 
     /** {@code --nodes local}: the local fleet's nodes, read with their own keys from its file. */
@@ -194,43 +164,6 @@ final class ConsoleOptions {
         }
     }
 
-    /** The running local fleet; {@code inProcess} when this process runs it (else actions go through its control endpoint). */
-    private ConsoleConfig localConfig(LocalFleetFile fleet, LocalFleet inProcess, Duration interval, Duration timeout,
-                                      String apiKey, Path localDir, Function<String, String> environment) {
-        // The local fleet gives every node its own key, from its owner-only file.
-        List<NodeTarget> targets = fleet.nodes().stream().map(n -> new NodeTarget(n.url(), n.apiKey())).toList();
-        return nodesConfig(targets, new LocalRun(inProcess), interval, timeout, apiKey, localDir, environment);
-    }
-
-    /** Marks a local fleet (null: a list of node URLs). */
-    private record LocalRun(LocalFleet inProcess) {
-    }
-
-    private ConsoleConfig nodesConfig(List<NodeTarget> targets, LocalRun localRun, Duration interval, Duration timeout,
-                                      String apiKey, Path localDir, Function<String, String> environment) {
-        String fleetName = localRun != null ? "local" : "nodes";
-        ProbeOptions probe = new ProbeOptions(timeout, ProbeOptions.DEFAULT_PARALLELISM, apiKey);
-        // One HTTP client for the fleet reads and the detail reads: one connection pool, one start-up.
-        HttpClient http = httpClient(environment).version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
-        NodesFleetSource source;
-        try {
-            source = new NodesFleetSource(targets, new NodeProbe(http, probe), fleetName, Clock.systemUTC());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--nodes: " + e.getMessage());
-        }
-        Map<URI, String> keys = new HashMap<>();
-        targets.stream().filter(t -> t.apiKey() != null).forEach(t -> keys.put(t.url(), t.apiKey()));
-        NodeInvalidator invalidator = new NodeInvalidator(http, timeout, apiKey, keys);
-        OperatorSettings operator = localRun != null
-                ? new OperatorSettings(SourceKind.LOCAL, "local", readOnly,
-                        new LocalFleetActions(localRun.inProcess(), localDir, invalidator, Clock.systemUTC()))
-                : new OperatorSettings(SourceKind.NODES, null, readOnly,
-                        FleetActions.nodesOnly(invalidator, OperatorSettings.NODES_ONLY));
-        VolumeWatch volumes = localRun != null ? localVolumes(localDir) : VolumeWatch.nodesOnly();
-        return new ConsoleConfig(source, new NodeDetailReader(http, timeout, apiKey, keys), interval, dark, localDir,
-                operator).withVolumes(volumes);
-    }
-
     /** One source at a time, and no option that would be ignored. */
     private void checkSourceOptions() {
         if (aws && !nodes.isEmpty()) {
@@ -257,143 +190,6 @@ final class ConsoleOptions {
     private static void addIf(List<String> list, boolean condition, String option) {
         if (condition) {
             list.add(option);
-        }
-    }
-
-    private ConsoleConfig awsConfig(Duration interval, Duration timeout, String apiKey, Path localDir) {
-        GraphfleetConfig config = null;
-        if (awsOptions.config != null) {
-            try {
-                config = GraphfleetConfig.load(awsOptions.config);
-                ConfigValidator.requireValid(config, awsOptions.config.toString());
-            } catch (ConfigException e) {
-                throw new UsageException("--config: " + e.getMessage());
-            }
-        }
-        String env = awsOptions.environment != null ? awsOptions.environment
-                : config == null ? null : config.environment();
-        if (env == null || env.isBlank()) {
-            throw new UsageException("--aws needs --env ENV (the Environment tag, e.g. prod), or --config FILE whose "
-                    + "environment is used");
-        }
-        if (awsOptions.nodePort < 1 || awsOptions.nodePort > 65_535) {
-            throw new UsageException("--node-port must be 1..65535 (found " + awsOptions.nodePort + ")");
-        }
-        AwsSettings settings = AwsSettings.of(awsOptions.region, awsOptions.profile, awsOptions.endpoint == null ? null : endpointUrl(awsOptions.endpoint));
-        String table = config == null ? null : config.registry().instanceTable();
-        ProbeOptions probe = new ProbeOptions(timeout, ProbeOptions.DEFAULT_PARALLELISM, apiKey);
-        AwsFleetSource source = AwsFleetSource.create(settings,
-                new AwsFleetSource.Options(env, awsOptions.service, table, config, true, awsOptions.nodePort, probe));
-        // AWS always starts read-only (production lives there); the switch in the window lifts it.
-        String service = awsOptions.service;
-        AwsReplicaOperations.Checkpoint checkpoint = AwsFleetActions.nodeCheckpoint(apiKey, awsOptions.nodePort);
-        OperatorSettings operator = new OperatorSettings(SourceKind.AWS, env, true, new AwsFleetActions(
-                () -> AwsReplicaOperations.create(settings, AwsReplicaOperations.Settings.defaults(env, service),
-                        checkpoint, new SnapshotJobs(Clock.systemUTC())),
-                NodeInvalidator.create(timeout, apiKey),
-                AwsFleetActions.Options.of(env, config, System.getProperty("user.name", "console"))));
-        // The volume monitor's own AWS parts, read-only here: EC2 modifications and the CloudWatch agent fallback,
-        // built on the refresh thread when the Volumes view first needs them.
-        VolumeClients clients = VolumeClients.create(awsOptions.region, awsOptions.profile,
-                awsOptions.endpoint == null ? null : endpointUrl(awsOptions.endpoint));
-        AwsVolumeFleet volumeFleet = new AwsVolumeFleet(clients, env, awsOptions.service, awsOptions.nodePort, null);
-        return new ConsoleConfig(source, NodeDetailReader.create(timeout, apiKey), interval, dark, localDir, operator)
-                .withVolumes(VolumeWatch.lazy(volumeFleet::actions, volumeFleet::cloudWatch));
-    }
-
-    private static URI endpointUrl(String text) {
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            uri = null;
-        }
-        if (uri == null || uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-            throw new UsageException("--endpoint: '" + text + "' is not an http(s) URL, e.g. http://127.0.0.1:4566");
-        }
-        return uri;
-    }
-
-    /**
-     * The embedded default: starts the local fleet in this process (generating the sample repositories on
-     * first use; each step goes to the splash and to stderr) and stops it when the console closes or the JVM
-     * exits.
-     */
-    private SourceStarter.Started startLocalFleet(Path dir, Consumer<String> progress, Duration interval,
-                                                  Duration timeout, String apiKey,
-                                                  Function<String, String> environment) {
-        System.err.println("graphfleet: no local fleet running in " + dir + "; starting one (Ctrl-C or closing the "
-                + "console stops it)...");
-        progress.accept("no local fleet running in " + dir + "; starting one");
-        LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, 2, SampleSizes.SMALL),
-                NodeCommand.serve(GraphfleetCli.CHILD_MAIN), message -> {
-            System.err.println("graphfleet:   " + message);
-            progress.accept(message);
-        });
-        AtomicBoolean stopped = new AtomicBoolean();
-        AutoCloseable stop = () -> {
-            if (stopped.compareAndSet(false, true)) {
-                fleet.close();
-            }
-        };
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                stop.close();
-            } catch (Exception e) {
-                // exiting anyway
-            }
-        }, "graphfleet-local-fleet-stop"));
-        LocalFleetFile file = readLocalFleet(dir).orElseThrow(() -> new IllegalStateException(
-                "the local fleet started but wrote no " + LocalFleetFile.NAME + " in " + dir));
-        return new SourceStarter.Started(localConfig(file, fleet, interval, timeout, apiKey, dir, environment), stop);
-    }
-
-    /** The local fleet's simulated volumes (their modifications); there is no CloudWatch locally. */
-    private static VolumeWatch localVolumes(Path dir) {
-        try {
-            LocalVolumeFleet fleet = LocalVolumeFleet.open(dir, Clock.systemUTC());
-            return new VolumeWatch(fleet.actions(), fleet.cloudWatch());
-        } catch (IllegalStateException | UncheckedIOException e) {
-            return VolumeWatch.nodesOnly(); // an older fleet without volumes.json: the nodes' figures still show
-        }
-    }
-
-    private static Optional<LocalFleetFile> readLocalFleet(Path dir) {
-        try {
-            return LocalFleetFile.read(dir);
-        } catch (UncheckedIOException e) {
-            throw new UsageException("--local-data: " + e.getMessage()
-                    + "; stop and restart ./graphfleet local, or pass --nodes");
-        }
-    }
-
-    private static URI url(String text) {
-        try {
-            return new URI(text);
-        } catch (URISyntaxException e) {
-            throw new UsageException("--nodes: '" + text + "' is not a URL; use http(s)://host:port, e.g. "
-                    + "http://10.0.1.5:8001");
-        }
-    }
-
-    /** A client trusting {@code --trust-store} when given (nodes with their own TLS certificate). */
-    private HttpClient.Builder httpClient(Function<String, String> environment) {
-        HttpClient.Builder builder = HttpClient.newBuilder();
-        if (trustStore == null) {
-            if (trustStorePasswordEnv != null) {
-                throw new UsageException("--trust-store-password-env needs --trust-store");
-            }
-            return builder;
-        }
-        String password = trustStorePasswordEnv == null ? "" : environment.apply(trustStorePasswordEnv);
-        if (password == null) {
-            throw new UsageException("--trust-store-password-env names " + trustStorePasswordEnv + ", but that "
-                    + "environment variable is not set; export it with the trust store's password");
-        }
-        try {
-            return new NodeTrust(trustStore, password).apply(builder);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--trust-store: " + e.getMessage());
         }
     }
 

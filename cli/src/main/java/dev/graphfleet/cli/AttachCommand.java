@@ -39,8 +39,8 @@ final class AttachCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--store", required = true, paramLabel = "STORE", description = "s3://bucket/prefix or file:///dir")
-    String store;
+    @CommandLine.Mixin
+    StoreUriOption store;
 
     @Option(names = "--repos", required = true, split = ",", paramLabel = "NAME[,NAME...]",
             description = "Repositories to attach, e.g. sec,industry,economic")
@@ -61,9 +61,6 @@ final class AttachCommand implements java.util.concurrent.Callable<Integer> {
             description = "Waits between tries in seconds (default: ${DEFAULT-VALUE})")
     List<Long> backoffSeconds;
 
-    @CommandLine.Mixin
-    StoreOptions storeOptions;
-
     @Override
     public Integer call() throws Exception {
         Set<String> names = new LinkedHashSet<>();
@@ -80,7 +77,7 @@ final class AttachCommand implements java.util.concurrent.Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AtomicReference<SharedRepositories> shared = new AtomicReference<>();
-        try (RepositoryStore source = storeOptions.open("--store", store)) {
+        try (RepositoryStore source = store.open()) {
             RepositoryCache cache = new RepositoryCache(SharedRepositories.defaultCacheDir(dataDir), Long.MAX_VALUE,
                     () -> shared.get() == null ? Set.of() : shared.get().servingVersions(), Clock.systemUTC());
             RepositoryFetcher fetcher = new RepositoryFetcher(source, cache, FetchOptions.defaults());

@@ -46,9 +46,7 @@ final class AwsOperation {
     }
 
     static AwsReplicaOperations open(Target t, String environment) {
-        if (t.aws().nodePort < 1 || t.aws().nodePort > 65535) {
-            throw new UsageException("--node-port must be 1..65535 (found " + t.aws().nodePort + ")");
-        }
+        t.aws().checkNodePort();
         AwsSettings settings = AwsSettings.of(t.aws().region, t.aws().profile,
                 t.aws().endpoint == null ? null : FleetStatusCommand.url("--endpoint", t.aws().endpoint));
         AwsReplicaOperations.Checkpoint checkpoint = null;

@@ -1,5 +1,6 @@
 package dev.graphfleet.cli;
 
+import dev.graphfleet.config.Ports;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -34,4 +35,11 @@ public final class AwsSourceOptions {
     @Option(names = "--node-port", defaultValue = "8001", paramLabel = "PORT",
             description = "With --aws: the nodes' API port (default: ${DEFAULT-VALUE}).")
     public int nodePort = 8001;
+
+    /** A usage error, before anything is called, when {@code --node-port} is no port to reach a node on. */
+    public void checkNodePort() {
+        if (!Ports.canConnectTo(nodePort)) {
+            throw new UsageException("--node-port must be " + Ports.CONNECT_RANGE + " (found " + nodePort + ")");
+        }
+    }
 }

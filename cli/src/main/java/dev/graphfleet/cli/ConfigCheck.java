@@ -12,19 +12,36 @@ import java.util.Optional;
 
 /**
  * Loads and validates a config file for a command ({@code config validate}, {@code fleet validate}),
- * printing its problems one way: {@code error|warning path: message — fix}, then an INVALID line.
+ * printing its problems one way: {@code error|warning path: message — fix}, then an INVALID line; or its
+ * warnings, then the command's OK line.
  */
 final class ConfigCheck {
 
     /** A config without errors, and its warnings. */
     record Valid(GraphfleetConfig config, List<Problem> warnings) {
+
+        /** The closing line, e.g. {@code OK prod.yml: environment prod, 2 replica groups, 1 warning}. */
+        String okLine(Path file, String... counts) {
+            StringBuilder line = new StringBuilder("OK " + file + ": environment " + config.environment());
+            for (String count : counts) {
+                line.append(", ").append(count);
+            }
+            return line.append(", ").append(count(warnings.size(), "warning")).toString();
+        }
     }
 
     private ConfigCheck() {
     }
 
+    /** The valid config, its warnings printed on {@code out}; empty after every problem went to {@code err}. */
+    static Optional<Valid> loadPrintingWarnings(Path file, PrintWriter out, PrintWriter err) {
+        Optional<Valid> valid = load(file, err);
+        valid.ifPresent(v -> v.warnings().forEach(p -> out.println(line(p))));
+        return valid;
+    }
+
     /** The valid config; empty after every problem and the INVALID line went to {@code err}. */
-    static Optional<Valid> load(Path file, PrintWriter err) {
+    private static Optional<Valid> load(Path file, PrintWriter err) {
         if (!Files.exists(file)) {
             throw new UsageException("config file not found: " + file
                     + " (pass the path of a YAML config; examples are in docs/examples/)");
@@ -49,7 +66,7 @@ final class ConfigCheck {
         return Optional.of(new Valid(config, problems));
     }
 
-    static String line(Problem p) {
+    private static String line(Problem p) {
         return (p.isError() ? "error   " : "warning ") + p;
     }
 

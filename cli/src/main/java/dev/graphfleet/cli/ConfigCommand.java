@@ -1,10 +1,8 @@
 package dev.graphfleet.cli;
 
 import dev.graphfleet.config.GraphfleetConfig;
-import dev.graphfleet.config.Problem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -42,17 +40,13 @@ final class ConfigCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            Optional<ConfigCheck.Valid> valid = ConfigCheck.load(file, spec.commandLine().getErr());
+            Optional<ConfigCheck.Valid> valid = ConfigCheck.loadPrintingWarnings(file, out, spec.commandLine().getErr());
             if (valid.isEmpty()) {
                 return GraphfleetCli.EXIT_USAGE;
             }
             GraphfleetConfig config = valid.get().config();
-            List<Problem> warnings = valid.get().warnings();
-            warnings.forEach(p -> out.println(ConfigCheck.line(p)));
-            out.println("OK " + file + ": environment " + config.environment()
-                    + ", " + ConfigCheck.count(config.tiers().size(), "tier")
-                    + ", " + ConfigCheck.count(config.replicas().size(), "replica group")
-                    + ", " + ConfigCheck.count(warnings.size(), "warning"));
+            out.println(valid.get().okLine(file, ConfigCheck.count(config.tiers().size(), "tier"),
+                    ConfigCheck.count(config.replicas().size(), "replica group")));
             return GraphfleetCli.EXIT_OK;
         }
     }

@@ -2,7 +2,6 @@ package dev.graphfleet.cli;
 
 import dev.graphfleet.local.LocalControl;
 import dev.graphfleet.local.LocalFleet;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,13 +27,11 @@ final class FleetRollbackCommand implements Callable<Integer> {
                     + " each is pinned to the version (needs --graph).")
     java.util.List<String> nodes;
 
-    @Option(names = "--api-key-env", paramLabel = "VAR",
-            description = "With --nodes: the variable holding the nodes' API key (sent as X-Graph-API-Key).")
-    String apiKeyEnv;
+    @CommandLine.Mixin
+    ApiKeyEnvOption apiKeyEnv;
 
-    @Option(names = "--timeout-ms", defaultValue = "3000", paramLabel = "MS",
-            description = "With --nodes: per request to a node (default: ${DEFAULT-VALUE}).")
-    long timeoutMs;
+    @CommandLine.Mixin
+    TimeoutMsOption timeout;
 
     @Option(names = "--step-timeout-s", defaultValue = "600", paramLabel = "S",
             description = "With --nodes: how long one node may take to serve the version and be ready"
@@ -51,15 +48,14 @@ final class FleetRollbackCommand implements Callable<Integer> {
                     + " repository the group serves (default: its snapshot.graph_id in --config, else its GraphId tag).")
     String graph;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "The local fleet's data directory (default: ~/.graphfleet/local).")
-    Path localData;
+    @CommandLine.Mixin
+    LocalDataOption localData;
 
-    @Option(names = "--dry-run", description = "Print what would change, change nothing.")
-    boolean dryRun;
+    @CommandLine.Mixin
+    DryRunOption dryRun;
 
-    @Option(names = "--json", description = "Print the finished job (or the plan) as JSON.")
-    boolean json;
+    @CommandLine.Mixin
+    JsonOption json;
 
     @Option(names = "--aws", description = "Act on the replica group in AWS (launch template version, instance refresh).")
     boolean aws;
@@ -87,8 +83,9 @@ final class FleetRollbackCommand implements Callable<Integer> {
             throw new UsageException("--to " + to + " needs --graph: local versions are per repository"
                     + " (e.g. --graph sec --to v1)");
         }
-        return LocalOperation.run(LocalOperation.client(localData), new LocalControl.Request("rollback", graph, to, null),
-                dryRun, json, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return LocalOperation.run(LocalOperation.client(localData.given()),
+                new LocalControl.Request("rollback", graph, to, null), dryRun.on(), json.on(),
+                spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     private int aws() throws InterruptedException {
@@ -99,13 +96,13 @@ final class FleetRollbackCommand implements Callable<Integer> {
         var config = AwsOperation.config(awsOptions);
         String env = AwsOperation.environment(awsOptions, config);
         String graphId = AwsOperation.graphOf(config, group, graph);
-        AwsOperation.Target target = new AwsOperation.Target(awsOptions, null, false, dryRun, json, out,
+        AwsOperation.Target target = new AwsOperation.Target(awsOptions, null, false, dryRun.on(), json.on(), out,
                 spec.commandLine().getErr());
         try (var operations = AwsOperation.open(target, env)) {
             return AwsOperation.run(target, progress -> {
-                var outcome = operations.refresh(group, graphId, to, true, dryRun, progress);
-                if (!json) {
-                    if (dryRun) {
+                var outcome = operations.refresh(group, graphId, to, true, dryRun.on(), progress);
+                if (!json.on()) {
+                    if (dryRun.on()) {
                         out.println("Dry run: nothing changes. Rolling " + group + " back to " + outcome.target()
                                 + " would:");
                         outcome.changes().forEach(c -> out.println("  " + c));
@@ -131,14 +128,15 @@ final class FleetRollbackCommand implements Callable<Integer> {
         if (to != null && !dev.graphfleet.repo.Version.isValid(to)) {
             throw new UsageException("--to " + to + ": with --nodes a version is v1, v2, ... (e.g. --to v2)");
         }
-        NodesOperation operation = new NodesOperation(nodes, apiKeyEnv, FleetStatusCommand.env, timeoutMs, stepTimeoutS);
+        NodesOperation operation = new NodesOperation(nodes, apiKeyEnv.variable(), FleetStatusCommand.env,
+                timeout.millis(), stepTimeoutS);
         String target = to != null ? to : operation.previousVersion(graph);
         java.io.PrintWriter out = spec.commandLine().getOut();
-        if (dryRun) {
+        if (dryRun.on()) {
             java.util.List<String> changes = new java.util.ArrayList<>();
             operation.nodes().forEach(n -> changes.add("move " + n + " to " + graph + " " + target + " and pin it there"
                     + " (POST /repositories/" + graph + "/refresh), wait until it serves it and is ready"));
-            if (json) {
+            if (json.on()) {
                 out.println(NodesOperation.write(java.util.Map.of("dry_run", true, "changes", changes)));
             } else {
                 out.println("Dry run: nothing changes. Rolling " + graph + " back to " + target + " would:");
@@ -146,10 +144,10 @@ final class FleetRollbackCommand implements Callable<Integer> {
             }
             return GraphfleetCli.EXIT_OK;
         }
-        if (!json) {
+        if (!json.on()) {
             out.println("rolling " + graph + " back to " + target + " on " + operation.nodes().size() + " node(s)");
         }
-        return operation.roll(graph, target, dev.graphfleet.fleet.nodes.NodeRoll.Mode.PIN, java.util.Map.of(), json, out,
-                spec.commandLine().getErr());
+        return operation.roll(graph, target, dev.graphfleet.fleet.nodes.NodeRoll.Mode.PIN, java.util.Map.of(), json.on(),
+                out, spec.commandLine().getErr());
     }
 }

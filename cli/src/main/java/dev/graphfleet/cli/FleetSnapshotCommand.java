@@ -34,15 +34,14 @@ final class FleetSnapshotCommand implements Callable<Integer> {
     @Option(names = "--graph", required = true, paramLabel = "ID", description = "The repository, e.g. sec.")
     String graph;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "Without --aws: the local fleet's data directory (default: ~/.graphfleet/local).")
-    Path localData;
+    @CommandLine.Mixin
+    LocalDataOption localData;
 
-    @Option(names = "--dry-run", description = "Print what would change, change nothing.")
-    boolean dryRun;
+    @CommandLine.Mixin
+    DryRunOption dryRun;
 
-    @Option(names = "--json", description = "Print the finished job (or the plan) as JSON.")
-    boolean json;
+    @CommandLine.Mixin
+    JsonOption json;
 
     @Option(names = "--aws", description = "Act on the fleet in AWS (EBS snapshot of the master, instance refresh).")
     boolean aws;
@@ -60,10 +59,8 @@ final class FleetSnapshotCommand implements Callable<Integer> {
                     + " group's snapshot.keep, else 3).")
     Integer keep;
 
-    @Option(names = "--api-key-env", paramLabel = "VAR",
-            description = "With --aws: the variable holding the nodes' API key, for the master's CHECKPOINT. With"
-                    + " --nodes: the nodes' API key (sent as X-Graph-API-Key).")
-    String apiKeyEnv;
+    @CommandLine.Mixin
+    ApiKeyEnvOption apiKeyEnv;
 
     @Option(names = "--nodes", split = ",", paramLabel = "URL",
             description = "Plain nodes (graphfleet serve) to roll onto the new version one at a time through their"
@@ -84,9 +81,8 @@ final class FleetSnapshotCommand implements Callable<Integer> {
             description = "With --nodes: the master whose file --file is; the repository is checkpointed there first.")
     String master;
 
-    @Option(names = "--timeout-ms", defaultValue = "3000", paramLabel = "MS",
-            description = "With --nodes: per request to a node (default: ${DEFAULT-VALUE}).")
-    long timeoutMs;
+    @CommandLine.Mixin
+    TimeoutMsOption timeout;
 
     @Option(names = "--step-timeout-s", defaultValue = "600", paramLabel = "S",
             description = "With --nodes: how long one node may take to serve the new version and be ready"
@@ -108,18 +104,20 @@ final class FleetSnapshotCommand implements Callable<Integer> {
             throw new UsageException("--file, --store and --master go with --nodes");
         }
         if (!aws) {
-            return LocalOperation.run(LocalOperation.client(localData), new LocalControl.Request("snapshot", graph, null,
-                    null), dryRun, json, out, err);
+            return LocalOperation.run(LocalOperation.client(localData.given()),
+                    new LocalControl.Request("snapshot", graph, null, null), dryRun.on(), json.on(), out, err);
         }
         GraphfleetConfig config = AwsOperation.config(awsOptions);
         String env = AwsOperation.environment(awsOptions, config);
         int keepCount = AwsOperation.keep(config, graph, keep);
         List<String> groups = group != null ? List.of(group) : AwsOperation.groupsOf(config, graph);
-        AwsOperation.Target target = new AwsOperation.Target(awsOptions, apiKeyEnv, !noCheckpoint, dryRun, json, out, err);
+        AwsOperation.Target target = new AwsOperation.Target(awsOptions, apiKeyEnv.variable(), !noCheckpoint,
+                dryRun.on(), json.on(), out, err);
         try (AwsReplicaOperations operations = AwsOperation.open(target, env)) {
             return AwsOperation.run(target, progress -> {
-                var snapshot = operations.snapshot(graph, keepCount, System.getProperty("user.name"), dryRun, progress);
-                if (dryRun) {
+                var snapshot = operations.snapshot(graph, keepCount, System.getProperty("user.name"), dryRun.on(),
+                        progress);
+                if (dryRun.on()) {
                     List<String> changes = new ArrayList<>(snapshot.changes());
                     groups.forEach(g -> changes.add("then roll replica group " + g + " onto the new snapshot: a new"
                             + " launch template version, the group pointed at it, a rolling instance refresh, every"
@@ -127,24 +125,24 @@ final class FleetSnapshotCommand implements Callable<Integer> {
                     if (groups.isEmpty()) {
                         changes.add("refresh no replica group (none has snapshot.graph_id " + graph + "; pass --group)");
                     }
-                    if (!json) {
+                    if (!json.on()) {
                         out.println("Dry run: nothing changes. A snapshot of " + graph + " in " + env + " would:");
                         changes.forEach(c -> out.println("  " + c));
                     }
                     return Map.of("dry_run", true, "changes", changes);
                 }
-                if (!json) {
+                if (!json.on()) {
                     out.println("snapshot " + snapshot.snapshotId() + " of " + graph + " completed (job "
                             + snapshot.job().id() + ")");
                 }
                 List<Object> refreshes = new ArrayList<>();
                 for (String g : groups) {
                     refreshes.add(operations.refresh(g, graph, snapshot.snapshotId(), false, false, progress));
-                    if (!json) {
+                    if (!json.on()) {
                         out.println("done: " + g + " runs " + snapshot.snapshotId());
                     }
                 }
-                if (groups.isEmpty() && !json) {
+                if (groups.isEmpty() && !json.on()) {
                     out.println("no replica group boots from " + graph + " (set replicas.<group>.snapshot.graph_id or"
                             + " pass --group): snapshot only");
                 }
@@ -163,9 +161,10 @@ final class FleetSnapshotCommand implements Callable<Integer> {
             throw new UsageException("--nodes needs --file PATH (the database file to publish) and --store URI (the"
                     + " store the nodes follow)");
         }
-        NodesOperation operation = new NodesOperation(nodes, apiKeyEnv, FleetStatusCommand.env, timeoutMs, stepTimeoutS);
+        NodesOperation operation = new NodesOperation(nodes, apiKeyEnv.variable(), FleetStatusCommand.env,
+                timeout.millis(), stepTimeoutS);
         URI masterUrl = master == null ? null : FleetStatusCommand.url("--master", master);
-        if (dryRun) {
+        if (dryRun.on()) {
             List<String> changes = new ArrayList<>();
             if (masterUrl != null) {
                 changes.add("checkpoint " + graph + " on " + masterUrl);
@@ -173,7 +172,7 @@ final class FleetSnapshotCommand implements Callable<Integer> {
             changes.add("publish " + file + " as the next version of " + graph + " to " + store);
             operation.nodes().forEach(n -> changes.add("move " + n + " to it (POST /repositories/" + graph
                     + "/refresh), wait until it serves it and is ready"));
-            if (json) {
+            if (json.on()) {
                 out.println(NodesOperation.write(Map.of("dry_run", true, "changes", changes)));
             } else {
                 out.println("Dry run: nothing changes. A snapshot of " + graph + " would:");
@@ -182,7 +181,7 @@ final class FleetSnapshotCommand implements Callable<Integer> {
             return GraphfleetCli.EXIT_OK;
         }
         if (masterUrl != null) {
-            operation.checkpoint(masterUrl, graph, out, json);
+            operation.checkpoint(masterUrl, graph, out, json.on());
         }
         String engine = BundledEngine.version().orElseThrow(() ->
                 new UsageException("this build does not know its engine version; publish with graphfleet repo push"
@@ -199,10 +198,10 @@ final class FleetSnapshotCommand implements Callable<Integer> {
                     + "; no node was moved");
         }
         String version = manifest.version().toString();
-        if (!json) {
+        if (!json.on()) {
             out.println("published " + graph + " " + version + " to " + store);
             out.flush();
         }
-        return operation.roll(graph, version, NodeRoll.Mode.FOLLOW, Map.of("published", version), json, out, err);
+        return operation.roll(graph, version, NodeRoll.Mode.FOLLOW, Map.of("published", version), json.on(), out, err);
     }
 }

@@ -45,9 +45,8 @@ final class FleetStatusCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Where where = new Where();
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "Without --nodes/--aws: the local fleet's data directory (default: ~/.graphfleet/local).")
-    java.nio.file.Path localData;
+    @CommandLine.Mixin
+    LocalDataOption localData;
 
     static final class Where {
         @Option(names = "--nodes", split = ",", paramLabel = "URL",
@@ -73,16 +72,14 @@ final class FleetStatusCommand implements Callable<Integer> {
     boolean noProbe;
 
 
-    @Option(names = "--api-key-env", paramLabel = "VAR",
-            description = "Environment variable holding the nodes' API key (sent as X-Graph-API-Key).")
-    String apiKeyEnv;
+    @CommandLine.Mixin
+    ApiKeyEnvOption apiKeyEnv;
 
-    @Option(names = "--timeout-ms", defaultValue = "3000", paramLabel = "MS",
-            description = "Per request to a node (default: ${DEFAULT-VALUE}).")
-    long timeoutMs;
+    @CommandLine.Mixin
+    TimeoutMsOption timeout;
 
-    @Option(names = "--json", description = "Print the snapshot as JSON instead of tables.")
-    boolean json;
+    @CommandLine.Mixin
+    JsonOption json;
 
     @Override
     public Integer call() {
@@ -94,12 +91,12 @@ final class FleetStatusCommand implements Callable<Integer> {
         if (localDir != null) { // the local fleet's replicas are its one group; the nodes do not say it
             snapshot = dev.graphfleet.local.LocalFleetSource.withReplicaGroup(snapshot);
         }
-        out.print(json ? FleetJson.write(snapshot) + System.lineSeparator() : FleetTable.render(snapshot));
-        if (!json && localDir != null) {
+        out.print(json.on() ? FleetJson.write(snapshot) + System.lineSeparator() : FleetTable.render(snapshot));
+        if (!json.on() && localDir != null) {
             printProcesses(out);
         }
         out.flush();
-        if (json && !snapshot.sourceReachable()) { // the table says it already
+        if (json.on() && !snapshot.sourceReachable()) { // the table says it already
             spec.commandLine().getErr().println("graphfleet: " + FleetTable.summary(snapshot));
         }
         return snapshot.allHealthy() ? GraphfleetCli.EXIT_OK : GraphfleetCli.EXIT_FAILURE;
@@ -107,14 +104,14 @@ final class FleetStatusCommand implements Callable<Integer> {
 
     private FleetSource open() {
         boolean localNodes = where.nodes != null && LOCAL.equals(String.join(",", where.nodes).strip());
-        if (localNodes && apiKeyEnv != null) {
+        if (localNodes && apiKeyEnv.variable() != null) {
             throw new UsageException("--nodes local reads each node's own key from the local fleet's "
                     + dev.graphfleet.local.LocalFleetFile.NAME + "; leave out --api-key-env");
         }
         ProbeOptions probe = probeOptions();
         if ((where.nodes == null || localNodes) && !where.aws) {
             rejectAwsOptions();
-            java.nio.file.Path dir = localData != null ? localData : dev.graphfleet.local.LocalFleet.defaultDataDir();
+            java.nio.file.Path dir = localData.dirOrDefault();
             localDir = dir;
             return dev.graphfleet.local.LocalFleetSource.open(dir, probe).orElseThrow(() -> new UsageException(
                     "no local fleet is running with data in " + dir + ": start one with ./graphfleet local, "
@@ -131,9 +128,7 @@ final class FleetStatusCommand implements Callable<Integer> {
             throw new UsageException("--aws needs --env ENV (the Environment tag, e.g. prod), or --config FILE"
                     + " whose environment is used");
         }
-        if (awsOptions.nodePort < 1 || awsOptions.nodePort > 65535) {
-            throw new UsageException("--node-port must be 1..65535 (found " + awsOptions.nodePort + ")");
-        }
+        awsOptions.checkNodePort();
         AwsSettings settings = AwsSettings.of(awsOptions.region, awsOptions.profile,
                 awsOptions.endpoint == null ? null : url("--endpoint", awsOptions.endpoint));
         String table = fleetConfig == null ? null : fleetConfig.registry().instanceTable();
@@ -159,18 +154,19 @@ final class FleetStatusCommand implements Callable<Integer> {
     static final String LOCAL = "local";
 
     private ProbeOptions probeOptions() {
-        if (timeoutMs < 1) {
-            throw new UsageException("--timeout-ms must be at least 1 (found " + timeoutMs + ")");
+        if (timeout.millis() < 1) {
+            throw new UsageException("--timeout-ms must be at least 1 (found " + timeout.millis() + ")");
         }
         String key = null;
-        if (apiKeyEnv != null) {
-            key = env.apply(apiKeyEnv);
+        String variable = apiKeyEnv.variable();
+        if (variable != null) {
+            key = env.apply(variable);
             if (key == null || key.isEmpty()) {
-                throw new UsageException("--api-key-env " + apiKeyEnv + ": the environment variable " + apiKeyEnv
+                throw new UsageException("--api-key-env " + variable + ": the environment variable " + variable
                         + " is not set; export it with the nodes' API key");
             }
         }
-        return new ProbeOptions(Duration.ofMillis(timeoutMs), ProbeOptions.DEFAULT_PARALLELISM, key);
+        return new ProbeOptions(Duration.ofMillis(timeout.millis()), ProbeOptions.DEFAULT_PARALLELISM, key);
     }
 
     private void rejectAwsOptions() {

@@ -3,14 +3,12 @@ package dev.graphfleet.cli;
 import dev.graphfleet.config.GraphfleetConfig;
 import dev.graphfleet.config.InstanceConfig;
 import dev.graphfleet.config.InstanceTypes;
-import dev.graphfleet.config.Problem;
 import dev.graphfleet.config.ReplicaGroupConfig;
 import dev.graphfleet.fleet.FleetSnapshot;
 import dev.graphfleet.fleet.FleetSource;
 import dev.graphfleet.fleet.MemoryDrift;
 import dev.graphfleet.fleet.nodes.NodesFleetSource;
 import dev.graphfleet.fleet.nodes.ProbeOptions;
-import dev.graphfleet.local.LocalFleet;
 import dev.graphfleet.local.LocalFleetSource;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -47,36 +45,30 @@ final class FleetValidateCommand implements Callable<Integer> {
     @Option(names = "--live", description = "Also check the running local fleet (found through --data) for drift.")
     boolean live;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "With --live: the local fleet's data directory (default: ~/.graphfleet/local).")
-    Path localData;
+    @CommandLine.Mixin
+    LocalDataOption localData;
 
     @Option(names = "--nodes", split = ",", paramLabel = "URL",
             description = "Also check these nodes for drift (e.g. the replicas' private addresses).")
     List<String> nodes;
 
-    @Option(names = "--api-key-env", paramLabel = "VAR",
-            description = "With --nodes: the variable holding the nodes' API key.")
-    String apiKeyEnv;
+    @CommandLine.Mixin
+    ApiKeyEnvOption apiKeyEnv;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Optional<ConfigCheck.Valid> valid = ConfigCheck.load(file, spec.commandLine().getErr());
+        Optional<ConfigCheck.Valid> valid = ConfigCheck.loadPrintingWarnings(file, out, spec.commandLine().getErr());
         if (valid.isEmpty()) {
             return GraphfleetCli.EXIT_USAGE;
         }
         GraphfleetConfig config = valid.get().config();
-        List<Problem> warnings = valid.get().warnings();
-        warnings.forEach(p -> out.println(ConfigCheck.line(p)));
         config.replicas().forEach((name, group) -> out.println(describe(config, name, group)));
         if (!config.isLocal()) {
             out.println("registry: instances in " + config.registry().instanceTable() + ", volumes in "
                     + config.registry().volumeTable());
         }
-        out.println("OK " + file + ": environment " + config.environment() + ", "
-                + ConfigCheck.count(config.replicas().size(), "replica group") + ", "
-                + ConfigCheck.count(warnings.size(), "warning"));
+        out.println(valid.get().okLine(file, ConfigCheck.count(config.replicas().size(), "replica group")));
         if (!live && nodes == null) {
             return GraphfleetCli.EXIT_OK;
         }
@@ -123,18 +115,19 @@ final class FleetValidateCommand implements Callable<Integer> {
             return NodesFleetSource.create(nodes.stream().map(n -> FleetStatusCommand.url("--nodes", n.trim())).toList(),
                     probe);
         }
-        Path dir = localData != null ? localData : LocalFleet.defaultDataDir();
+        Path dir = localData.dirOrDefault();
         return LocalFleetSource.open(dir, probe).orElseThrow(() -> new UsageException("no local fleet is running with"
                 + " data in " + dir + ": start one with ./graphfleet local, or pass --nodes URL,..."));
     }
 
     private String apiKey() {
-        if (apiKeyEnv == null) {
+        String variable = apiKeyEnv.variable();
+        if (variable == null) {
             return null;
         }
-        String key = System.getenv(apiKeyEnv);
+        String key = System.getenv(variable);
         if (key == null || key.isEmpty()) {
-            throw new UsageException("--api-key-env " + apiKeyEnv + ": the variable is not set");
+            throw new UsageException("--api-key-env " + variable + ": the variable is not set");
         }
         return key;
     }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "graphfleet",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        resourceBundle = "dev.graphfleet.cli.OptionDescriptions",
         description = "Operator console and headless engine for fleets of LadybugDB (Kuzu) graph databases.",
         subcommands = {
                 ConsoleCommand.class,

@@ -26,8 +26,8 @@ final class LocalCommand implements Callable<Integer> {
     @Option(names = "--replicas", defaultValue = "2", description = "Shared replicas (default: ${DEFAULT-VALUE}).")
     int replicas;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Where the fleet keeps its data (default: ~/.graphfleet/local).")
-    Path dataDir;
+    @CommandLine.Mixin
+    LocalDataOption dataDir;
 
     @Option(names = "--scale", defaultValue = "1",
             description = "Size of the generated sample repositories, as a multiple of the small default (default: ${DEFAULT-VALUE}).")
@@ -58,7 +58,7 @@ final class LocalCommand implements Callable<Integer> {
             throw new UsageException("--volume-cooldown must be 0 or more seconds, got " + volumeCooldownSeconds);
         }
         PrintWriter out = spec.commandLine().getOut();
-        Path dir = dataDir != null ? dataDir : LocalFleet.defaultDataDir();
+        Path dir = dataDir.dirOrDefault();
         SimulatedTimings timings = SimulatedTimings.LOCAL_FLEET.withCooldown(Duration.ofSeconds(volumeCooldownSeconds));
         LocalFleet fleet = LocalFleet.start(new LocalFleet.Options(dir, replicas, SampleSizes.SMALL.scaled(scale),
                         volumeGb, timings, maxStaleness == null ? null : duration("--max-staleness", maxStaleness)),

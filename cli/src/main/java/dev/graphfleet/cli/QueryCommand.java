@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,8 +39,8 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--db", required = true, description = "Database name (a lowercase identifier).")
     String database;
 
-    @Option(names = "--json", description = "Print {columns, rows} as JSON instead of a table.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--create", description = "Create the database if it does not exist.")
     boolean create;
@@ -74,7 +75,7 @@ final class QueryCommand implements Callable<Integer> {
              GraphResult result = connection.query(cypher, ParameterParser.parse(parameters))) {
             List<List<Object>> rows = result.all();
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
+            if (json.on()) {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("columns", result.columns());
                 body.put("rows", rows);

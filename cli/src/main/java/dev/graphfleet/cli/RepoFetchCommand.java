@@ -29,11 +29,11 @@ final class RepoFetchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--store", required = true, paramLabel = "STORE", description = "s3://bucket/prefix or file:///dir")
-    String store;
+    @CommandLine.Mixin
+    StoreUriOption store;
 
-    @Option(names = "--name", required = true, paramLabel = "NAME", description = "Repository name, e.g. sec")
-    String name;
+    @CommandLine.Mixin
+    RepositoryNameOption name;
 
     @Option(names = "--cache", required = true, paramLabel = "DIR", description = "Cache directory on the data volume")
     Path cacheDir;
@@ -52,12 +52,9 @@ final class RepoFetchCommand implements Callable<Integer> {
     @Option(names = "--parallelism", paramLabel = "N", description = "Parallel ranged reads (default: 8)")
     int parallelism = FetchOptions.DEFAULT_PARALLELISM;
 
-    @CommandLine.Mixin
-    StoreOptions storeOptions;
-
     @Override
     public Integer call() throws Exception {
-        RepositoryName repository = CliNames.repository(name); // before any file or network access
+        RepositoryName repository = name.repository(); // before any file or network access
         Version wanted = version == null ? null : CliNames.version(version);
         FetchOptions options;
         try {
@@ -65,7 +62,7 @@ final class RepoFetchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        try (RepositoryStore source = storeOptions.open("--store", store)) {
+        try (RepositoryStore source = store.open()) {
             Manifest manifest = wanted == null ? source.current(repository) : source.manifest(repository, wanted);
             RepositoryCache cache = new RepositoryCache(cacheDir, cacheBudget == null ? Long.MAX_VALUE : cacheBudget,
                     Set::of, Clock.systemUTC());

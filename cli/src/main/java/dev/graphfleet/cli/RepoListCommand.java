@@ -21,16 +21,13 @@ final class RepoListCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--store", required = true, paramLabel = "STORE", description = "s3://bucket/prefix or file:///dir")
-    String store;
-
     @CommandLine.Mixin
-    StoreOptions storeOptions;
+    StoreUriOption store;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (RepositoryStore source = storeOptions.open("--store", store)) {
+        try (RepositoryStore source = store.open()) {
             List<RepositoryListing> listings = source.list();
             if (listings.isEmpty()) {
                 out.println("no repositories in " + source.uri());

@@ -33,8 +33,8 @@ final class RepoPackCommand implements Callable<Integer> {
     @Option(names = "--db", required = true, paramLabel = "PATH", description = "The database file, e.g. data/sec.kuzu")
     Path database;
 
-    @Option(names = "--name", required = true, paramLabel = "NAME", description = "Repository name, e.g. sec")
-    String name;
+    @CommandLine.Mixin
+    RepositoryNameOption name;
 
     @Option(names = "--to", required = true, paramLabel = "STORE", description = "s3://bucket/prefix or file:///dir")
     String store;
@@ -44,7 +44,7 @@ final class RepoPackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RepositoryName repository = CliNames.repository(name);
+        RepositoryName repository = name.repository();
         if (!Files.isRegularFile(database)) {
             throw new UsageException("--db: no database file at " + database);
         }

@@ -22,8 +22,8 @@ final class RepoPushCommand implements Callable<Integer> {
     @Option(names = "--file", required = true, paramLabel = "PATH", description = "The database file (checkpointed, closed)")
     Path file;
 
-    @Option(names = "--name", required = true, paramLabel = "NAME", description = "Repository name, e.g. sec ([a-z][a-z0-9_]{0,62})")
-    String name;
+    @CommandLine.Mixin
+    RepositoryNameOption name;
 
     @Option(names = "--to", required = true, paramLabel = "STORE", description = "s3://bucket/prefix or file:///dir")
     String store;
@@ -37,7 +37,7 @@ final class RepoPushCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RepositoryName repository = CliNames.repository(name); // before any file or network access
+        RepositoryName repository = name.repository(); // before any file or network access
         String engine = engineVersion != null ? engineVersion : BundledEngine.version().orElseThrow(() ->
                 new UsageException("--engine-version is needed: this build does not know its engine version"));
         try (RepositoryStore target = storeOptions.openForPublishing("--to", store)) {

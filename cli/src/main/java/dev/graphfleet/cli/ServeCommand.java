@@ -2,6 +2,7 @@ package dev.graphfleet.cli;
 
 import dev.graphfleet.config.ConfigValidator;
 import dev.graphfleet.config.GraphfleetConfig;
+import dev.graphfleet.config.Ports;
 import dev.graphfleet.node.ConfiguredNode;
 import dev.graphfleet.node.GraphNode;
 import dev.graphfleet.node.NodeSettings;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,9 +47,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--node-id", paramLabel = "ID", description = "Node id in /health and metrics (default: <type>-<pid>).")
     String nodeId;
 
-    @Option(names = "--api-key-env", paramLabel = "VAR",
-            description = "Environment variable holding the API key required in X-Graph-API-Key (default: no key).")
-    String apiKeyEnv;
+    @Mixin
+    ApiKeyEnvOption apiKeyEnv;
 
     /** Set by {@code graphfleet local} for its child nodes only (see docs/local-fleet.md). */
     @Option(names = "--local-fleet", paramLabel = "DIR", hidden = true,
@@ -90,8 +91,8 @@ final class ServeCommand implements Callable<Integer> {
     NodeSettings settings() {
         NodeType nodeType = parseType();
         int listenPort = port == null ? NodeSettings.DEFAULT_PORT : port;
-        if (listenPort < 0 || listenPort > 65_535) {
-            throw new UsageException("--port must be 0..65535, got " + listenPort);
+        if (!Ports.canListenOn(listenPort)) {
+            throw new UsageException("--port must be " + Ports.LISTEN_RANGE + ", got " + listenPort);
         }
         String id = nodeId != null ? nodeId : nodeType.wireName() + "-" + ProcessHandle.current().pid();
         return NodeSettings.defaults(dataDir).withType(nodeType).withNodeId(id).withListen(host, listenPort)
@@ -158,12 +159,13 @@ final class ServeCommand implements Callable<Integer> {
 
     /** The key's value never appears in a message, only the variable's name. */
     private String apiKey() {
-        if (apiKeyEnv == null) {
+        String variable = apiKeyEnv.variable();
+        if (variable == null) {
             return null;
         }
-        String key = System.getenv(apiKeyEnv);
+        String key = System.getenv(variable);
         if (key == null || key.isBlank()) {
-            throw new UsageException("--api-key-env names " + apiKeyEnv + ", but that environment variable is not set "
+            throw new UsageException("--api-key-env names " + variable + ", but that environment variable is not set "
                     + "or empty: export it, or leave out --api-key-env to run without a key");
         }
         return key.strip();

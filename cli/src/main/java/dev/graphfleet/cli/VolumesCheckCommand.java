@@ -1,6 +1,6 @@
 package dev.graphfleet.cli;
 
-import dev.graphfleet.local.LocalFleet;
+import dev.graphfleet.config.Ports;
 import dev.graphfleet.local.LocalVolumeFleet;
 import dev.graphfleet.volume.VolumePolicy;
 import dev.graphfleet.volume.aws.AwsVolumeFleet;
@@ -15,7 +15,6 @@ import dev.graphfleet.volume.monitor.VolumeMonitor;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -95,19 +95,19 @@ class VolumesCheckCommand implements Callable<Integer> {
                     + "need attention) to this SNS topic, as the monitor Lambda does (its ALERT_TOPIC_ARN).")
     String alertTopic;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "With --source local: the local fleet's data directory (default: ~/.graphfleet/local).")
-    Path dataDir;
+    @Mixin
+    LocalDataOption dataDir;
 
     @Option(names = "--alarm", description = "Triggered by an alarm: use the alarm threshold (0.7) instead of 0.8.")
     boolean alarm;
 
-    @Option(names = "--dry-run", description = "Print the plan; change nothing.")
-    boolean dryRun;
+    @Mixin
+    DryRunOption dryRun;
 
-    @Option(names = "--json", description = "Print the report as JSON instead of a table.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
+    // Not ApiKeyEnvOption: here the variable defaults to GRAPH_API_KEY, under its own label.
     @Option(names = "--api-key-env", paramLabel = "NAME", defaultValue = "GRAPH_API_KEY",
             description = "With --nodes: environment variable holding the nodes' API key (default: "
                     + "${DEFAULT-VALUE}); unset means no key. The local fleet's keys come from its local-fleet.json.")
@@ -153,7 +153,7 @@ class VolumesCheckCommand implements Callable<Integer> {
             policy = local.policy(policy);
             options = local.monitorOptions(options);
         } else {
-            if (dataDir != null) {
+            if (dataDir.given() != null) {
                 throw new UsageException("--data goes with --source local (the local fleet's data directory)");
             }
             fleet = VolumeFleet.ofNodes(parseNodes(source.nodes));
@@ -173,7 +173,7 @@ class VolumesCheckCommand implements Callable<Integer> {
                 : publishers.publish(report);
 
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.on()) {
             out.println(VolumeReportJson.render(report, fleet.description()));
         } else {
             out.print(VolumeReportTable.render(report, fleet.description()));
@@ -182,7 +182,7 @@ class VolumesCheckCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        if (json && published != null) {
+        if (json.on() && published != null) {
             PrintWriter err = spec.commandLine().getErr();
             published.lines().forEach(line -> err.println("Published: " + line));
             err.flush();
@@ -208,8 +208,8 @@ class VolumesCheckCommand implements Callable<Integer> {
             throw new UsageException("--source aws needs --volume-table TABLE (registry.volume_table) to expand: its lock "
                     + "keeps two monitors from expanding one volume twice; or add --dry-run");
         }
-        if (nodePort < 1 || nodePort > 65_535) {
-            throw new UsageException("--node-port must be 1..65535, got " + nodePort);
+        if (!Ports.canConnectTo(nodePort)) {
+            throw new UsageException("--node-port must be " + Ports.CONNECT_RANGE + ", got " + nodePort);
         }
         return new AwsVolumeFleet(dev.graphfleet.volume.aws.VolumeClients.create(region, profile, endpoint),
                 environment, service, nodePort, volumeTable);
@@ -217,7 +217,7 @@ class VolumesCheckCommand implements Callable<Integer> {
 
     /** Whether to change nothing; {@code volumes plan} always says yes. */
     boolean dryRun() {
-        return dryRun;
+        return dryRun.on();
     }
 
     private LocalVolumeFleet localFleet() {
@@ -225,7 +225,7 @@ class VolumesCheckCommand implements Callable<Integer> {
             throw new UsageException("--source: '" + source.named + "' is not a known fleet (use --source local for the "
                     + "local fleet, --source aws --env ENV for an AWS environment, or --nodes URL,... for nodes by URL)");
         }
-        return LocalVolumeFleet.open(dataDir != null ? dataDir : LocalFleet.defaultDataDir(), Clock.systemUTC());
+        return LocalVolumeFleet.open(dataDir.dirOrDefault(), Clock.systemUTC());
     }
 
     static List<URI> parseNodes(List<String> values) {

@@ -37,8 +37,8 @@ final class VolumesExpandCommand implements Callable<Integer> {
                     + "none; the cooldown is then read from EC2's last modification).")
     String volumeTable;
 
-    @Option(names = "--dry-run", description = "Check the request against the rules; change nothing.")
-    boolean dryRun;
+    @Mixin
+    DryRunOption dryRun;
 
     @Override
     public Integer call() {
@@ -50,6 +50,6 @@ final class VolumesExpandCommand implements Callable<Integer> {
         aws.requireRegion(clients);
         Ec2SsmVolumeActions actions = VolumeActionSupport.actions(clients, 5_000);
         return VolumeActionSupport.print(VolumeActionSupport.operations(clients, actions, volumeTable)
-                .expand(volumeId, sizeGb, dryRun), spec.commandLine().getOut());
+                .expand(volumeId, sizeGb, dryRun.on()), spec.commandLine().getOut());
     }
 }

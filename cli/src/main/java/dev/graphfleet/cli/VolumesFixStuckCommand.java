@@ -37,8 +37,8 @@ final class VolumesFixStuckCommand implements Callable<Integer> {
     @Option(names = "--service", paramLabel = "NAME", description = "The fleet's Service tag (default: any).")
     String service;
 
-    @Option(names = "--dry-run", description = "List the stuck volumes; change nothing.")
-    boolean dryRun;
+    @Mixin
+    DryRunOption dryRun;
 
     @Option(names = "--poll-ms", hidden = true, defaultValue = "5000", description = "How often a grow's status is read.")
     long pollMs;
@@ -56,6 +56,6 @@ final class VolumesFixStuckCommand implements Callable<Integer> {
                 8001).instances().stream().collect(Collectors.toMap(WatchedInstance::instanceId, Function.identity(),
                         (a, b) -> a));
         return VolumeActionSupport.print(VolumeActionSupport.operations(clients, actions, null)
-                .fixStuck(fleet::get, dryRun), spec.commandLine().getOut());
+                .fixStuck(fleet::get, dryRun.on()), spec.commandLine().getOut());
     }
 }

@@ -47,8 +47,8 @@ final class VolumesSyncRegistryCommand implements Callable<Integer> {
             description = "The DynamoDB volume registry table, e.g. graphfleet-prod-volume-registry.")
     String volumeTable;
 
-    @Option(names = "--dry-run", description = "Print the changes; write nothing.")
-    boolean dryRun;
+    @Mixin
+    DryRunOption dryRun;
 
     @Override
     public Integer call() {
@@ -67,7 +67,7 @@ final class VolumesSyncRegistryCommand implements Callable<Integer> {
                 .volumes(environment, service, rows.stream().map(VolumeRecord::volumeId).toList());
         Instant now = Clock.systemUTC().instant();
         SyncPlan plan = RegistrySync.plan(rows, volumes, now);
-        List<RegistrySync.Result> results = dryRun ? null : RegistrySync.apply(plan, registry, now);
+        List<RegistrySync.Result> results = dryRun.on() ? null : RegistrySync.apply(plan, registry, now);
         PrintWriter out = spec.commandLine().getOut();
         out.print(SyncTable.render(plan, results, rows.size(), volumes.size()));
         out.flush();

@@ -94,7 +94,7 @@ final class NodeRules {
         if (api.host().isBlank()) {
             out.error("node.api.host", "is empty", "set it to the address to listen on, e.g. 127.0.0.1");
         }
-        out.between("node.api.port", api.port(), 0, 65535, "");
+        out.between("node.api.port", api.port(), Ports.LOWEST_LISTEN, Ports.HIGHEST, "");
         out.between("node.api.body_read_timeout_s", api.bodyReadTimeoutS(), 1, 300, " s");
         if (api.apiKeyEnv() == null) {
             if (!config.isLocal() || !LOOPBACK.contains(api.host())) {

@@ -1,6 +1,7 @@
 package dev.graphfleet.node;
 
 import dev.graphfleet.config.NodeType;
+import dev.graphfleet.config.Ports;
 import dev.graphfleet.node.admission.AdmissionSettings;
 import dev.graphfleet.node.metrics.MetricsSettings;
 import dev.graphfleet.node.statement.StatementPolicy;
@@ -42,8 +43,8 @@ public record NodeSettings(String nodeId, NodeType type, String host, int port, 
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("node host must not be empty (use 127.0.0.1 or 0.0.0.0)");
         }
-        if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("node port must be 0..65535, got " + port);
+        if (!Ports.canListenOn(port)) {
+            throw new IllegalArgumentException("node port must be " + Ports.LISTEN_RANGE + ", got " + port);
         }
         if (apiKey != null && apiKey.isEmpty()) {
             apiKey = null;
