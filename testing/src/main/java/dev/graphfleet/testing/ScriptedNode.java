@@ -65,9 +65,9 @@ public final class ScriptedNode implements AutoCloseable {
                 + "\",\"uptime_seconds\":3600,\"read_only\":false}";
     }
 
-    /** A realistic node answer from {@code src/test/resources/dev/graphfleet/fleet/nodes/}. */
+    /** A realistic node answer recorded from a real node ({@code dev/graphfleet/testing/nodes/} in this module). */
     public static String resource(String name) {
-        try (InputStream in = ScriptedNode.class.getResourceAsStream("/dev/graphfleet/fleet/nodes/" + name)) {
+        try (InputStream in = ScriptedNode.class.getResourceAsStream("/dev/graphfleet/testing/nodes/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
