@@ -1,5 +1,6 @@
 package dev.graphfleet.volume.lambda;
 
+import dev.graphfleet.config.Ports;
 import dev.graphfleet.volume.VolumePolicy;
 import java.util.Map;
 import java.util.Objects;
@@ -42,7 +43,7 @@ public record LambdaSettings(String environment, String service, String registry
             throw new IllegalArgumentException("ALERT_TOPIC_ARN must be an SNS topic ARN "
                     + "(arn:aws:sns:REGION:ACCOUNT:NAME), got '" + topic + "'");
         }
-        int port = (int) number(env, "GRAPH_API_PORT", 8001, 1, 65535);
+        int port = (int) number(env, "GRAPH_API_PORT", 8001, Ports.LOWEST, Ports.HIGHEST);
         VolumePolicy defaults = VolumePolicy.defaults();
         VolumePolicy policy;
         try {
