@@ -2,6 +2,7 @@ package dev.graphfleet.console;
 
 import dev.graphfleet.cli.UsageException;
 import dev.graphfleet.cli.AwsSourceOptions;
+import dev.graphfleet.cli.EnvironmentKey;
 import dev.graphfleet.local.LocalFleet;
 import dev.graphfleet.local.LocalFleetFile;
 import java.nio.file.Path;
@@ -194,15 +195,9 @@ final class ConsoleOptions {
     }
 
     private String apiKey(Function<String, String> environment) {
-        if (apiKeyEnv == null) {
-            return null;
-        }
-        String key = environment.apply(apiKeyEnv);
-        if (key == null || key.isBlank()) {
-            throw new UsageException("--api-key-env names " + apiKeyEnv + ", but that environment variable is not "
-                    + "set; export it with the nodes' API key, or leave the option out for nodes without a key");
-        }
-        return key;
+        return EnvironmentKey.nonBlank(apiKeyEnv, environment, "--api-key-env names " + apiKeyEnv + ", but that "
+                + "environment variable is not set; export it with the nodes' API key, or leave the option out for"
+                + " nodes without a key");
     }
 
     private static Duration seconds(String option, double value, double min, double max) {

@@ -51,13 +51,8 @@ final class AwsOperation {
                 t.aws().endpoint == null ? null : FleetStatusCommand.url("--endpoint", t.aws().endpoint));
         AwsReplicaOperations.Checkpoint checkpoint = null;
         if (t.checkpoint()) {
-            String key = null;
-            if (t.apiKeyEnv() != null) {
-                key = System.getenv(t.apiKeyEnv());
-                if (key == null || key.isEmpty()) {
-                    throw new UsageException("--api-key-env " + t.apiKeyEnv() + ": the variable is not set");
-                }
-            }
+            String key = EnvironmentKey.nonEmpty(t.apiKeyEnv(), System::getenv,
+                    "--api-key-env " + t.apiKeyEnv() + ": the variable is not set");
             NodeCheckpoint node = new NodeCheckpoint(key, Duration.ofMinutes(5));
             int port = t.aws().nodePort;
             checkpoint = (master, graph) -> {

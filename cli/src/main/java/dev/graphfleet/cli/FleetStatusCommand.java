@@ -157,15 +157,9 @@ final class FleetStatusCommand implements Callable<Integer> {
         if (timeout.millis() < 1) {
             throw new UsageException("--timeout-ms must be at least 1 (found " + timeout.millis() + ")");
         }
-        String key = null;
         String variable = apiKeyEnv.variable();
-        if (variable != null) {
-            key = env.apply(variable);
-            if (key == null || key.isEmpty()) {
-                throw new UsageException("--api-key-env " + variable + ": the environment variable " + variable
-                        + " is not set; export it with the nodes' API key");
-            }
-        }
+        String key = EnvironmentKey.nonEmpty(variable, env, "--api-key-env " + variable + ": the environment variable "
+                + variable + " is not set; export it with the nodes' API key");
         return new ProbeOptions(Duration.ofMillis(timeout.millis()), ProbeOptions.DEFAULT_PARALLELISM, key);
     }
 

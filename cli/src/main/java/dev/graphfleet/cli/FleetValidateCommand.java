@@ -122,14 +122,8 @@ final class FleetValidateCommand implements Callable<Integer> {
 
     private String apiKey() {
         String variable = apiKeyEnv.variable();
-        if (variable == null) {
-            return null;
-        }
-        String key = System.getenv(variable);
-        if (key == null || key.isEmpty()) {
-            throw new UsageException("--api-key-env " + variable + ": the variable is not set");
-        }
-        return key;
+        return EnvironmentKey.nonEmpty(variable, System::getenv,
+                "--api-key-env " + variable + ": the variable is not set");
     }
 
     static String describe(GraphfleetConfig config, String name, ReplicaGroupConfig group) {

@@ -167,15 +167,8 @@ final class NodesOperation {
     }
 
     private static String apiKey(String apiKeyEnv, Function<String, String> env) {
-        if (apiKeyEnv == null) {
-            return null;
-        }
-        String key = env.apply(apiKeyEnv);
-        if (key == null || key.isEmpty()) {
-            throw new UsageException("--api-key-env " + apiKeyEnv + ": the environment variable " + apiKeyEnv
-                    + " is not set; export it with the nodes' API key");
-        }
-        return key;
+        return EnvironmentKey.nonEmpty(apiKeyEnv, env, "--api-key-env " + apiKeyEnv + ": the environment variable "
+                + apiKeyEnv + " is not set; export it with the nodes' API key");
     }
 
     static String write(Object value) {

@@ -160,14 +160,9 @@ final class ServeCommand implements Callable<Integer> {
     /** The key's value never appears in a message, only the variable's name. */
     private String apiKey() {
         String variable = apiKeyEnv.variable();
-        if (variable == null) {
-            return null;
-        }
-        String key = System.getenv(variable);
-        if (key == null || key.isBlank()) {
-            throw new UsageException("--api-key-env names " + variable + ", but that environment variable is not set "
-                    + "or empty: export it, or leave out --api-key-env to run without a key");
-        }
-        return key.strip();
+        String key = EnvironmentKey.nonBlank(variable, System::getenv, "--api-key-env names " + variable
+                + ", but that environment variable is not set or empty: export it, or leave out --api-key-env to run"
+                + " without a key");
+        return key == null ? null : key.strip();
     }
 }
