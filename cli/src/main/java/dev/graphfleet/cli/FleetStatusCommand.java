@@ -154,13 +154,11 @@ final class FleetStatusCommand implements Callable<Integer> {
     static final String LOCAL = "local";
 
     private ProbeOptions probeOptions() {
-        if (timeout.millis() < 1) {
-            throw new UsageException("--timeout-ms must be at least 1 (found " + timeout.millis() + ")");
-        }
+        long timeoutMs = TimeoutMsOption.checked(timeout.millis());
         String variable = apiKeyEnv.variable();
         String key = EnvironmentKey.nonEmpty(variable, env, "--api-key-env " + variable + ": the environment variable "
                 + variable + " is not set; export it with the nodes' API key");
-        return new ProbeOptions(Duration.ofMillis(timeout.millis()), ProbeOptions.DEFAULT_PARALLELISM, key);
+        return new ProbeOptions(Duration.ofMillis(timeoutMs), ProbeOptions.DEFAULT_PARALLELISM, key);
     }
 
     private void rejectAwsOptions() {

@@ -41,9 +41,7 @@ final class NodesOperation {
     NodesOperation(List<String> nodes, String apiKeyEnv, Function<String, String> env, long timeoutMs, long stepTimeoutS) {
         this.nodes = urls(nodes);
         this.apiKey = apiKey(apiKeyEnv, env);
-        if (timeoutMs < 1) {
-            throw new UsageException("--timeout-ms must be at least 1 (found " + timeoutMs + ")");
-        }
+        TimeoutMsOption.checked(timeoutMs);
         if (stepTimeoutS < 1) {
             throw new UsageException("--step-timeout-s must be at least 1 (found " + stepTimeoutS + ")");
         }

@@ -15,4 +15,12 @@ final class TimeoutMsOption {
     long millis() {
         return millis;
     }
+
+    /** {@code millis} when it is at least 1; otherwise a usage error, before any node is called. */
+    static long checked(long millis) {
+        if (millis < 1) {
+            throw new UsageException("--timeout-ms must be at least 1 (found " + millis + ")");
+        }
+        return millis;
+    }
 }
