@@ -58,19 +58,12 @@ final class FleetStatusCommand implements Callable<Integer> {
         boolean aws;
     }
 
-
-
-
-
-
-
     @CommandLine.Mixin
     AwsSourceOptions awsOptions = new AwsSourceOptions();
 
     @Option(names = "--no-probe", description = "With --aws: do not call the nodes (when their private addresses"
             + " are out of reach); health then comes from the load balancer.")
     boolean noProbe;
-
 
     @CommandLine.Mixin
     ApiKeyEnvOption apiKeyEnv;
