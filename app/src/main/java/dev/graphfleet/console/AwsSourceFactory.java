@@ -3,7 +3,6 @@ package dev.graphfleet.console;
 import dev.graphfleet.cli.AwsSourceOptions;
 import dev.graphfleet.cli.UsageException;
 import dev.graphfleet.config.ConfigException;
-import dev.graphfleet.config.ConfigValidator;
 import dev.graphfleet.config.GraphfleetConfig;
 import dev.graphfleet.console.service.NodeDetailReader;
 import dev.graphfleet.console.service.VolumeWatch;
@@ -36,21 +35,13 @@ final class AwsSourceFactory {
     }
 
     ConsoleConfig create() {
-        GraphfleetConfig config = null;
-        if (awsOptions.config != null) {
-            try {
-                config = GraphfleetConfig.load(awsOptions.config);
-                ConfigValidator.requireValid(config, awsOptions.config.toString());
-            } catch (ConfigException e) {
-                throw new UsageException("--config: " + e.getMessage());
-            }
+        GraphfleetConfig config;
+        try {
+            config = awsOptions.loadConfig();
+        } catch (ConfigException e) {
+            throw new UsageException("--config: " + e.getMessage());
         }
-        String env = awsOptions.environment != null ? awsOptions.environment
-                : config == null ? null : config.environment();
-        if (env == null || env.isBlank()) {
-            throw new UsageException("--aws needs --env ENV (the Environment tag, e.g. prod), or --config FILE whose "
-                    + "environment is used");
-        }
+        String env = awsOptions.requireEnvironment(config);
         awsOptions.checkNodePort();
         AwsSettings aws = AwsSettings.of(awsOptions.region, awsOptions.profile, awsOptions.endpoint == null ? null : endpointUrl(awsOptions.endpoint));
         String table = config == null ? null : config.registry().instanceTable();

@@ -32,19 +32,6 @@ final class AwsOperation {
                   PrintWriter out, PrintWriter err) {
     }
 
-    static GraphfleetConfig config(AwsSourceOptions aws) {
-        return aws.config == null ? null : FleetStatusCommand.loadConfig(aws.config);
-    }
-
-    static String environment(AwsSourceOptions aws, GraphfleetConfig config) {
-        String env = aws.environment != null ? aws.environment : config == null ? null : config.environment();
-        if (env == null || env.isBlank()) {
-            throw new UsageException("--aws needs --env ENV (the Environment tag, e.g. prod), or --config FILE"
-                    + " whose environment is used");
-        }
-        return env;
-    }
-
     static AwsReplicaOperations open(Target t, String environment) {
         t.aws().checkNodePort();
         AwsSettings settings = AwsSettings.of(t.aws().region, t.aws().profile,

@@ -1,5 +1,7 @@
 package dev.graphfleet.cli;
 
+import dev.graphfleet.config.ConfigValidator;
+import dev.graphfleet.config.GraphfleetConfig;
 import dev.graphfleet.config.Ports;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -41,5 +43,28 @@ public final class AwsSourceOptions {
         if (!Ports.canConnectTo(nodePort)) {
             throw new UsageException("--node-port must be " + Ports.CONNECT_RANGE + " (found " + nodePort + ")");
         }
+    }
+
+    /** The fleet config of {@code --config}, loaded and validated; null without the option. */
+    public GraphfleetConfig loadConfig() {
+        if (config == null) {
+            return null;
+        }
+        GraphfleetConfig loaded = GraphfleetConfig.load(config);
+        ConfigValidator.requireValid(loaded, config.toString());
+        return loaded;
+    }
+
+    /**
+     * The Environment tag to discover: {@code --env}, else the environment of {@code loadedConfig} (null without
+     * {@code --config}); a usage error when neither names one.
+     */
+    public String requireEnvironment(GraphfleetConfig loadedConfig) {
+        String env = environment != null ? environment : loadedConfig == null ? null : loadedConfig.environment();
+        if (env == null || env.isBlank()) {
+            throw new UsageException("--aws needs --env ENV (the Environment tag, e.g. prod), or --config FILE"
+                    + " whose environment is used");
+        }
+        return env;
     }
 }

@@ -93,8 +93,8 @@ final class FleetRollbackCommand implements Callable<Integer> {
         if (to != null && !to.matches("snap-[0-9a-f]+")) {
             throw new UsageException("--to " + to + ": in AWS a version is a snapshot id, e.g. snap-0123456789abcdef0");
         }
-        var config = AwsOperation.config(awsOptions);
-        String env = AwsOperation.environment(awsOptions, config);
+        var config = awsOptions.loadConfig();
+        String env = awsOptions.requireEnvironment(config);
         String graphId = AwsOperation.graphOf(config, group, graph);
         AwsOperation.Target target = new AwsOperation.Target(awsOptions, null, false, dryRun.on(), json.on(), out,
                 spec.commandLine().getErr());

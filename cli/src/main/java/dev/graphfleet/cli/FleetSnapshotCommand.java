@@ -107,8 +107,8 @@ final class FleetSnapshotCommand implements Callable<Integer> {
             return LocalOperation.run(LocalOperation.client(localData.given()),
                     new LocalControl.Request("snapshot", graph, null, null), dryRun.on(), json.on(), out, err);
         }
-        GraphfleetConfig config = AwsOperation.config(awsOptions);
-        String env = AwsOperation.environment(awsOptions, config);
+        GraphfleetConfig config = awsOptions.loadConfig();
+        String env = awsOptions.requireEnvironment(config);
         int keepCount = AwsOperation.keep(config, graph, keep);
         List<String> groups = group != null ? List.of(group) : AwsOperation.groupsOf(config, graph);
         AwsOperation.Target target = new AwsOperation.Target(awsOptions, apiKeyEnv.variable(), !noCheckpoint,

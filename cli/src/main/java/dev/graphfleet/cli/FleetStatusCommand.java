@@ -1,6 +1,5 @@
 package dev.graphfleet.cli;
 
-import dev.graphfleet.config.ConfigValidator;
 import dev.graphfleet.config.GraphfleetConfig;
 import dev.graphfleet.fleet.FleetJson;
 import dev.graphfleet.fleet.FleetSnapshot;
@@ -12,7 +11,6 @@ import dev.graphfleet.fleet.nodes.ProbeOptions;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,13 +112,8 @@ final class FleetStatusCommand implements Callable<Integer> {
             rejectAwsOptions();
             return NodesFleetSource.create(urls(where.nodes), probe);
         }
-        GraphfleetConfig fleetConfig = awsOptions.config == null ? null : loadConfig(awsOptions.config);
-        String env = awsOptions.environment != null ? awsOptions.environment
-                : fleetConfig == null ? null : fleetConfig.environment();
-        if (env == null || env.isBlank()) {
-            throw new UsageException("--aws needs --env ENV (the Environment tag, e.g. prod), or --config FILE"
-                    + " whose environment is used");
-        }
+        GraphfleetConfig fleetConfig = awsOptions.loadConfig();
+        String env = awsOptions.requireEnvironment(fleetConfig);
         awsOptions.checkNodePort();
         AwsSettings settings = AwsSettings.of(awsOptions.region, awsOptions.profile,
                 awsOptions.endpoint == null ? null : url("--endpoint", awsOptions.endpoint));
@@ -203,11 +196,5 @@ final class FleetStatusCommand implements Callable<Integer> {
             throw new UsageException(option + ": '" + value + "' is not a URL (" + e.getReason()
                     + "); use http(s)://host:port");
         }
-    }
-
-    static GraphfleetConfig loadConfig(Path file) {
-        GraphfleetConfig loaded = GraphfleetConfig.load(file);
-        ConfigValidator.requireValid(loaded, file.toString());
-        return loaded;
     }
 }
