@@ -22,6 +22,7 @@ import picocli.CommandLine;
 /** {@code volumes plan|expand|grow-fs|fix-stuck} through the CLI against loopback EC2 and SSM endpoints. */
 class VolumesActionCommandsTest {
 
+    LoopbackAws loopback;
     FakeEc2 ec2;
     FakeSsm ssm;
     AwsRouter aws;
@@ -30,21 +31,15 @@ class VolumesActionCommandsTest {
 
     @BeforeEach
     void start() throws Exception {
-        ec2 = new FakeEc2();
-        ssm = new FakeSsm();
-        aws = new AwsRouter(ec2.endpoint(), ssm.endpoint());
-        // read by the SDK's default credentials chain, which the commands use
-        System.setProperty("aws.accessKeyId", "test-key");
-        System.setProperty("aws.secretAccessKey", "test-secret");
+        loopback = LoopbackAws.start();
+        ec2 = loopback.ec2;
+        ssm = loopback.ssm;
+        aws = loopback.router;
     }
 
     @AfterEach
     void stop() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-        aws.close();
-        ec2.close();
-        ssm.close();
+        loopback.close();
     }
 
     int run(String... args) {

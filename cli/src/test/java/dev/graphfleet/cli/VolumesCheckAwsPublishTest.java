@@ -37,6 +37,7 @@ class VolumesCheckAwsPublishTest {
             + "<ResponseMetadata><RequestId>f187a3c1-376f-11df-8963-01868b7c937a</RequestId></ResponseMetadata>"
             + "</PublishResponse>";
 
+    LoopbackAws loopback;
     FakeEc2 ec2;
     FakeSsm ssm;
     FakeCloudWatch cloudWatch;
@@ -48,27 +49,21 @@ class VolumesCheckAwsPublishTest {
 
     @BeforeEach
     void start() throws Exception {
-        ec2 = new FakeEc2();
-        ssm = new FakeSsm();
+        loopback = LoopbackAws.withDynamoDbLocal();
+        ec2 = loopback.ec2;
+        ssm = loopback.ssm;
         cloudWatch = new FakeCloudWatch();
         sns = new QueryProtocolServer().on("Publish", PUBLISHED);
-        aws = new AwsRouter(ec2.endpoint(), ssm.endpoint(), DynamoDbLocal.get().endpoint())
-                .withCloudWatch(cloudWatch.endpoint()).withSns(sns.endpoint());
+        aws = loopback.router.withCloudWatch(cloudWatch.endpoint()).withSns(sns.endpoint());
         DynamoDbClient dynamo = DynamoDbLocal.get().client();
         table = DynamoDbLocal.get().createTable(dynamo, "volumes", "volume_id");
-        System.setProperty("aws.accessKeyId", "fake"); // DynamoDB Local keeps a table per access key: its client's
-        System.setProperty("aws.secretAccessKey", "test-secret");
     }
 
     @AfterEach
     void stop() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-        aws.close();
         sns.close();
         cloudWatch.close();
-        ec2.close();
-        ssm.close();
+        loopback.close();
     }
 
     @Test

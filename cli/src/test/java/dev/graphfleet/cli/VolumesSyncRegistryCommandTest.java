@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** {@code volumes sync-registry} through the CLI: loopback EC2 and DynamoDB Local behind one endpoint. */
 class VolumesSyncRegistryCommandTest {
 
+    LoopbackAws loopback;
     FakeEc2 ec2;
     FakeSsm ssm;
     AwsRouter aws;
@@ -35,15 +36,13 @@ class VolumesSyncRegistryCommandTest {
 
     @BeforeEach
     void start() throws Exception {
-        ec2 = new FakeEc2();
-        ssm = new FakeSsm();
-        aws = new AwsRouter(ec2.endpoint(), ssm.endpoint(), DynamoDbLocal.get().endpoint());
+        loopback = LoopbackAws.withDynamoDbLocal();
+        ec2 = loopback.ec2;
+        ssm = loopback.ssm;
+        aws = loopback.router;
         dynamo = DynamoDbLocal.get().client();
         table = DynamoDbLocal.get().createTable(dynamo, "volumes", "volume_id");
         registry = new DynamoVolumeRegistry(dynamo, table);
-        // DynamoDB Local keeps tables per access key and region: the helper's client uses "fake" in us-east-1
-        System.setProperty("aws.accessKeyId", "fake");
-        System.setProperty("aws.secretAccessKey", "test-secret");
 
         ec2.answerDescribeInstances(AwsXml.describeInstances(null,
                 AwsXml.instance("i-1", "writer", "r7g.large", "10.0.0.1", "vol-data1", Map.of("Environment", "prod")),
@@ -64,12 +63,8 @@ class VolumesSyncRegistryCommandTest {
 
     @AfterEach
     void stop() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
         dynamo.close();
-        aws.close();
-        ec2.close();
-        ssm.close();
+        loopback.close();
     }
 
     int run(String... args) {
