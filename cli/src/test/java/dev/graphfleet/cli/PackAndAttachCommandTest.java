@@ -6,10 +6,7 @@ import dev.graphfleet.pool.GraphPool;
 import dev.graphfleet.testing.S3Server;
 import dev.graphfleet.testing.cli.Databases;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,32 +15,17 @@ import org.junit.jupiter.api.io.TempDir;
 class PackAndAttachCommandTest {
 
     @RegisterExtension
-    static final S3Server S3 = S3Server.withBuckets("shared");
+    static final CliS3 S3 = CliS3.withBuckets("shared");
 
     @TempDir
     Path temp;
-
-    @BeforeAll
-    static void credentials() {
-        System.setProperty("aws.accessKeyId", S3Server.ACCESS_KEY);
-        System.setProperty("aws.secretAccessKey", S3Server.SECRET_KEY);
-    }
-
-    @AfterAll
-    static void clearCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
-
 
     private static CliRun run(String... args) {
         return CliRun.of(args);
     }
 
     private static String[] s3(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--endpoint", S3.endpoint().toString(), "--path-style"));
-        return all.toArray(String[]::new);
+        return S3.withEndpoint(args);
     }
 
     /** A writer's database with uncheckpointed writes still in its WAL, as a real master would have. */

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.graphfleet.repo.Sha256;
 import dev.graphfleet.testing.FaultProxy;
-import dev.graphfleet.testing.S3Server;
 import dev.graphfleet.testing.TestFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,33 +16,17 @@ import org.junit.jupiter.api.io.TempDir;
 class RepoCommandTest {
 
     @RegisterExtension
-    static final S3Server S3 = S3Server.withBuckets("cli-repos");
+    static final CliS3 S3 = CliS3.withBuckets("cli-repos");
 
     @TempDir
     Path temp;
-
-    /** The CLI reads credentials through the AWS default chain; system properties are its first link. */
-    @BeforeAll
-    static void credentials() {
-        System.setProperty("aws.accessKeyId", S3Server.ACCESS_KEY);
-        System.setProperty("aws.secretAccessKey", S3Server.SECRET_KEY);
-    }
-
-    @AfterAll
-    static void clearCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
-
 
     private static CliRun run(String... args) {
         return CliRun.of(args);
     }
 
-    private String[] s3(String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of(args));
-        all.addAll(List.of("--endpoint", S3.endpoint().toString(), "--path-style"));
-        return all.toArray(String[]::new);
+    private static String[] s3(String... args) {
+        return S3.withEndpoint(args);
     }
 
     @Test
