@@ -9,33 +9,20 @@ import dev.graphfleet.testing.AwsXml;
 import dev.graphfleet.testing.QueryProtocolServer;
 import dev.graphfleet.testing.ScriptedNode;
 import dev.graphfleet.testing.SilentNodes;
-import java.io.PrintWriter;
 import java.util.List;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code graphfleet fleet status|validate}, run in process against real loopback servers. */
-class FleetCommandTest {
+class FleetCommandTest extends InProcessCliTest {
 
     private static final Path EXAMPLES = Path.of("..", "docs", "examples");
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
 
     @AfterEach
     void restoreEnvironment() {
         FleetStatusCommand.env = System::getenv;
-    }
-
-    private int run(String... args) {
-        CommandLine cli = GraphfleetCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
     }
 
     @Test
