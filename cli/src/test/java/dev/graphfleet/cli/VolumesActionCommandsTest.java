@@ -7,8 +7,6 @@ import dev.graphfleet.testing.AwsXml;
 import dev.graphfleet.testing.FakeEc2;
 import dev.graphfleet.testing.FakeNodes;
 import dev.graphfleet.testing.FakeSsm;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,17 +15,14 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code volumes plan|expand|grow-fs|fix-stuck} through the CLI against loopback EC2 and SSM endpoints. */
-class VolumesActionCommandsTest {
+class VolumesActionCommandsTest extends InProcessCliTest {
 
     LoopbackAws loopback;
     FakeEc2 ec2;
     FakeSsm ssm;
     AwsRouter aws;
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
 
     @BeforeEach
     void start() throws Exception {
@@ -40,13 +35,6 @@ class VolumesActionCommandsTest {
     @AfterEach
     void stop() {
         loopback.close();
-    }
-
-    int run(String... args) {
-        CommandLine cli = GraphfleetCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
     }
 
     String[] awsArgs(String... args) {

@@ -10,19 +10,16 @@ import dev.graphfleet.testing.FakeSsm;
 import dev.graphfleet.volume.aws.DynamoVolumeRegistry;
 import dev.graphfleet.volume.registry.VolumeRecord;
 import dev.graphfleet.volume.registry.VolumeStatus;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code volumes sync-registry} through the CLI: loopback EC2 and DynamoDB Local behind one endpoint. */
-class VolumesSyncRegistryCommandTest {
+class VolumesSyncRegistryCommandTest extends InProcessCliTest {
 
     LoopbackAws loopback;
     FakeEc2 ec2;
@@ -31,8 +28,6 @@ class VolumesSyncRegistryCommandTest {
     DynamoDbClient dynamo;
     String table;
     DynamoVolumeRegistry registry;
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
 
     @BeforeEach
     void start() throws Exception {
@@ -65,13 +60,6 @@ class VolumesSyncRegistryCommandTest {
     void stop() {
         dynamo.close();
         loopback.close();
-    }
-
-    int run(String... args) {
-        CommandLine cli = GraphfleetCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
     }
 
     int sync(String... extra) {
