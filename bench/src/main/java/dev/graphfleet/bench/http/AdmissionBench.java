@@ -3,6 +3,7 @@ package dev.graphfleet.bench.http;
 import dev.graphfleet.bench.harness.BenchConfig;
 import dev.graphfleet.bench.harness.BenchPools;
 import dev.graphfleet.bench.harness.Benchmark;
+import dev.graphfleet.bench.harness.ClosedLoop;
 import dev.graphfleet.bench.pool.GraphFixture;
 import dev.graphfleet.bench.results.Curve;
 import dev.graphfleet.bench.results.Format;
