@@ -48,7 +48,7 @@ final class ActionPanel extends StackPane {
         preparing.visibleProperty().bind(model.stageProperty().isEqualTo(Stage.PREPARING));
         preparing.managedProperty().bind(preparing.visibleProperty());
 
-        VBox plan = lines("action-plan", Styles.ACTION_PLAN_LINE);
+        VBox plan = lines("action-plan");
         model.plan().addListener((ListChangeListener<String>) c -> fill(plan, model.plan(), Styles.ACTION_PLAN_LINE));
         plan.visibleProperty().bind(Bindings.isNotEmpty(model.plan()));
         plan.managedProperty().bind(plan.visibleProperty());
@@ -61,7 +61,7 @@ final class ActionPanel extends StackPane {
         countdown.visibleProperty().bind(model.stageProperty().isEqualTo(Stage.COUNTDOWN));
         countdown.managedProperty().bind(countdown.visibleProperty());
 
-        VBox progress = lines("action-progress", Styles.ACTION_PROGRESS_LINE);
+        VBox progress = lines("action-progress");
         model.progress().addListener((ListChangeListener<String>) c -> fill(progress, model.progress(),
                 Styles.ACTION_PROGRESS_LINE));
         progress.visibleProperty().bind(Bindings.isNotEmpty(model.progress()));
@@ -118,7 +118,7 @@ final class ActionPanel extends StackPane {
         getChildren().add(panel);
     }
 
-    private static VBox lines(String id, String lineClass) {
+    private static VBox lines(String id) {
         VBox box = new VBox(4);
         box.setId(id);
         box.getStyleClass().add(id);

@@ -60,17 +60,10 @@ public final class AttachmentsViewModel extends LiveViewModel {
     }
 
     private static String headline(int failedCount, MissingFigures missing, dev.graphfleet.fleet.FleetSnapshot fleet) {
-        String none = missing.noneHeadline(fleet);
-        if (none != null) {
-            return none;
-        }
         String verdict = failedCount == 0 ? "No failed attachment"
                 : failedCount + (failedCount == 1 ? " attachment" : " attachments") + " failed";
-        if (missing.complete()) {
-            return verdict;
-        }
-        return verdict + (failedCount == 0 ? " on " + missing.withFigures() + " of " + missing.nodes() + " nodes" : "")
-                + " · " + missing.phrase();
+        return missing.headline(fleet, failedCount == 0 && !missing.complete()
+                ? verdict + " on " + missing.withFigures() + " of " + missing.nodes() + " nodes" : verdict);
     }
 
     /** The headline: failed attachments, or which nodes gave no figures and why. */

@@ -50,28 +50,17 @@ public final class MemoryViewModel extends LiveViewModel {
                 .map(i -> new OverBudget(i.id(), i.figures().reason())).toList();
         RowSync.set(overBudgetCount, over.size());
         RowSync.set(overBudget, over); // equal lists: no change, no rebuilt labels
-        MissingFigures missing = new MissingFigures();
-        items.forEach(i -> {
-            if (i.figures() == null) {
-                missing.missing(i.id(), i.why());
-            } else {
-                missing.figures();
-            }
-        });
+        MissingFigures missing = MissingFigures.of(items, Item::id, i -> i.figures() != null, Item::why);
         RowSync.set(summary, headline(over.size(), missing, state.fleet()));
         filter.refreshed();
     }
 
     /** Over budget, fits, or no figures, and from which nodes none came. */
     static String headline(int over, MissingFigures missing, dev.graphfleet.fleet.FleetSnapshot fleet) {
-        String none = missing.noneHeadline(fleet);
-        if (none != null) {
-            return none;
-        }
         String verdict = over > 0 ? over + (over == 1 ? " node" : " nodes") + " over budget"
                 : missing.complete() ? "Every node's memory fits its budget"
                 : "Memory fits its budget on " + missing.withFigures() + " of " + missing.nodes() + " nodes";
-        return missing.complete() ? verdict : verdict + " · " + missing.phrase();
+        return missing.headline(fleet, verdict);
     }
 
     private record Item(String id, MemoryRow.Figures figures, String role, String why) {

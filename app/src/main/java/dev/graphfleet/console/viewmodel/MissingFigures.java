@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The nodes that gave a view no figures, and why, said in the view's headline so that "all fine" is
@@ -17,6 +19,20 @@ final class MissingFigures {
 
     private final Map<String, String> whyById = new LinkedHashMap<>();
     private int nodes;
+
+    /** A view's items, one a node: those with figures, and those without them and why. */
+    static <T> MissingFigures of(List<T> items, Function<T, String> id, Predicate<T> hasFigures,
+                                 Function<T, String> why) {
+        MissingFigures missing = new MissingFigures();
+        items.forEach(i -> {
+            if (hasFigures.test(i)) {
+                missing.figures();
+            } else {
+                missing.missing(id.apply(i), why.apply(i));
+            }
+        });
+        return missing;
+    }
 
     /** A node that gave figures. */
     void figures() {
@@ -41,6 +57,18 @@ final class MissingFigures {
     /** How many nodes gave figures. */
     int withFigures() {
         return nodes - whyById.size();
+    }
+
+    /**
+     * A view's headline: {@link #noneHeadline} when no node gave figures, else the view's {@code verdict},
+     * followed by {@link #phrase} when some nodes gave none.
+     */
+    String headline(FleetSnapshot fleet, String verdict) {
+        String none = noneHeadline(fleet);
+        if (none != null) {
+            return none;
+        }
+        return complete() ? verdict : verdict + " · " + phrase();
     }
 
     /**

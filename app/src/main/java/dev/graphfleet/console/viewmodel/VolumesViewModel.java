@@ -141,22 +141,11 @@ public final class VolumesViewModel extends LiveViewModel {
 
     /** Over the expansion threshold or not, and from which nodes no figures came and why. */
     private static String headline(int over, List<Item> items, dev.graphfleet.fleet.FleetSnapshot fleet) {
-        MissingFigures missing = new MissingFigures();
-        items.forEach(i -> {
-            if (i.figures() == null) {
-                missing.missing(i.id(), i.why());
-            } else {
-                missing.figures();
-            }
-        });
-        String none = missing.noneHeadline(fleet);
-        if (none != null) {
-            return none;
-        }
+        MissingFigures missing = MissingFigures.of(items, Item::id, i -> i.figures() != null, Item::why);
         String verdict = over > 0 ? over + (over == 1 ? " volume" : " volumes") + " over the expansion threshold"
                 : missing.complete() ? "No volume over the expansion threshold"
                 : "No volume over the expansion threshold on " + missing.withFigures() + " of " + missing.nodes() + " nodes";
-        return missing.complete() ? verdict : verdict + " · " + missing.phrase();
+        return missing.headline(fleet, verdict);
     }
 
     /** The figures to show: the node's own, else the CloudWatch fallback's; null when neither. */

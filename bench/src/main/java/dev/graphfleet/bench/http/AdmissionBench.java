@@ -1,8 +1,8 @@
 package dev.graphfleet.bench.http;
 
 import dev.graphfleet.bench.harness.BenchConfig;
-import dev.graphfleet.bench.harness.BenchPools;
 import dev.graphfleet.bench.harness.Benchmark;
+import dev.graphfleet.bench.harness.ClosedLoop;
 import dev.graphfleet.bench.pool.GraphFixture;
 import dev.graphfleet.bench.results.Curve;
 import dev.graphfleet.bench.results.Format;
@@ -11,10 +11,7 @@ import dev.graphfleet.bench.results.Section;
 import dev.graphfleet.bench.results.Table;
 import dev.graphfleet.graph.GraphEngines;
 import dev.graphfleet.node.GraphNode;
-import dev.graphfleet.node.NodeSettings;
 import dev.graphfleet.node.admission.AdmissionSettings;
-import dev.graphfleet.pool.DatabaseDefaults;
-import dev.graphfleet.pool.PooledConnection;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,23 +59,14 @@ public final class AdmissionBench implements Benchmark {
         Duration warmup = Duration.ofMillis(config.pick(300, 1000));
         Duration measure = Duration.ofMillis(config.pick(1000, 4000));
         GraphFixture fixture = new GraphFixture(GraphEngines.load(), config.workDir().resolve("graph"), people).seed();
-        NodeSettings settings = NodeSettings.defaults(config.workDir().resolve("graph"))
-                .withNodeId("bench-admission")
-                .withListen("127.0.0.1", 0)
-                .withDatabases(BenchPools.smallDefaults(16).withBufferPoolBytes(512 * DatabaseDefaults.MIB)
-                        .withQueryTimeout(Duration.ofSeconds(30)))
-                .withPool(BenchPools.manualMaintenance())
-                .withMemoryBudgetBytes(4096 * DatabaseDefaults.MIB)
-                // The defaults (adaptive limit, no CPU threshold), but no per-database cap below the node's.
-                .withAdmission(AdmissionSettings.DEFAULTS.withMaxInFlightPerDatabase(AdmissionSettings.DEFAULT_MAX_IN_FLIGHT));
+        // The defaults (adaptive limit, no CPU threshold), but no per-database cap below the node's.
+        AdmissionSettings admission = AdmissionSettings.DEFAULTS
+                .withMaxInFlightPerDatabase(AdmissionSettings.DEFAULT_MAX_IN_FLIGHT);
         List<Level> capacity = new ArrayList<>();
         List<Level> overload = new ArrayList<>();
         int capacityClients;
         double peak;
-        try (GraphNode node = GraphNode.start(settings)) {
-            try (PooledConnection c = node.pool().borrow(GraphFixture.DATABASE)) {
-                c.query(GraphFixture.WARM_ALL).all();
-            }
+        try (GraphNode node = LoopbackNode.startWarm(config.workDir().resolve("graph"), "bench-admission", 16, admission)) {
             URI uri = node.uri();
             level("warm-up", 2, node, uri, fixture, warmup, measure); // JIT and the HTTP path warm before any figure
             for (int clients : new int[] {1, 2, 4, 8}) {

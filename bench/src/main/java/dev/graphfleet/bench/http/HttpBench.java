@@ -1,8 +1,8 @@
 package dev.graphfleet.bench.http;
 
 import dev.graphfleet.bench.harness.BenchConfig;
-import dev.graphfleet.bench.harness.BenchPools;
 import dev.graphfleet.bench.harness.Benchmark;
+import dev.graphfleet.bench.harness.ClosedLoop;
 import dev.graphfleet.bench.harness.Interval;
 import dev.graphfleet.bench.harness.Rounds;
 import dev.graphfleet.bench.harness.Stats;
@@ -14,9 +14,7 @@ import dev.graphfleet.bench.results.Section;
 import dev.graphfleet.bench.results.Table;
 import dev.graphfleet.graph.GraphEngines;
 import dev.graphfleet.node.GraphNode;
-import dev.graphfleet.node.NodeSettings;
 import dev.graphfleet.node.admission.AdmissionSettings;
-import dev.graphfleet.pool.DatabaseDefaults;
 import dev.graphfleet.pool.PooledConnection;
 import java.net.URI;
 import java.time.Duration;
@@ -102,23 +100,14 @@ public final class HttpBench implements Benchmark {
         int connections = 16;
 
         GraphFixture fixture = new GraphFixture(GraphEngines.load(), config.workDir().resolve("graph"), people).seed();
-        NodeSettings settings = NodeSettings.defaults(config.workDir().resolve("graph"))
-                .withNodeId("bench-http")
-                .withListen("127.0.0.1", 0)
-                .withDatabases(BenchPools.smallDefaults(connections).withBufferPoolBytes(512 * DatabaseDefaults.MIB)
-                        .withQueryTimeout(Duration.ofSeconds(30)))
-                .withPool(BenchPools.manualMaintenance())
-                .withMemoryBudgetBytes(4096 * DatabaseDefaults.MIB)
-                .withAdmission(AdmissionSettings.DEFAULTS.withMaxInFlightPerDatabase(64).withThresholds(100, 100, 100)
-                        // the path's cost, not admission's: a fixed cap no client count reaches (bench admission has that)
-                        .withInFlight(false, 64, 64));
+        AdmissionSettings admission = AdmissionSettings.DEFAULTS.withMaxInFlightPerDatabase(64).withThresholds(100, 100, 100)
+                // the path's cost, not admission's: a fixed cap no client count reaches (bench admission has that)
+                .withInFlight(false, 64, 64);
         List<Table> tables = new ArrayList<>();
         List<Goal> goals = new ArrayList<>();
         List<Curve> curves = new ArrayList<>();
-        try (GraphNode node = GraphNode.start(settings)) {
-            try (PooledConnection c = node.pool().borrow(GraphFixture.DATABASE)) {
-                c.query(GraphFixture.WARM_ALL).all(); // a warm buffer pool for every side
-            }
+        try (GraphNode node = LoopbackNode.startWarm(config.workDir().resolve("graph"), "bench-http", connections,
+                admission)) {
             URI uri = node.uri();
             for (Workload workload : workloads) {
                 Table.Builder table = Table.builder(workload.name() + ": per second, median (min–max) of the rounds; "

@@ -2,6 +2,7 @@ package dev.graphfleet.bench.pool;
 
 import dev.graphfleet.bench.harness.BenchConfig;
 import dev.graphfleet.bench.harness.Benchmark;
+import dev.graphfleet.bench.harness.ClosedLoop;
 import dev.graphfleet.bench.harness.Interval;
 import dev.graphfleet.bench.harness.Rounds;
 import dev.graphfleet.bench.harness.Stats;
@@ -166,13 +167,16 @@ public final class PoolThroughputBench implements Benchmark {
                 Rounds.untilResolved(minRounds, maxRounds, GOAL, MARGIN, r -> {
                     for (int k = 0; k < order.length; k++) {
                         Side side = order[(r + k) % order.length];
-                        qps.get(side).add(Throughput.measure(threads, warmup, measure, switch (side) {
-                            case DIRECT -> (t, random) -> direct.get(t).query(workload.cypher(),
-                                    fixture.randomId(random)).all();
+                        qps.get(side).add(ClosedLoop.throughput(threads, warmup, measure, switch (side) {
+                            case DIRECT -> (t, random) -> {
+                                direct.get(t).query(workload.cypher(), fixture.randomId(random)).all();
+                                return true;
+                            };
                             case GRAPHFLEET -> (t, random) -> {
                                 try (PooledConnection c = ours.borrow(GraphFixture.DATABASE)) {
                                     c.query(workload.cypher(), fixture.randomId(random)).all();
                                 }
+                                return true;
                             };
                             case COMMONS -> (t, random) -> {
                                 GraphConnection c = commons.borrow(GraphFixture.DATABASE);
@@ -181,6 +185,7 @@ public final class PoolThroughputBench implements Benchmark {
                                 } finally {
                                     commons.giveBack(GraphFixture.DATABASE, c);
                                 }
+                                return true;
                             };
                         }));
                     }

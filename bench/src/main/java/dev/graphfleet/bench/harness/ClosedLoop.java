@@ -1,4 +1,4 @@
-package dev.graphfleet.bench.http;
+package dev.graphfleet.bench.harness;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,19 +10,19 @@ import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 
 /**
- * Closed-loop load with latencies: {@code clients} threads, each running one operation after the
- * next; after the warm-up, operations are counted and timed into an HdrHistogram. An operation
- * answers whether it was served (a 200); refusals are counted apart, not as throughput.
+ * Closed-loop load: {@code clients} threads, each running one operation after the next; after the
+ * warm-up, operations are counted and (unless only throughput is asked for) timed into an HdrHistogram.
+ * An operation answers whether it was served (a 200); refusals are counted apart, not as throughput.
  */
-final class ClosedLoop {
+public final class ClosedLoop {
 
     /** One operation of client {@code client}; true when it was served. */
-    interface Operation {
+    public interface Operation {
         boolean run(int client, SplittableRandom random) throws Exception;
     }
 
-    record Outcome(double perSecond, double refusedPerSecond, Histogram latencyNanos) {
-        double percentileMillis(double percentile) {
+    public record Outcome(double perSecond, double refusedPerSecond, Histogram latencyNanos) {
+        public double percentileMillis(double percentile) {
             return latencyNanos.getTotalCount() == 0 ? Double.NaN
                     : latencyNanos.getValueAtPercentile(percentile) / 1e6;
         }
@@ -31,7 +31,22 @@ final class ClosedLoop {
     private ClosedLoop() {
     }
 
-    static Outcome run(int clients, Duration warmup, Duration measure, Operation operation) throws Exception {
+    /** Served and refused per second over {@code measure}, and the latencies of the served. */
+    public static Outcome run(int clients, Duration warmup, Duration measure, Operation operation) throws Exception {
+        return run(clients, warmup, measure, operation, true);
+    }
+
+    /**
+     * Served per second over {@code measure}, without timing each operation: where only throughput is
+     * compared (the pool's sides), reading the clock twice per operation would only add to every side.
+     */
+    public static double throughput(int clients, Duration warmup, Duration measure, Operation operation)
+            throws Exception {
+        return run(clients, warmup, measure, operation, false).perSecond();
+    }
+
+    private static Outcome run(int clients, Duration warmup, Duration measure, Operation operation, boolean timed)
+            throws Exception {
         AtomicBoolean counting = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
         LongAdder served = new LongAdder();
@@ -41,19 +56,23 @@ final class ClosedLoop {
         List<Histogram> histograms = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int index = c;
-            Histogram histogram = new Histogram(60_000_000_000L, 3);
-            histograms.add(histogram);
+            Histogram histogram = timed ? new Histogram(60_000_000_000L, 3) : null;
+            if (timed) {
+                histograms.add(histogram);
+            }
             Thread client = new Thread(() -> {
                 SplittableRandom random = new SplittableRandom(index * 7919L + 1);
                 try {
                     while (!stop.get()) {
-                        long start = System.nanoTime();
+                        long start = timed ? System.nanoTime() : 0;
                         boolean ok = operation.run(index, random);
-                        long took = System.nanoTime() - start;
+                        long took = timed ? System.nanoTime() - start : 0;
                         if (counting.get()) {
                             if (ok) {
                                 served.increment();
-                                histogram.recordValue(Math.min(took, 60_000_000_000L));
+                                if (timed) {
+                                    histogram.recordValue(Math.min(took, 60_000_000_000L));
+                                }
                             } else {
                                 refused.increment();
                             }
