@@ -22,6 +22,22 @@ import java.util.stream.Collectors;
  */
 public final class FakeReplicaAws {
 
+    /** The fleet config this account is the cloud of: environment prod, replica group shared-replicas of sec. */
+    public static final String FLEET_CONFIG = """
+            environment: prod
+            tiers:
+              ladybug-shared:
+                shared_repositories: [sec]
+                instance: {type: r7g.xlarge, max_memory_mb: 30720, memory_per_db_mb: 30720}
+            replicas:
+              shared-replicas:
+                tier: ladybug-shared
+                instance: {type: m7g.large, max_memory_mb: 5120, memory_per_db_mb: 4096}
+                snapshot: {graph_id: sec, keep: 3}
+            registry: {instance_table: graphfleet-prod-instance-registry,
+                       volume_table: graphfleet-prod-volume-registry}
+            """;
+
     public static final String ASG = "graphfleet-prod-shared-replicas";
     public static final String TG = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/replicas/0123456789abcdef";
 

@@ -39,20 +39,7 @@ class AwsActionsViewTest {
         System.setProperty("aws.secretAccessKey", "console-test-secret");
         aws = new QueryProtocolServer();
         account = new FakeReplicaAws(aws);
-        Path config = Files.writeString(dir.resolve("graph.yml"), """
-                environment: prod
-                tiers:
-                  ladybug-shared:
-                    shared_repositories: [sec]
-                    instance: {type: r7g.xlarge, max_memory_mb: 30720, memory_per_db_mb: 30720}
-                replicas:
-                  shared-replicas:
-                    tier: ladybug-shared
-                    instance: {type: m7g.large, max_memory_mb: 5120, memory_per_db_mb: 4096}
-                    snapshot: {graph_id: sec, keep: 3}
-                registry: {instance_table: graphfleet-prod-instance-registry,
-                           volume_table: graphfleet-prod-volume-registry}
-                """);
+        Path config = Files.writeString(dir.resolve("graph.yml"), FakeReplicaAws.FLEET_CONFIG);
         ConsoleConfig options = ConsoleOptionsAccess.parse("--aws", "--env", "prod", "--region", "us-east-1",
                 "--endpoint", aws.endpoint().toString(), "--config", config.toString(), "--timeout-s", "1");
         console = ConsoleHarness.show(options, List.of());

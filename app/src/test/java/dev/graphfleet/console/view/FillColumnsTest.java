@@ -62,6 +62,33 @@ class FillColumnsTest {
     }
 
     @Test
+    void aDraggedBorderMovesWidthToTheNextColumnAndSurvivesAResize() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        List<List<Double>> widths = WaitForAsyncUtils.asyncFx(() -> {
+            TableView<String> table = table(true);
+            Stage stage = show(table, 1000);
+            List<Double> before = widths(table);
+            table.resizeColumn(table.getColumns().get(0), 50);
+            List<Double> dragged = widths(table);
+            stage.setWidth(900);
+            stage.setWidth(1000);
+            table.applyCss();
+            table.layout();
+            return List.of(before, dragged, widths(table));
+        }).get(10, TimeUnit.SECONDS);
+
+        List<Double> before = widths.get(0);
+        List<Double> dragged = widths.get(1);
+        assertThat(dragged.get(0) - before.get(0)).isBetween(48.0, 52.0);
+        assertThat(before.get(1) - dragged.get(1)).isBetween(48.0, 52.0);
+        assertThat(dragged.get(2)).isEqualTo(before.get(2));
+        // the last column takes what whole-pixel rounding leaves, so the table stays exactly filled
+        assertThat(dragged.stream().mapToDouble(Double::doubleValue).sum())
+                .isEqualTo(before.stream().mapToDouble(Double::doubleValue).sum());
+        assertThat(widths.get(2)).as("after the window is resized and back").isEqualTo(dragged);
+    }
+
+    @Test
     void aMinimumWidthHolds() {
         TableColumn<String, String> narrow = column("a", 100);
         narrow.setMinWidth(90);

@@ -43,6 +43,14 @@ public final class GraphfleetArchitecture {
             .allowEmptyShould(true)
             .because("the server jar has no JavaFX: `graphfleet console` finds the console through ConsoleLauncher");
 
+    @ArchTest
+    public static final ArchRule theVolumeMonitorNeverReachesTheGraphEngine = noClasses()
+            .that().resideInAnyPackage("dev.graphfleet.volume..", "dev.graphfleet.fleet.aws..",
+                    "dev.graphfleet.fleet.discovery..", "dev.graphfleet.config..", "dev.graphfleet.time..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.graphfleet.graph.kuzu..", "dev.graphfleet.pool..",
+                    "dev.graphfleet.node..", "dev.graphfleet.shared..", "com.kuzudb..")
+            .because("the Lambda jar leaves the graph engine out: the code the monitor runs never opens a database");
+
     // --- third-party APIs, each in the packages named ---------------------------------------------------------
 
     @ArchTest
