@@ -11,7 +11,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Closed-loop load: {@code clients} threads, each running one operation after the next; after the
- * warm-up, operations are counted and (unless only throughput is asked for) timed into an HdrHistogram.
+ * warm-up, operations are counted and timed into an HdrHistogram.
  * An operation answers whether it was served (a 200); refusals are counted apart, not as throughput.
  */
 public final class ClosedLoop {
@@ -33,20 +33,6 @@ public final class ClosedLoop {
 
     /** Served and refused per second over {@code measure}, and the latencies of the served. */
     public static Outcome run(int clients, Duration warmup, Duration measure, Operation operation) throws Exception {
-        return run(clients, warmup, measure, operation, true);
-    }
-
-    /**
-     * Served per second over {@code measure}, without timing each operation: where only throughput is
-     * compared (the pool's sides), reading the clock twice per operation would only add to every side.
-     */
-    public static double throughput(int clients, Duration warmup, Duration measure, Operation operation)
-            throws Exception {
-        return run(clients, warmup, measure, operation, false).perSecond();
-    }
-
-    private static Outcome run(int clients, Duration warmup, Duration measure, Operation operation, boolean timed)
-            throws Exception {
         AtomicBoolean counting = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
         LongAdder served = new LongAdder();
@@ -56,23 +42,19 @@ public final class ClosedLoop {
         List<Histogram> histograms = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int index = c;
-            Histogram histogram = timed ? new Histogram(60_000_000_000L, 3) : null;
-            if (timed) {
-                histograms.add(histogram);
-            }
+            Histogram histogram = new Histogram(60_000_000_000L, 3);
+            histograms.add(histogram);
             Thread client = new Thread(() -> {
                 SplittableRandom random = new SplittableRandom(index * 7919L + 1);
                 try {
                     while (!stop.get()) {
-                        long start = timed ? System.nanoTime() : 0;
+                        long start = System.nanoTime();
                         boolean ok = operation.run(index, random);
-                        long took = timed ? System.nanoTime() - start : 0;
+                        long took = System.nanoTime() - start;
                         if (counting.get()) {
                             if (ok) {
                                 served.increment();
-                                if (timed) {
-                                    histogram.recordValue(Math.min(took, 60_000_000_000L));
-                                }
+                                histogram.recordValue(Math.min(took, 60_000_000_000L));
                             } else {
                                 refused.increment();
                             }

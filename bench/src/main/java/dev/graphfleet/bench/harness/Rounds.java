@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Rounds of interleaved sides until a goal's verdict is resolved: each round measures every side
  * once (order rotated, so drifting load from elsewhere hits each alike) and yields one ratio; after
- * {@code minRounds}, rounds go on until the 95 % interval of the ratios (geometric mean) lies on one side of the limit
+ * {@code minRounds}, rounds go on until the 95 % interval of the ratios' median lies on one side of the limit
  * and is narrower than {@code margin} on each side, or {@code maxRounds} are spent.
  */
 public final class Rounds {
@@ -27,7 +27,7 @@ public final class Rounds {
             if (ratios.size() < Math.max(2, minRounds)) {
                 continue;
             }
-            Interval interval = Interval.ofRatios(ratios.stream().mapToDouble(Double::doubleValue).toArray());
+            Interval interval = Interval.ofMedian(ratios.stream().mapToDouble(Double::doubleValue).toArray());
             if (ratios.size() >= maxRounds || interval.excludes(limit) && interval.halfWidth() <= margin) {
                 return interval;
             }

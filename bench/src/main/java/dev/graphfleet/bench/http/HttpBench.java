@@ -111,7 +111,7 @@ public final class HttpBench implements Benchmark {
             URI uri = node.uri();
             for (Workload workload : workloads) {
                 Table.Builder table = Table.builder(workload.name() + ": per second, median (min–max) of the rounds; "
-                                + "HTTP / limit as the geometric mean of the per-round ratios [95 % interval]; latency p50 / p99 / "
+                                + "HTTP / limit as the median of the per-round ratios [95 % interval]; latency p50 / p99 / "
                                 + "p99.9 in ms over all rounds",
                         "clients", "rounds", "in-process q/s", "raw HTTP req/s", "limit q/s", "HTTP q/s",
                         "HTTP / limit", "HTTP latency", "in-process latency", "refused/s");
@@ -126,7 +126,7 @@ public final class HttpBench implements Benchmark {
                     Stats limit = Stats.of(figures.limits.stream().mapToDouble(Double::doubleValue).toArray());
                     table.row(clients, figures.ratio.n(), Format.stats(figures.stats(Side.IN_PROCESS)),
                             Format.stats(figures.stats(Side.RAW)), Format.stats(limit), Format.stats(figures.stats(Side.HTTP)),
-                            Format.ratio(figures.ratio.mean()) + " [" + Format.ratio(figures.ratio.low()) + "–"
+                            Format.ratio(figures.ratio.center()) + " [" + Format.ratio(figures.ratio.low()) + "–"
                                     + Format.ratio(figures.ratio.high()) + "]",
                             figures.percentiles(Side.HTTP), figures.percentiles(Side.IN_PROCESS),
                             Format.number(figures.refusedPerSecond));

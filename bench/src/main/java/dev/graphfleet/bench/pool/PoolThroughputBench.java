@@ -5,6 +5,7 @@ import dev.graphfleet.bench.harness.Benchmark;
 import dev.graphfleet.bench.harness.ClosedLoop;
 import dev.graphfleet.bench.harness.Interval;
 import dev.graphfleet.bench.harness.Rounds;
+import dev.graphfleet.bench.harness.Slices;
 import dev.graphfleet.bench.harness.Stats;
 import dev.graphfleet.bench.results.Curve;
 import dev.graphfleet.bench.results.Format;
@@ -39,6 +40,11 @@ public final class PoolThroughputBench implements Benchmark {
     static final double GOAL = 0.97;
     /** The interval's half-width the rounds aim for: the goal's own 3 % margin. */
     static final double MARGIN = 0.03;
+    private static final Duration MIN_SLICE = Duration.ofMillis(100);
+    private static final Duration MAX_SLICE = Duration.ofMillis(300);
+    private static final int OPERATIONS_PER_SLICE = 20;
+    /** Slices of each side in one round. */
+    private static final int SLICES_PER_ROUND = 3;
 
     private record Workload(String name, String cypher) {
     }
@@ -57,10 +63,9 @@ public final class PoolThroughputBench implements Benchmark {
     public Section run(BenchConfig config) throws Exception {
         int people = config.pick(20_000, 100_000);
         int[] threadCounts = config.quick() ? new int[] {1, 2, 16} : new int[] {1, 2, 16, 64};
-        int minRounds = config.pick(2, 5);
-        int maxRounds = config.pick(3, 16);
-        Duration warmup = Duration.ofMillis(config.pick(150, 200));
-        Duration measure = Duration.ofMillis(config.pick(300, 500));
+        int minRounds = config.pick(2, 6);
+        int maxRounds = config.pick(3, 30);
+        Duration warmup = Duration.ofMillis(config.pick(150, 300));
         List<Workload> workloads = List.of(new Workload("point lookup", GraphFixture.LOOKUP),
                 new Workload("2-hop traversal", GraphFixture.TWO_HOP));
 
@@ -72,9 +77,9 @@ public final class PoolThroughputBench implements Benchmark {
         List<Curve> curves = new ArrayList<>();
         for (Workload workload : workloads) {
             Table.Builder table = Table.builder(workload.name() + ": queries per second, median (min–max) of the "
-                            + "rounds; ratios per round: median (min–max), and their geometric mean with its 95 % interval",
+                            + "rounds; ratios per round: median (min–max), and the median with its 95 % interval (distribution-free)",
                     "threads", "rounds", "direct q/s", "graphfleet q/s", "commons-pool2 q/s", "graphfleet / direct",
-                    "graphfleet / direct, mean [95 %]", "commons-pool2 / direct");
+                    "graphfleet / direct, median [95 %]", "commons-pool2 / direct");
             Map<Side, Curve.SeriesBuilder> series = new LinkedHashMap<>();
             for (Side side : Side.values()) {
                 series.put(side, new Curve.SeriesBuilder(label(side)));
@@ -82,7 +87,7 @@ public final class PoolThroughputBench implements Benchmark {
             Curve.SeriesBuilder ratioOurs = new Curve.SeriesBuilder("graphfleet / direct");
             Curve.SeriesBuilder ratioCommons = new Curve.SeriesBuilder("commons-pool2 / direct");
             for (int threads : threadCounts) {
-                Map<Side, double[]> qps = runRounds(fixture, workload, threads, minRounds, maxRounds, warmup, measure);
+                Map<Side, double[]> qps = runRounds(fixture, workload, threads, minRounds, maxRounds, warmup);
                 int rounds = qps.get(Side.DIRECT).length;
                 double[] ours = new double[rounds];
                 double[] commons = new double[rounds];
@@ -92,10 +97,10 @@ public final class PoolThroughputBench implements Benchmark {
                 }
                 Stats oursRatio = Stats.of(ours);
                 Stats commonsRatio = Stats.of(commons);
-                Interval oursInterval = Interval.ofRatios(ours);
+                Interval oursInterval = Interval.ofMedian(ours);
                 table.row(threads, rounds, Format.stats(Stats.of(qps.get(Side.DIRECT))),
                         Format.stats(Stats.of(qps.get(Side.GRAPHFLEET))), Format.stats(Stats.of(qps.get(Side.COMMONS))),
-                        Format.stats(oursRatio), Format.ratio(oursInterval.mean()) + " [" + Format.ratio(oursInterval.low())
+                        Format.stats(oursRatio), Format.ratio(oursInterval.center()) + " [" + Format.ratio(oursInterval.low())
                                 + "–" + Format.ratio(oursInterval.high()) + "]", Format.stats(commonsRatio));
                 for (Side side : Side.values()) {
                     series.get(side).add(Curve.Point.of(threads, Stats.of(qps.get(side))));
@@ -119,8 +124,10 @@ public final class PoolThroughputBench implements Benchmark {
         }
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("graph", String.format(Locale.ROOT, "%,d Person nodes, %d Knows edges each", people, GraphFixture.DEGREE));
-        settings.put("rounds", minRounds + " to " + maxRounds + " of " + warmup.toMillis() + " ms warm-up + "
-                + measure.toMillis() + " ms measured per side, order rotated per round, until the 95 % interval of "
+        settings.put("rounds", minRounds + " to " + maxRounds + " after " + warmup.toMillis() + " ms warm-up per side; a round is "
+                + SLICES_PER_ROUND + " slices of each side, interleaved (A B C A B C …, order rotated per round), each "
+                + MIN_SLICE.toMillis() + "–" + MAX_SLICE.toMillis() + " ms (about " + OPERATIONS_PER_SLICE
+                + " queries per client); each side's clients stay up, parked between its slices; rounds go on until the 95 % interval of "
                 + "graphfleet / direct lies on one side of " + GOAL + " within ±" + MARGIN);
         settings.put("pool limit", "= threads (both pools); each side its own read-only Database, buffer pool 512 MiB, "
                 + "warmed by reading the whole graph");
@@ -140,7 +147,7 @@ public final class PoolThroughputBench implements Benchmark {
     }
 
     private static Map<Side, double[]> runRounds(GraphFixture fixture, Workload workload, int threads, int minRounds,
-                                                 int maxRounds, Duration warmup, Duration measure) throws Exception {
+                                                 int maxRounds, Duration warmup) throws Exception {
         Map<Side, List<Double>> qps = new LinkedHashMap<>();
         for (Side side : Side.values()) {
             qps.put(side, new ArrayList<>());
@@ -163,34 +170,37 @@ public final class PoolThroughputBench implements Benchmark {
                 GraphConnection warming = commons.borrow(GraphFixture.DATABASE);
                 warming.query(GraphFixture.WARM_ALL).all();
                 commons.giveBack(GraphFixture.DATABASE, warming);
-                Side[] order = Side.values();
-                Rounds.untilResolved(minRounds, maxRounds, GOAL, MARGIN, r -> {
-                    for (int k = 0; k < order.length; k++) {
-                        Side side = order[(r + k) % order.length];
-                        qps.get(side).add(ClosedLoop.throughput(threads, warmup, measure, switch (side) {
-                            case DIRECT -> (t, random) -> {
-                                direct.get(t).query(workload.cypher(), fixture.randomId(random)).all();
-                                return true;
-                            };
-                            case GRAPHFLEET -> (t, random) -> {
-                                try (PooledConnection c = ours.borrow(GraphFixture.DATABASE)) {
-                                    c.query(workload.cypher(), fixture.randomId(random)).all();
-                                }
-                                return true;
-                            };
-                            case COMMONS -> (t, random) -> {
-                                GraphConnection c = commons.borrow(GraphFixture.DATABASE);
-                                try {
-                                    c.query(workload.cypher(), fixture.randomId(random)).all();
-                                } finally {
-                                    commons.giveBack(GraphFixture.DATABASE, c);
-                                }
-                                return true;
-                            };
-                        }));
-                    }
-                    return last(qps.get(Side.GRAPHFLEET)) / last(qps.get(Side.DIRECT));
-                });
+                List<ClosedLoop.Operation> operations = List.of(
+                        (t, random) -> {
+                            direct.get(t).query(workload.cypher(), fixture.randomId(random)).all();
+                            return true;
+                        },
+                        (t, random) -> {
+                            try (PooledConnection c = ours.borrow(GraphFixture.DATABASE)) {
+                                c.query(workload.cypher(), fixture.randomId(random)).all();
+                            }
+                            return true;
+                        },
+                        (t, random) -> {
+                            GraphConnection c = commons.borrow(GraphFixture.DATABASE);
+                            try {
+                                c.query(workload.cypher(), fixture.randomId(random)).all();
+                            } finally {
+                                commons.giveBack(GraphFixture.DATABASE, c);
+                            }
+                            return true;
+                        }); // in the order of Side
+                try (Slices slices = new Slices(threads, operations)) {
+                    slices.warmUp(warmup);
+                    Duration slice = sliceFor(threads, slices.round(0, 1, MIN_SLICE)[Side.DIRECT.ordinal()]);
+                    Rounds.untilResolved(minRounds, maxRounds, GOAL, MARGIN, r -> {
+                        double[] perSecond = slices.round(r, SLICES_PER_ROUND, slice);
+                        for (Side side : Side.values()) {
+                            qps.get(side).add(perSecond[side.ordinal()]);
+                        }
+                        return perSecond[Side.GRAPHFLEET.ordinal()] / perSecond[Side.DIRECT.ordinal()];
+                    });
+                }
                 direct.forEach(GraphConnection::close);
             }
             directDatabase.close();
@@ -201,7 +211,12 @@ public final class PoolThroughputBench implements Benchmark {
         return figures;
     }
 
-    private static double last(List<Double> values) {
-        return values.get(values.size() - 1);
+    /**
+     * A slice long enough for each client to finish about {@value #OPERATIONS_PER_SLICE} operations
+     * (so the count is not a handful of whole queries), within 100–300 ms.
+     */
+    private static Duration sliceFor(int threads, double perSecond) {
+        double millis = OPERATIONS_PER_SLICE * threads / perSecond * 1000;
+        return Duration.ofMillis(Math.round(Math.max(MIN_SLICE.toMillis(), Math.min(MAX_SLICE.toMillis(), millis))));
     }
 }

@@ -26,8 +26,9 @@ public final class MarkdownReport {
                 + "Each benchmark runs in its own JVM (recorded with JFR) after warm-up, over several iterations; figures\n"
                 + "are medians, with the spread (min–max of the iterations) in brackets. Where a goal compares two sides\n"
                 + "of the same machine (`pool`, `http`), the sides run interleaved in short rounds (order rotated) until\n"
-                + "the 95 % confidence interval of the per-round ratio lies on one side of the limit; such a goal is met\n"
-                + "only when the whole interval passes, and shows the interval as `[95 % CI low–high]`.\n\n");
+                + "the 95 % confidence interval of the median per-round ratio (distribution-free: a round hit by something\n"
+                + "else on the machine does not widen it) lies on one side of the limit; such a goal is met only when the\n"
+                + "whole interval passes, and shows the interval as `[95 % CI low–high]`.\n\n");
         md.append("Run all: `./graphfleet bench` (about 10 minutes on 2 cores; it builds what it needs). One or some: "
                 + "`./graphfleet bench pool attach`. A smoke test of the whole pipeline with tiny sizes: "
                 + "`./graphfleet bench --quick`. Benchmarks: `pool`, `pool-jmh`, `attach`, `metrics`, `volume`, "

@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * One DESIGN goal checked against its baseline measured in the same run. {@code value} and
  * {@code limit} are in {@code unit}; {@code ratio} is the figure over its baseline. When the figure
- * is a mean over interleaved rounds, {@code low}..{@code high} is its 95 % confidence interval and
+ * is the median of interleaved rounds, {@code low}..{@code high} is its 95 % confidence interval and
  * the goal is met only when the whole interval passes the limit (null: a single figure).
  */
 public record Goal(String statement, String figure, double value, Bound bound, double limit, String unit,
@@ -24,17 +24,17 @@ public record Goal(String statement, String figure, double value, Bound bound, d
         return new Goal(statement, figure, value, Bound.AT_LEAST, limit, unit, baseline, ratio, value >= limit, null, null);
     }
 
-    /** Met only when the interval's low end is at least {@code limit}: a mean that merely passes is not enough. */
+    /** Met only when the interval's low end is at least {@code limit}: a median that merely passes is not enough. */
     public static Goal atLeast(String statement, String figure, Interval interval, double limit, String unit,
                                String baseline) {
-        return new Goal(statement, figure, interval.mean(), Bound.AT_LEAST, limit, unit, baseline, interval.mean(),
+        return new Goal(statement, figure, interval.center(), Bound.AT_LEAST, limit, unit, baseline, interval.center(),
                 interval.low() >= limit, interval.low(), interval.high());
     }
 
     /** Met only when the interval's high end is at most {@code limit}. */
     public static Goal atMost(String statement, String figure, Interval interval, double limit, String unit,
                               String baseline) {
-        return new Goal(statement, figure, interval.mean(), Bound.AT_MOST, limit, unit, baseline, interval.mean(),
+        return new Goal(statement, figure, interval.center(), Bound.AT_MOST, limit, unit, baseline, interval.center(),
                 interval.high() <= limit, interval.low(), interval.high());
     }
 
