@@ -74,12 +74,20 @@ final class QueryRoute implements HttpHandler {
         // Covers the engine call too: one that ignores its cancel past the grace has its client cut off.
         DeadlineReaper.Watch cutOff = deadline.bounded() ? reaper.watch(deadline.deadlineNanos()
                 + CUT_OFF_GRACE.toNanos(), 0, () -> cutOff(exchange)) : null;
-        try (RunningQuery query = runner.start(database, request, deadline)) {
-            dataVersion(database, exchange);
-            if (wantsStream(exchange)) {
-                failure = ndjson.write(exchange, query); // a failure mid-stream is in the last chunk
-            } else {
-                HttpJson.send(exchange, mapper, 200, QueryAnswer.read(query, maxRows));
+        try {
+            QueryAnswer answer = null;
+            try (RunningQuery query = runner.start(database, request, deadline)) {
+                dataVersion(database, exchange);
+                if (wantsStream(exchange)) {
+                    failure = ndjson.write(exchange, query); // a failure mid-stream is in the last chunk
+                } else {
+                    answer = QueryAnswer.read(query, maxRows);
+                }
+            }
+            // The rows are in memory: the connection and the admission slot went back before the answer
+            // is written, so a client sending its next query on receipt never finds its own place still taken.
+            if (answer != null) {
+                HttpJson.send(exchange, mapper, 200, answer);
             }
         } catch (RuntimeException e) {
             failure = errors.map(e);
