@@ -104,9 +104,10 @@ final class QueryRoute implements HttpHandler {
     }
 
     /**
-     * A client that stops reading its answer blocks the write, holding the query's connection and
-     * slot: past the deadline its connection is closed, which ends the write. The same ends a request
-     * whose engine call has not returned a second after its cancel.
+     * A client that stops reading its answer blocks the write (for a stream, holding the query's
+     * connection and slot; a buffered answer has given them back): past the deadline its connection
+     * is closed, which ends the write. The same ends a request whose engine call has not returned a
+     * second after its cancel.
      */
     private static void cutOff(HttpServerExchange exchange) {
         if (!exchange.isComplete()) {
