@@ -11,7 +11,10 @@ import org.slf4j.LoggerFactory;
  * One thread that acts on every request's deadline: what is due is found by a scan every
  * {@value #TICK_MILLIS} ms. Watching a request costs two concurrent-set operations, where a
  * ScheduledFuture per request took the scheduler's lock twice and woke its thread on every cancel.
- * A deadline is therefore acted on at most one tick late.
+ * A deadline is therefore acted on at most one tick late. The thread rests only after
+ * {@value #IDLE_MILLIS} ms with nothing to watch, and only then does a new watch wake it: waking it
+ * on every request cost each query a thread wake-up (two at one client, where the set empties
+ * between requests).
  */
 final class DeadlineReaper implements AutoCloseable {
 
@@ -22,6 +25,8 @@ final class DeadlineReaper implements AutoCloseable {
     private final Set<Watch> watched = ConcurrentHashMap.newKeySet();
     private final Thread thread;
     private volatile boolean closed;
+    /** Parked for {@value #IDLE_MILLIS} ms or more: the next watch must wake it. */
+    private volatile boolean resting;
 
     /** A deadline being watched; closing it (when the request is done) stops the watch. */
     final class Watch implements AutoCloseable {
@@ -60,8 +65,8 @@ final class DeadlineReaper implements AutoCloseable {
     Watch watch(long dueNanos, long repeatNanos, Runnable action) {
         Watch watch = new Watch(dueNanos, repeatNanos, action);
         watched.add(watch);
-        if (watched.size() == 1) {
-            LockSupport.unpark(thread); // it may be resting with nothing to watch
+        if (resting) {
+            LockSupport.unpark(thread);
         }
         return watch;
     }
@@ -71,8 +76,12 @@ final class DeadlineReaper implements AutoCloseable {
     }
 
     private void run() {
+        long emptySince = System.nanoTime();
         while (!closed) {
             long now = System.nanoTime();
+            if (!watched.isEmpty()) {
+                emptySince = now;
+            }
             for (Watch w : watched) {
                 if (now - w.nextNanos < 0) {
                     continue;
@@ -89,9 +98,21 @@ final class DeadlineReaper implements AutoCloseable {
                     log.warn("acting on a query deadline failed: {}", e.toString());
                 }
             }
-            // With nothing to watch it rests; the first new watch wakes it (the longer wait is only a fallback).
-            LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(watched.isEmpty() ? IDLE_MILLIS : TICK_MILLIS));
+            if (now - emptySince < TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS)) {
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS));
+            } else {
+                rest();
+            }
         }
+    }
+
+    /** With nothing watched for a while it rests; the first new watch wakes it (the timeout is only a fallback). */
+    private void rest() {
+        resting = true;
+        if (watched.isEmpty()) { // a watch added before the flag was seen is not missed
+            LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS));
+        }
+        resting = false;
     }
 
     @Override
