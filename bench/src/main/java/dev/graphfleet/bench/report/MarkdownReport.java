@@ -31,7 +31,7 @@ public final class MarkdownReport {
         md.append("Run all: `./graphfleet bench` (about 10 minutes on 2 cores; it builds what it needs). One or some: "
                 + "`./graphfleet bench pool attach`. A smoke test of the whole pipeline with tiny sizes: "
                 + "`./graphfleet bench --quick`. Benchmarks: `pool`, `pool-jmh`, `attach`, `metrics`, `volume`, "
-                + "`console`, `memory`, `memory-hostile`, `deadlines`, `http`, `admission`. Options: `--attach-1g` adds the 1 GB attach sizes, `--jfr-always` "
+                + "`console`, `memory`, `memory-hostile`, `deadlines`, `http`, `admission`. Options: `--jfr-always` "
                 + "lists JFR hotspots for every section, not only where a goal is missed.\n\n");
         md.append("How it works: the `bench` Maven module (built only with `-Pbench`, so CI's `mvn verify` never sees it) "
                 + "holds one class per section in `dev.graphfleet.bench.*`; `BenchMain` runs each in a fresh JVM under "
