@@ -7,7 +7,7 @@ import java.nio.file.Path;
 /**
  * The other process of the /metrics benchmark: {@code FileStorm DIR PREFIX COUNT} creates COUNT small
  * files at the top of a node's data directory (where its size scanner lists), printing how many it
- * has written every {@link #REPORT_EVERY}, and "done" at the end.
+ * has written every {@link #REPORT_EVERY} and once at the end, then "done".
  */
 public final class FileStorm {
 
@@ -27,6 +27,9 @@ public final class FileStorm {
                 System.out.println(i);
                 System.out.flush();
             }
+        }
+        if (count % REPORT_EVERY != 0) {
+            System.out.println(count); // the last few: the count the parent checks is exact
         }
         System.out.println("done");
     }

@@ -68,9 +68,13 @@ public final class VolumeScanBench implements Benchmark {
             SimulatedVolumes volumes = new SimulatedVolumes(clock, Duration.ZERO, Duration.ofHours(1), Duration.ofHours(6));
             List<WatchedInstance> fleet = new ArrayList<>();
             WatchedInstance aDeadOne = null;
+            Map<String, String> volumeByInstance = new LinkedHashMap<>();
+            for (int i = 0; i < largest; i++) {
+                volumeByInstance.put("i-" + i, "vol-" + i);
+            }
+            volumes.attachAll(volumeByInstance, 500);
             for (int i = 0; i < largest; i++) {
                 String id = "i-" + i;
-                volumes.attach(id, "vol-" + i, 500);
                 if (i % 10 == 5) { // every prefix of ten has one that never answers: 10 %
                     WatchedInstance dead = new WatchedInstance(id, "shared_replica", silent.add(id), "/data");
                     Map<String, String> dims = Map.of("InstanceId", id, "path", "/data");
