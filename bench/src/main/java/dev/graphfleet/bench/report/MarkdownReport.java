@@ -28,7 +28,7 @@ public final class MarkdownReport {
                 + "of the same machine (`pool`, `http`), the sides run interleaved in short rounds (order rotated) until\n"
                 + "the 95 % confidence interval of the per-round ratio lies on one side of the limit; such a goal is met\n"
                 + "only when the whole interval passes, and shows the interval as `[95 % CI low–high]`.\n\n");
-        md.append("Run all: `./graphfleet bench` (about 10 minutes on 2 cores; it builds what it needs). One or some: "
+        md.append("Run all: `./graphfleet bench` (about 20–25 minutes on 2 cores: 1 GiB attaches, a million files, 10,000 instances; it builds what it needs). One or some: "
                 + "`./graphfleet bench pool attach`. A smoke test of the whole pipeline with tiny sizes: "
                 + "`./graphfleet bench --quick`. Benchmarks: `pool`, `pool-jmh`, `attach`, `metrics`, `volume`, "
                 + "`console`, `memory`, `memory-hostile`, `deadlines`, `http`, `admission`. Options: `--jfr-always` "
