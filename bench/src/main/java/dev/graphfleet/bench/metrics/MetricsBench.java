@@ -118,7 +118,7 @@ public final class MetricsBench implements Benchmark {
                     Format.number(q99.median()), 100 * (s99.median() / q99.median() - 1)));
         }
         Map<String, String> runSettings = new LinkedHashMap<>();
-        runSettings.put("files per iteration", String.format("%,d of 64 bytes, by a separate JVM; they stay, so the "
+        runSettings.put("files per iteration", String.format("%,d empty files, by a separate JVM; they stay, so the "
                 + "last iteration ends with %,d files in the directory", files, files * iterations));
         runSettings.put("writing the files took", String.format(java.util.Locale.ROOT, "%.0f s in all (%.0f files/s)",
                 stormSeconds, files * iterations / stormSeconds));
