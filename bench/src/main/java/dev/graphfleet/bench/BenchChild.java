@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The forked JVM of one benchmark: {@code BenchChild NAME OUT.json WORKDIR QUICK ATTACH_LARGE}.
+ * The forked JVM of one benchmark: {@code BenchChild NAME OUT.json WORKDIR QUICK}.
  * Each benchmark gets a fresh JVM so one's JIT state, heap and native memory do not colour the next.
  */
 public final class BenchChild {
@@ -18,8 +18,7 @@ public final class BenchChild {
     public static void main(String[] args) throws Exception {
         Benchmark benchmark = Benchmarks.named(args[0]).orElseThrow();
         Path out = Path.of(args[1]);
-        BenchConfig config = new BenchConfig(Boolean.parseBoolean(args[3]), Boolean.parseBoolean(args[4]),
-                Files.createDirectories(Path.of(args[2])));
+        BenchConfig config = new BenchConfig(Boolean.parseBoolean(args[3]), Files.createDirectories(Path.of(args[2])));
         int code = 0;
         try {
             Section section = benchmark.run(config);

@@ -40,9 +40,6 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--quick", description = "Tiny sizes and few iterations: a smoke test of the pipeline.")
     boolean quick;
 
-    @Option(names = "--attach-1g", description = "Also attach 1 GB repositories (adds several minutes).")
-    boolean attachLarge;
-
     @Option(names = "--jfr-always", description = "List JFR hotspots for every section, not only where a goal is missed.")
     boolean jfrAlways;
 
@@ -103,7 +100,7 @@ public final class BenchMain implements Callable<Integer> {
         command.add(System.getProperty("java.class.path"));
         command.add(BenchChild.class.getName());
         command.addAll(List.of(benchmark.name(), out.toString(), dir.resolve("data").toString(),
-                String.valueOf(quick), String.valueOf(attachLarge)));
+                String.valueOf(quick)));
         System.out.printf("bench: %s ...%n", benchmark.name());
         long started = System.nanoTime();
         double loadBefore = MachineInfo.loadAverage();
@@ -150,7 +147,7 @@ public final class BenchMain implements Callable<Integer> {
     private void writeAll(Path resultsFile, Path docs, Path chartsDir, Results.Machine machine, long start,
                           Map<String, Section> sections) throws IOException {
         List<Section> present = sections.values().stream().filter(s -> s != null).toList();
-        String command = "./graphfleet bench" + (quick ? " --quick" : "") + (attachLarge ? " --attach-1g" : "")
+        String command = "./graphfleet bench" + (quick ? " --quick" : "")
                 + (names.isEmpty() ? "" : " " + String.join(" ", names));
         Results results = new Results(machine, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), quick,
                 command, (System.nanoTime() - start) / 1e9, present);

@@ -5,10 +5,11 @@ import java.util.Objects;
 
 /**
  * How {@link RepositoryFetcher} downloads: part size and number of parallel ranged reads, retries
- * per part, and the injected free-space probe and sleeper.
+ * per part, and the injected free-space probe, sleeper and boot id (which decides whether a download
+ * must be flushed before it is installed; see {@link BootId}).
  */
 public record FetchOptions(long partSizeBytes, int parallelism, RetryPolicy retry, FreeSpace freeSpace,
-                           Sleeper sleeper) {
+                           Sleeper sleeper, BootId bootId) {
 
     public static final long DEFAULT_PART_SIZE = 8L << 20;
     public static final int DEFAULT_PARALLELISM = 8;
@@ -23,30 +24,35 @@ public record FetchOptions(long partSizeBytes, int parallelism, RetryPolicy retr
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(freeSpace, "freeSpace");
         Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(bootId, "bootId");
     }
 
     public static FetchOptions defaults() {
         return new FetchOptions(DEFAULT_PART_SIZE, DEFAULT_PARALLELISM, RetryPolicy.DEFAULT, FreeSpace.fileStore(),
-                Sleeper.system());
+                Sleeper.system(), BootId.system());
     }
 
     public FetchOptions withPartSize(long bytes) {
-        return new FetchOptions(bytes, parallelism, retry, freeSpace, sleeper);
+        return new FetchOptions(bytes, parallelism, retry, freeSpace, sleeper, bootId);
     }
 
     public FetchOptions withParallelism(int threads) {
-        return new FetchOptions(partSizeBytes, threads, retry, freeSpace, sleeper);
+        return new FetchOptions(partSizeBytes, threads, retry, freeSpace, sleeper, bootId);
     }
 
     public FetchOptions withRetry(RetryPolicy policy) {
-        return new FetchOptions(partSizeBytes, parallelism, policy, freeSpace, sleeper);
+        return new FetchOptions(partSizeBytes, parallelism, policy, freeSpace, sleeper, bootId);
     }
 
     public FetchOptions withFreeSpace(FreeSpace probe) {
-        return new FetchOptions(partSizeBytes, parallelism, retry, probe, sleeper);
+        return new FetchOptions(partSizeBytes, parallelism, retry, probe, sleeper, bootId);
     }
 
     public FetchOptions withSleeper(Sleeper waits) {
-        return new FetchOptions(partSizeBytes, parallelism, retry, freeSpace, waits);
+        return new FetchOptions(partSizeBytes, parallelism, retry, freeSpace, waits, bootId);
+    }
+
+    public FetchOptions withBootId(BootId boot) {
+        return new FetchOptions(partSizeBytes, parallelism, retry, freeSpace, sleeper, boot);
     }
 }

@@ -13,9 +13,11 @@ import java.util.List;
 
 /**
  * The record of which parts of an interrupted download are on disk: a header naming the object
- * (sha256, size, part size), then one line per completed part. A part is written and flushed
- * before its line, so a line always means the bytes are there; a torn last line is ignored. A
- * journal for another object or part size is not trusted (the download starts over).
+ * (sha256, size, part size), then one line per completed part. A part is written before its
+ * line, so after a crash of the process a line means the bytes are there; a torn last line is
+ * ignored. Neither is flushed: after a power loss a line may outlive its bytes, which the
+ * whole-file sha256 catches (the download then starts over), so the journal costs no disk
+ * round trip per part. A journal for another object or part size is not trusted.
  */
 final class PartJournal implements AutoCloseable {
 
@@ -44,7 +46,6 @@ final class PartJournal implements AutoCloseable {
             completed = new BitSet(partCount);
         }
         FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        channel.force(true);
         return new PartJournal(channel, completed);
     }
 
@@ -87,13 +88,12 @@ final class PartJournal implements AutoCloseable {
         return completed.cardinality();
     }
 
-    /** Records a part whose bytes are already flushed to the data file. */
+    /** Records a part whose bytes are already written to the data file. */
     synchronized void record(int part) throws IOException {
         ByteBuffer line = ByteBuffer.wrap((part + "\n").getBytes(StandardCharsets.US_ASCII));
         while (line.hasRemaining()) {
             channel.write(line);
         }
-        channel.force(false);
         completed.set(part);
     }
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,10 +34,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Downloads a published version into the {@link RepositoryCache}: parallel ranged reads of
  * fixed-size parts into {@code data.kuzu.partial}, each part retried with backoff on network
- * errors and 5xx answers and recorded once flushed (so a restarted fetch downloads only the
- * missing parts), then the whole file's sha256 is checked and the file renamed atomically to
- * {@code data.kuzu}. A failed check deletes the partial download; nothing unverified is ever at
- * the path that gets attached.
+ * errors and 5xx answers and recorded once written (so a restarted fetch downloads only the
+ * missing parts), hashed in order while the rest downloads, then the whole file's sha256 is
+ * checked and the file renamed atomically to {@code data.kuzu}. A failed check deletes the
+ * partial download; nothing unverified is ever at the path that gets attached.
+ *
+ * <p>Where the machine's boot can be told ({@link BootId}), the download is not flushed before it
+ * is installed: its bytes are in the page cache, which outlives a crash of this process, and its
+ * stamp says "verified in this boot, not flushed", so after a power loss or reboot the file is
+ * hashed once more before it is trusted. Elsewhere it is flushed first, as a database file must be.
  *
  * <p>Before downloading it makes room in the cache budget and checks the volume's free space.
  * Thread-safe; concurrent fetches of one version in this process wait for each other, and a
@@ -167,13 +173,15 @@ public final class RepositoryFetcher {
         Path data = cache.dataFile(ref);
         Path stampFile = cache.stampFile(ref);
         VerifiedStamp now = VerifiedStamp.of(data, manifest.sha256());
-        if (VerifiedStamp.read(stampFile).filter(now::equals).isPresent()) {
+        Optional<String> boot = options.bootId().current();
+        if (VerifiedStamp.read(stampFile).filter(saved -> saved.vouchesFor(now, boot)).isPresent()) {
             return true;
         }
         listener.onProgress(new FetchProgress(ref, Phase.VERIFYING, 0, manifest.sizeBytes()));
         if (!Sha256.of(data).equals(manifest.sha256())) {
             return false;
         }
+        flush(data); // what was hashed may still be only in the page cache (a crash right after install)
         now.write(stampFile); // as it looked before hashing: a change during the hash is caught next time
         return true;
     }
@@ -264,7 +272,9 @@ public final class RepositoryFetcher {
                 }
                 progress.enter(Phase.DOWNLOADING, resumed);
                 downloaded = downloadParts(manifest, missing, out, journal, digest, progress, listener);
-                out.force(true);
+                if (options.bootId().current().isEmpty()) {
+                    out.force(true); // no way to tell a reboot later: the bytes must be on disk before install
+                }
                 progress.enter(Phase.VERIFYING, digest.hashedBytes());
                 verify(manifest, partial, out.size(), digest.finish(progress::add));
             }
@@ -436,10 +446,18 @@ public final class RepositoryFetcher {
         Files.move(temp, manifestFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Files.move(partial, cache.dataFile(ref), StandardCopyOption.ATOMIC_MOVE);
         // After the rename, which changes the file's ctime: the stamp records the file as installed.
-        VerifiedStamp.of(cache.dataFile(ref), manifest.sha256()).write(cache.stampFile(ref));
+        VerifiedStamp installed = VerifiedStamp.of(cache.dataFile(ref), manifest.sha256());
+        Optional<String> boot = options.bootId().current();
+        (boot.isPresent() ? installed.notFlushedIn(boot.get()) : installed).write(cache.stampFile(ref));
         Files.deleteIfExists(journalFile);
         FileSync.directory(cache.versionDir(ref));
         cache.touch(ref);
+    }
+
+    private static void flush(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {

@@ -36,7 +36,9 @@ public final class FakeNodes implements AutoCloseable {
 
     public FakeNodes(String apiKey, int threads) throws IOException {
         this.apiKey = apiKey;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+        // Thousands of "nodes" share this one listener, so a scan's connections all arrive here at once; a
+        // short accept queue would drop their SYNs and cost them a retransmit (1 s), which no real fleet has.
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
         server.createContext("/", this::handle);
         executor = Executors.newFixedThreadPool(threads);
         server.setExecutor(executor);

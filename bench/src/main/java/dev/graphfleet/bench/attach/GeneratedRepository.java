@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
 final class GeneratedRepository {
 
     /** What one row costs on disk, measured on Kùzu 0.11.2: the row count aims at the size asked for. */
-    private static final int BYTES_PER_ROW = 520;
+    private static final int BYTES_PER_ROW = 310;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private GeneratedRepository() {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * What one benchmark run may use. {@code quick} shrinks sizes and iterations to a smoke test of the
  * whole pipeline; its figures prove the plumbing, not the goals.
  */
-public record BenchConfig(boolean quick, boolean attachLarge, Path workDir) {
+public record BenchConfig(boolean quick, Path workDir) {
 
     /** Picks the quick or the full value. */
     public int pick(int quickValue, int fullValue) {

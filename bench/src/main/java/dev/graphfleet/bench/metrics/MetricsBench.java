@@ -33,14 +33,16 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * DESIGN goal 3: {@code /metrics} p99 ≤ 10 ms while the data directory is written with 100k+ files.
+ * DESIGN goal 3: {@code /metrics} p99 ≤ 5 ms while 1,000,000 files are written into the data directory.
  * One real node (real databases, the real resource sampler and size scanner every second), requests
  * one after another from a blocking client: first quiet (the baseline), then while another process
- * creates the files. Each iteration repeats both; p99s are per iteration, medians over iterations.
+ * creates the files. Each iteration repeats both and writes its share of the files, which stay, so
+ * the last iteration ends with all of them in the directory; p99s are per iteration, medians over
+ * iterations.
  */
 public final class MetricsBench implements Benchmark {
 
-    private static final double P99_GOAL_MS = 10;
+    private static final double P99_GOAL_MS = 5;
     private static final int BUCKETS = 15;
 
     @Override
@@ -50,9 +52,10 @@ public final class MetricsBench implements Benchmark {
 
     @Override
     public Section run(BenchConfig config) throws Exception {
-        int files = config.pick(10_000, 100_000);
+        int totalFiles = config.pick(10_000, 1_000_000);
         int quietRequests = config.pick(500, 2_000);
         int iterations = config.pick(2, 3);
+        int files = (totalFiles + iterations - 1) / iterations;
         Path dataDir = Files.createDirectories(config.workDir().resolve("node"));
         seed(dataDir);
         NodeSettings settings = NodeSettings.defaults(dataDir).withNodeId("bench-node").withListen("127.0.0.1", 0)
@@ -66,6 +69,7 @@ public final class MetricsBench implements Benchmark {
         double[] stormP99 = new double[iterations];
         double[] stormMax = new double[iterations];
         int stormRequests = 0;
+        double stormSeconds = 0;
         List<double[]> byFiles = new ArrayList<>(); // {files present when the request started, ms}
         try (GraphNode node = GraphNode.start(settings)) {
             URL metrics = node.uri().resolve("/metrics").toURL();
@@ -82,7 +86,9 @@ public final class MetricsBench implements Benchmark {
                 quietP99[it] = Stats.percentile(quiet, 0.99);
                 quietMax[it] = quiet[quiet.length - 1];
 
+                long stormStart = System.nanoTime();
                 List<double[]> storm = storm(dataDir, "storm" + it + "-", files, it * files, metrics);
+                stormSeconds += (System.nanoTime() - stormStart) / 1e9;
                 stormRequests += storm.size();
                 byFiles.addAll(storm);
                 double[] ms = storm.stream().mapToDouble(r -> r[1]).sorted().toArray();
@@ -97,10 +103,12 @@ public final class MetricsBench implements Benchmark {
                         "", "requests", "p50", "p99", "max")
                 .row("no file churn", String.format("%,d", quietRequests * iterations), Format.stats(Stats.of(quietP50)),
                         Format.stats(q99), Format.stats(Stats.of(quietMax)))
-                .row(String.format("another process creating %,d files", files), String.format("%,d", stormRequests),
+                .row(String.format("another process creating %,d files per iteration", files),
+                        String.format("%,d", stormRequests),
                         Format.stats(Stats.of(stormP50)), Format.stats(s99), Format.stats(Stats.of(stormMax)))
                 .build();
-        Goal goal = Goal.atMost(String.format("/metrics p99 ≤ 10 ms while %,d files are written", files),
+        Goal goal = Goal.atMost(String.format("/metrics p99 ≤ %s ms while %,d files are written",
+                        Format.number(P99_GOAL_MS), files * iterations),
                 "p99 " + Format.stats(s99) + " ms under churn; " + Format.stats(q99) + " ms quiet",
                 s99.median(), P99_GOAL_MS, "ms", "p99 without churn", s99.median() / q99.median());
         List<String> notes = new ArrayList<>();
@@ -110,8 +118,10 @@ public final class MetricsBench implements Benchmark {
                     Format.number(q99.median()), 100 * (s99.median() / q99.median() - 1)));
         }
         Map<String, String> runSettings = new LinkedHashMap<>();
-        runSettings.put("files per iteration", String.format("%,d of 64 bytes, by a separate JVM; they stay, so the "
+        runSettings.put("files per iteration", String.format("%,d empty files, by a separate JVM; they stay, so the "
                 + "last iteration ends with %,d files in the directory", files, files * iterations));
+        runSettings.put("writing the files took", String.format(java.util.Locale.ROOT, "%.0f s in all (%.0f files/s)",
+                stormSeconds, files * iterations / stormSeconds));
         runSettings.put("size scanner", "every 1 s");
         runSettings.put("requests", quietRequests + " quiet per iteration after 300 warm-up; as many as fit during the churn");
         return new Section(name(), "/metrics latency under file churn",

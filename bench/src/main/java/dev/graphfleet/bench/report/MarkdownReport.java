@@ -29,10 +29,10 @@ public final class MarkdownReport {
                 + "the 95 % confidence interval of the median per-round ratio (distribution-free: a round hit by something\n"
                 + "else on the machine does not widen it) lies on one side of the limit; such a goal is met only when the\n"
                 + "whole interval passes, and shows the interval as `[95 % CI low–high]`.\n\n");
-        md.append("Run all: `./graphfleet bench` (about 10 minutes on 2 cores; it builds what it needs). One or some: "
+        md.append("Run all: `./graphfleet bench` (about 20–25 minutes on 2 cores: 1 GiB attaches, a million files, 10,000 instances; it builds what it needs). One or some: "
                 + "`./graphfleet bench pool attach`. A smoke test of the whole pipeline with tiny sizes: "
                 + "`./graphfleet bench --quick`. Benchmarks: `pool`, `pool-jmh`, `attach`, `metrics`, `volume`, "
-                + "`console`, `memory`, `memory-hostile`, `deadlines`, `http`, `admission`. Options: `--attach-1g` adds the 1 GB attach sizes, `--jfr-always` "
+                + "`console`, `memory`, `memory-hostile`, `deadlines`, `http`, `admission`. Options: `--jfr-always` "
                 + "lists JFR hotspots for every section, not only where a goal is missed.\n\n");
         md.append("How it works: the `bench` Maven module (built only with `-Pbench`, so CI's `mvn verify` never sees it) "
                 + "holds one class per section in `dev.graphfleet.bench.*`; `BenchMain` runs each in a fresh JVM under "

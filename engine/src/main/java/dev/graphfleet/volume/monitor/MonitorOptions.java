@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param monitorId        names this monitor in the expansion lock (two monitors must differ)
  * @param parallelism      threads deciding and acting (CloudWatch fallback, describe, registry, modify, grow)
  * @param maxReadsInFlight node reads waiting at once; reads hold no thread, so dead nodes overlap instead of
- *                         adding up as long as this exceeds their number
+ *                         adding up as long as this exceeds their number (each holds a socket while it waits)
  * @param budget           a run never takes longer than this (a Lambda has 300 s; the default leaves room)
  * @param actionReserve    no action starts with less than this left of the budget: an action once started
  *                         (modify and record, or a filesystem grow) is allowed to finish inside the budget
@@ -47,13 +47,34 @@ public record MonitorOptions(String monitorId, int parallelism, int maxReadsInFl
     }
 
     /**
-     * 32 deciding threads, 512 reads in flight (a Lambda allows 1024 open files), a 240 s budget with 30 s
-     * reserved for a started action, 15 min locks, and a 60 s wait for optimizing, polled every 10 s.
+     * 32 deciding threads, reads in flight as {@link #readsInFlightFor} the process's open-file limit allows
+     * (512 in a Lambda), a 240 s budget with 30 s reserved for a started action, 15 min locks, and a 60 s wait
+     * for optimizing, polled every 10 s.
      */
     public static MonitorOptions defaults() {
-        return new MonitorOptions("graphfleet-" + ManagementFactory.getRuntimeMXBean().getName(), 32, 512,
+        return new MonitorOptions("graphfleet-" + ManagementFactory.getRuntimeMXBean().getName(), 32,
+                readsInFlightFor(openFileLimit()),
                 Duration.ofSeconds(240), Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofSeconds(60),
                 Duration.ofSeconds(10));
+    }
+
+    /**
+     * Half the open-file limit, 64 to 4,096: every silent node holds a socket for its whole read, so with fewer
+     * slots than silent nodes they wait in waves (at 10,000 instances, 10 % silent, 512 slots took two waves of
+     * timeouts); the other half of the files stays for the SDK clients, logs and the JVM. A Lambda's 1,024 files
+     * give 512.
+     */
+    static int readsInFlightFor(long openFileLimit) {
+        return (int) Math.max(64, Math.min(4096, openFileLimit / 2));
+    }
+
+    /** The process's open-file limit where the JVM can tell (Linux, macOS), else a Lambda's 1,024. */
+    private static long openFileLimit() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            long limit = unix.getMaxFileDescriptorCount();
+            return limit > 0 ? limit : 1024;
+        }
+        return 1024;
     }
 
     public MonitorOptions withMonitorId(String id) {
