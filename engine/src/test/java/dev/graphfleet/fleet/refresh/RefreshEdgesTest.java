@@ -110,6 +110,8 @@ class RefreshEdgesTest {
                 m("i-3", OLD, FAILED)), NEW);
         assertThat(plan.isRefused()).isFalse();
         assertThat(plan.replaceOrder()).containsExactly("i-3", "i-1");
+        assertThat(RefreshPlanner.plan(List.of(m("i-1", OLD, SERVING), m("i-2", OLD, SERVING), m("i-3", OLD, FAILED)),
+                NEW).isRefused()).as("two serving and a failed one: each serving one has another").isFalse();
     }
 
     @Test
@@ -117,6 +119,16 @@ class RefreshEdgesTest {
         List<Member> group = List.of(m("i-1", OLD, FAILED), m("i-2", OLD, SERVING));
         RollingRefresh refresh = new RollingRefresh(group, NEW, WITHIN);
         assertThat(refresh.next(group, T0)).isEqualTo(new RefreshStep.Replace("i-1"));
+    }
+
+    @Test
+    void aRefreshWaitsTheWholeHealthyWithinForAnotherInstanceBeforeItGivesUp() {
+        RollingRefresh refresh = new RollingRefresh(List.of(m("i-1", OLD, SERVING), m("i-2", OLD, SERVING)), NEW, WITHIN);
+        List<Member> onlyOne = List.of(m("i-1", OLD, SERVING), m("i-2", OLD, NOT_YET));
+        assertThat(refresh.next(onlyOne, T0)).isInstanceOf(RefreshStep.Wait.class);
+        assertThat(refresh.next(onlyOne, T0.plus(WITHIN))).isInstanceOf(RefreshStep.Wait.class);
+        assertThat(refresh.next(onlyOne, T0.plus(WITHIN).plusSeconds(1))).isEqualTo(new RefreshStep.Stopped(
+                "no other instance has served for 15 min, so i-1 cannot be taken out without stopping the group", "i-1"));
     }
 
     @Test
