@@ -55,4 +55,28 @@ class MemoryDriftTest {
         assertThat(report.drifts()).isEmpty();
         assertThat(report.unchecked()).isEmpty();
     }
+
+    @Test
+    void whatCouldNotBeComparedSaysWhyAndListsTheConfigsGroupsOnlyWhenThereIsAChoice() {
+        FleetInstance silent = new FleetInstance("i-4", NodeType.SHARED_REPLICA, null, "pending", Health.UNREACHABLE, null,
+                null, "a", null, null, null);
+        java.util.Map<String, MemoryDrift.Expected> two = new java.util.TreeMap<>(Map.of(
+                "a", new MemoryDrift.Expected(MIB, MIB), "b", new MemoryDrift.Expected(MIB, MIB)));
+        var report = MemoryDrift.check(fleet(silent, replica("i-1", null, 1L, null), replica("i-2", "other", 1L, null)), two);
+        assertThat(report.unchecked()).containsExactly(
+                "i-4: its memory settings could not be read (health unreachable)",
+                "i-1: its replica group is not known (the config has [a, b])",
+                "i-2: its replica group other is not in the config (the config has [a, b])");
+
+        var one = MemoryDrift.check(fleet(replica("i-2", "other", 1L, null)), Map.of("a", new MemoryDrift.Expected(MIB, MIB)));
+        assertThat(one.unchecked()).containsExactly("i-2: its replica group other is not in the config");
+    }
+
+    @Test
+    void onlyTheBufferPoolDifferingIsOneDriftAndMatchingSettingsAreNone() {
+        var report = MemoryDrift.check(fleet(replica("i-1", "shared", 5120L, 2048L), replica("i-2", "shared", 5120L, 4096L)),
+                Map.of("shared", new MemoryDrift.Expected(5120 * MIB, 4096 * MIB)));
+        assertThat(report.drifts()).containsExactly(
+                new MemoryDrift.Drift("i-1", "shared", "memory_per_db_mb (buffer pool)", 4096, 2048));
+    }
 }

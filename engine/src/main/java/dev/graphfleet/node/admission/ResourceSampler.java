@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
  * Samples CPU, memory and the data volume on its own thread at a fixed interval, so neither
  * admission nor /metrics ever waits for a probe (the original sampled CPU for 0.1 s on the request).
  *
- * <p>CPU is the mean of the last {@value #CPU_WINDOW} readings, so a one-second spike does not shed
- * load, and it is unknown (null) until the first full interval: the JVM's first reading covers its
- * own start-up, which says nothing about the load the node will serve.
+ * <p>CPU is the mean of the last {@value CpuWindow#SIZE} readings ({@link CpuWindow}), so a one-second
+ * spike does not shed load, and it is unknown (null) until the first full interval: the JVM's first
+ * reading covers its own start-up, which says nothing about the load the node will serve.
  */
 public final class ResourceSampler implements ResourceGauge, AutoCloseable {
 
@@ -25,11 +25,9 @@ public final class ResourceSampler implements ResourceGauge, AutoCloseable {
     private final Path dataDir;
     private final Clock clock;
     private final com.sun.management.OperatingSystemMXBean os;
-    private static final int CPU_WINDOW = 5;
 
     private final ScheduledExecutorService scheduler;
-    private final double[] cpuReadings = new double[CPU_WINDOW];
-    private int cpuCount;
+    private final CpuWindow cpu = new CpuWindow();
     private volatile ResourceSample latest;
 
     private ResourceSampler(Path dataDir, Clock clock, Duration interval) {
@@ -59,25 +57,10 @@ public final class ResourceSampler implements ResourceGauge, AutoCloseable {
 
     private void sampleSafely() {
         try {
-            latest = sample(meanCpu(os.getCpuLoad()));
+            latest = sample(cpu.add(os.getCpuLoad()));
         } catch (RuntimeException e) {
             log.warn("resource sampling failed; keeping the previous sample: {}", e.toString());
         }
-    }
-
-    /** Adds a reading (0..1, negative when unavailable) and returns the window's mean in percent. */
-    private Double meanCpu(double reading) {
-        if (reading < 0) {
-            return latest == null ? null : latest.cpuPercent();
-        }
-        cpuReadings[cpuCount % CPU_WINDOW] = reading;
-        cpuCount++;
-        int n = Math.min(cpuCount, CPU_WINDOW);
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += cpuReadings[i];
-        }
-        return sum / n * 100.0;
     }
 
     private ResourceSample sample(Double cpuPercent) {

@@ -22,7 +22,12 @@ final class SystemProbes {
 
     /** {@code MemTotal}/{@code MemAvailable} from /proc/meminfo; the JVM's view (free pages only) elsewhere. */
     static Memory memory(com.sun.management.OperatingSystemMXBean os) {
-        Map<String, Long> info = meminfo(MEMINFO);
+        return memory(os, MEMINFO);
+    }
+
+    /** As {@link #memory(com.sun.management.OperatingSystemMXBean)}, from a meminfo-style file. */
+    static Memory memory(com.sun.management.OperatingSystemMXBean os, Path meminfo) {
+        Map<String, Long> info = meminfo(meminfo);
         Long total = info.get("MemTotal");
         Long available = info.get("MemAvailable");
         if (total != null && available != null) {
@@ -64,9 +69,14 @@ final class SystemProbes {
 
     /** The longest mount point in /proc/self/mounts that contains the path; the path itself if unknown. */
     static String mountPointOf(Path path) {
+        return mountPointOf(path, MOUNTS);
+    }
+
+    /** As {@link #mountPointOf(Path)}, from a mounts-style file. */
+    static String mountPointOf(Path path, Path mounts) {
         String best = null;
         try {
-            for (String line : Files.readAllLines(MOUNTS)) {
+            for (String line : Files.readAllLines(mounts)) {
                 List<String> fields = List.of(line.split(" "));
                 if (fields.size() < 2) {
                     continue;
