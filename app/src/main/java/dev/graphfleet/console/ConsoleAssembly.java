@@ -1,7 +1,6 @@
 package dev.graphfleet.console;
 
 import dev.graphfleet.console.service.Backoff;
-import dev.graphfleet.console.service.ConsoleState;
 import dev.graphfleet.console.service.FleetPoller;
 import dev.graphfleet.console.service.LatestOnFxThread;
 import dev.graphfleet.console.service.actions.ActionRunner;
@@ -94,11 +93,13 @@ public final class ConsoleAssembly implements AutoCloseable {
                 m::refreshNow); // show what the action changed at once
         OperatorViewModel op = new OperatorViewModel(m, actionsModel,
                 EnvironmentBadge.of(settings.kind(), settings.environment()), settings.readOnly(), zone);
+        // each refresh is prepared for the views on the poller's thread; the FX thread only applies it
+        LatestOnFxThread<ConsoleViewModel.Refresh> toFxThread = new LatestOnFxThread<>(Platform::runLater, refresh -> {
+            m.apply(refresh);
+            op.apply(refresh.state());
+        });
         FleetPoller p = new FleetPoller(config.source(), config.details(), config.volumes(), backoff, clock,
-                new LatestOnFxThread<ConsoleState>(Platform::runLater, state -> {
-                    m.apply(state);
-                    op.apply(state);
-                }));
+                state -> toFxThread.accept(m.prepare(state)));
         m.setRefreshAction(p::refreshNow);
         m.exports().setTarget(new FileExports());
         p.setDetailsWanted(m.sectionProperty().get().needsNodeDetails());

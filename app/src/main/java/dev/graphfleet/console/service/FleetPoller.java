@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a {@link FleetSource} on its own thread, again and again: every {@code interval} while the
  * source answers, backing off while it does not. Each read becomes one immutable
- * {@link ConsoleState} handed to the listener on this thread; the console's listener forwards it to
- * the FX thread. Nothing here runs on, or waits for, the FX thread.
+ * {@link ConsoleState} handed to the listener on this thread; the console's listener prepares it for
+ * the views here (every row's texts, each list's order) and forwards that to the FX thread. Nothing here
+ * runs on, or waits for, the FX thread.
  */
 public final class FleetPoller implements AutoCloseable {
 

@@ -56,7 +56,7 @@ public final class FleetView extends VBox {
         var version = Tables.column("Version", 150, InstanceRow::versionProperty);
         version.visibleProperty().bind(model.anyVersionProperty());
         // every repository's version, never cut after the first: the column is as wide as the longest
-        version.minWidthProperty().bind(model.widestVersionProperty().map(FleetView::textWidth));
+        version.minWidthProperty().bind(model.widestVersionProperty().map(Tables::textWidth));
         version.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -88,13 +88,6 @@ public final class FleetView extends VBox {
         detail.getStyleClass().add(Styles.DETAIL_TEXT);
         table.getColumns().add(detail);
         return table;
-    }
-
-    /** The width a cell needs for {@code text} (the table's font, the cell's padding). */
-    private static double textWidth(String text) {
-        javafx.scene.text.Text measure = new javafx.scene.text.Text(text);
-        measure.setFont(javafx.scene.text.Font.getDefault());
-        return Math.max(80, Math.ceil(measure.getLayoutBounds().getWidth() * 1.08) + 24);
     }
 
     private static TableView<GroupRow> groupTable(FleetViewModel model) {

@@ -10,7 +10,7 @@ final class LiveControls {
     private LiveControls() {
     }
 
-    static ToggleButton pauseButton(String id, LiveViewModel model) {
+    static ToggleButton pauseButton(String id, LiveViewModel<?> model) {
         ToggleButton pause = new ToggleButton();
         pause.setId(id);
         pause.selectedProperty().bindBidirectional(model.pausedProperty());
@@ -27,7 +27,7 @@ final class LiveControls {
         return tip;
     }
 
-    static Label pausedNote(LiveViewModel model) {
+    static Label pausedNote(LiveViewModel<?> model) {
         Label note = new Label("Paused: not following refreshes");
         note.getStyleClass().add(Styles.PAUSED_NOTE);
         note.visibleProperty().bind(model.pausedProperty());

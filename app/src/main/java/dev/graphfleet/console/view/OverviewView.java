@@ -47,7 +47,10 @@ public final class OverviewView extends VBox {
         table.getColumns().add(Tables.styled("Health", 125, OverviewRow::healthProperty, Styles.HEALTH, true));
         table.getColumns().add(Tables.column("Node", 110, r -> new ReadOnlyStringWrapper(r.id())));
         table.getColumns().add(Tables.column("Role", 115, OverviewRow::roleProperty));
-        table.getColumns().add(Tables.column("Versions", 120, OverviewRow::versionsProperty));
+        var versions = Tables.column("Versions", 120, OverviewRow::versionsProperty);
+        // every repository's version, never cut after the first: the column is as wide as the longest
+        versions.minWidthProperty().bind(model.widestVersionsProperty().map(Tables::textWidth));
+        table.getColumns().add(versions);
         table.getColumns().add(trend("Memory", 180, OverviewRow::memoryProperty));
         table.getColumns().add(trend("Volume", 230, OverviewRow::volumeProperty));
         table.getColumns().add(trend("Pool", 150, OverviewRow::connectionsProperty));

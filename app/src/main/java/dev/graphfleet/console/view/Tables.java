@@ -57,6 +57,13 @@ final class Tables {
         return column;
     }
 
+    /** The width a cell needs for {@code text} (the table's font, the cell's padding). */
+    static double textWidth(String text) {
+        javafx.scene.text.Text measure = new javafx.scene.text.Text(text);
+        measure.setFont(javafx.scene.text.Font.getDefault());
+        return Math.max(80, Math.ceil(measure.getLayoutBounds().getWidth() * 1.08) + 24);
+    }
+
     private static String idOf(String title) {
         return "col-" + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }

@@ -17,12 +17,12 @@ import javafx.scene.layout.Region;
  */
 final class ViewToolbar extends HBox {
 
-    ViewToolbar(String view, LiveViewModel model, ListFilter<?> filter, Node... headline) {
+    ViewToolbar(String view, LiveViewModel<?> model, ListFilter<?> filter, Node... headline) {
         this(view, model, filter, FilterBox.of(view + "-filter", filter), headline);
     }
 
     /** With a filter box of the view's own (its prompt and help). */
-    ViewToolbar(String view, LiveViewModel model, ListFilter<?> filter, TextField filterBox, Node... headline) {
+    ViewToolbar(String view, LiveViewModel<?> model, ListFilter<?> filter, TextField filterBox, Node... headline) {
         getStyleClass().add(Styles.VIEW_TOOLBAR);
         getChildren().addAll(headline);
         Region spacer = new Region();

@@ -23,34 +23,50 @@ public final class AttachmentRow {
     private final StringProperty attempt = new SimpleStringProperty(this, "attempt");
     private final StringProperty error = new SimpleStringProperty(this, "error");
     private final ObjectProperty<Gauge> gauge = new SimpleObjectProperty<>(this, "gauge");
-    /** The attachment shown: what a refresh compares against. */
-    private NodeDetail.Attachment shown;
+    /** The texts shown: prepared texts seen before cost one comparison. */
+    private Texts shown;
 
     AttachmentRow(String key) {
         this.key = key;
     }
 
-    /** Shows {@code a}, formatting the progress only when it moved. */
+    /**
+     * Everything the row shows, formatted off the FX thread (the view's prepare step): the same instance
+     * again when nothing changed, so the FX thread skips the row after one comparison.
+     */
+    record Texts(String node, String repository, String version, String phase, String attempt, String error,
+                 double progress, String progressText, Gauge gauge) {
+
+        static Texts of(String nodeId, NodeDetail.Attachment a) {
+            double done = "attached".equals(a.phase()) ? 1.0 : a.progress();
+            String progressText = AttachmentRow.progressText(a, done);
+            return new Texts(nodeId, a.repository(), a.version() == null ? "—" : a.version(), a.phase(),
+                    a.attempt() <= 0 ? "—" : "attempt " + a.attempt(), a.error() == null ? "" : a.error(), done,
+                    progressText, new Gauge(Math.max(0, done), "failed".equals(a.phase()) ? "exhausted" : "ok",
+                    progressText));
+        }
+    }
+
+    /** Shows {@code a}: only what changed fires (a later report of the same progress, nothing). */
     void update(String nodeId, NodeDetail.Attachment a) {
-        NodeDetail.Attachment was = shown;
-        shown = a;
-        if (a.equals(was)) {
+        show(Texts.of(nodeId, a));
+    }
+
+    /** On the FX thread: sets what changed. */
+    void show(Texts t) {
+        if (t == shown) {
             return;
         }
-        set(node, nodeId);
-        set(repository, a.repository());
-        set(version, a.version() == null ? "—" : a.version());
-        set(phase, a.phase());
-        set(attempt, a.attempt() <= 0 ? "—" : "attempt " + a.attempt());
-        set(error, a.error() == null ? "" : a.error());
-        if (was != null && java.util.Objects.equals(was.phase(), a.phase()) && was.bytesDone() == a.bytesDone()
-                && was.bytesTotal() == a.bytesTotal()) {
-            return;
-        }
-        double done = "attached".equals(a.phase()) ? 1.0 : a.progress();
-        set(progress, done);
-        set(progressText, progressText(a, done));
-        set(gauge, new Gauge(Math.max(0, done), "failed".equals(a.phase()) ? "exhausted" : "ok", progressText.get()));
+        shown = t;
+        set(node, t.node());
+        set(repository, t.repository());
+        set(version, t.version());
+        set(phase, t.phase());
+        set(attempt, t.attempt());
+        set(error, t.error());
+        set(progress, t.progress());
+        set(progressText, t.progressText());
+        set(gauge, t.gauge());
     }
 
     private static String progressText(NodeDetail.Attachment a, double done) {

@@ -5,21 +5,22 @@ import dev.graphfleet.console.service.NodeDetail;
 import dev.graphfleet.fleet.FleetInstance;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * Attachments: every shared repository on every node, on its way to serving. Uses the node details
  * (progress, attempt) when read, else the fleet model's summary (phase, version, error).
  */
-public final class AttachmentsViewModel extends LiveViewModel {
+public final class AttachmentsViewModel extends LiveViewModel<AttachmentsViewModel.Frame> {
 
-    private final ObservableList<AttachmentRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<AttachmentRow> rows = new RowList<>();
     private final IntegerProperty failed = new SimpleIntegerProperty(this, "failed");
     private final BooleanProperty anyVersion = new SimpleBooleanProperty(this, "anyVersion");
     private final javafx.beans.property.StringProperty summary =
@@ -30,32 +31,67 @@ public final class AttachmentsViewModel extends LiveViewModel {
                     "version", r.versionProperty().get(), "phase", r.phaseProperty().get(),
                     "attempt", r.attemptProperty().get(), "error", r.errorProperty().get()));
 
+    /** What {@link #prepare} made for each row last time: equal texts are reused (prepare's thread only). */
+    private Map<String, AttachmentRow.Texts> prepared = new HashMap<>();
+
+    /** One refresh as the Attachments view shows it: a row per node and repository, by key; the headline. */
+    public record Frame(List<Item> items, int failed, boolean anyVersion, String summary) {
+    }
+
+    /** One row: its key (node/repository) and its texts. */
+    record Item(String key, AttachmentRow.Texts texts) {
+    }
+
     @Override
-    protected void update(ConsoleState state) {
+    protected Frame prepare(ConsoleState state) {
         List<Item> items = new ArrayList<>();
         MissingFigures missing = new MissingFigures();
+        int failedCount = 0;
+        boolean versions = false;
         for (FleetInstance instance : state.fleet().instances()) {
             NodeDetail detail = state.detail(instance.id());
+            List<NodeDetail.Attachment> attachments;
             if (detail != null && detail.error() == null) {
                 missing.figures();
-                detail.attachments().forEach(a -> items.add(new Item(instance.id(), a)));
+                attachments = detail.attachments();
             } else if (instance.node() != null) {
                 missing.figures();
-                instance.node().attachments().forEach(a -> items.add(new Item(instance.id(),
-                        new NodeDetail.Attachment(a.repository(), a.phase(), a.version(), 0, 0, 0, a.error(), null))));
+                attachments = instance.node().attachments().stream().map(a -> new NodeDetail.Attachment(a.repository(),
+                        a.phase(), a.version(), 0, 0, 0, a.error(), null)).toList();
             } else {
                 missing.missing(instance.id(), Unavailable.why(instance, "attachments"));
+                continue;
+            }
+            for (NodeDetail.Attachment a : attachments) {
+                failedCount += "failed".equals(a.phase()) ? 1 : 0;
+                versions |= a.version() != null;
+                items.add(new Item(instance.id() + "/" + a.repository(), AttachmentRow.Texts.of(instance.id(), a)));
             }
         }
         items.sort(Comparator.comparing(Item::key));
-        RowSync.sync(rows, items, Item::key, AttachmentRow::key, item -> {
+        Map<String, AttachmentRow.Texts> next = new HashMap<>(items.size() * 2);
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            AttachmentRow.Texts was = prepared.get(item.key());
+            if (item.texts().equals(was)) {
+                items.set(i, new Item(item.key(), was));
+            }
+            next.put(item.key(), items.get(i).texts());
+        }
+        prepared = next; // rows gone are forgotten
+        return new Frame(List.copyOf(items), failedCount, versions, headline(failedCount, missing, state.fleet()));
+    }
+
+    @Override
+    protected void update(Frame frame) {
+        RowSync.sync(rows, frame.items(), Item::key, AttachmentRow::key, item -> {
             AttachmentRow row = new AttachmentRow(item.key());
-            row.update(item.node(), item.attachment());
+            row.show(item.texts());
             return row;
-        }, (row, item) -> row.update(item.node(), item.attachment()));
-        RowSync.set(failed, (int) items.stream().filter(i -> "failed".equals(i.attachment().phase())).count());
-        RowSync.set(summary, headline(failed.get(), missing, state.fleet()));
-        RowSync.set(anyVersion, items.stream().anyMatch(i -> i.attachment().version() != null));
+        }, (row, item) -> row.show(item.texts()));
+        RowSync.set(failed, frame.failed());
+        RowSync.set(summary, frame.summary());
+        RowSync.set(anyVersion, frame.anyVersion());
         filter.refreshed();
     }
 
@@ -74,13 +110,6 @@ public final class AttachmentsViewModel extends LiveViewModel {
     /** The {@code /} filter of the table. */
     public ListFilter<AttachmentRow> filter() {
         return filter;
-    }
-
-    /** One row's data; the key is made once (the sort compares it many times). */
-    private record Item(String key, String node, NodeDetail.Attachment attachment) {
-        Item(String node, NodeDetail.Attachment attachment) {
-            this(node + "/" + attachment.repository(), node, attachment);
-        }
     }
 
     public ObservableList<AttachmentRow> rows() {

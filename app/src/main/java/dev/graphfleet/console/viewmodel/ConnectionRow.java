@@ -25,8 +25,8 @@ public final class ConnectionRow {
     private final StringProperty level = new SimpleStringProperty(this, "level");
     private final StringProperty timeoutsLevel = new SimpleStringProperty(this, "timeoutsLevel");
     private final ObjectProperty<Gauge> gauge = new SimpleObjectProperty<>(this, "gauge");
-    /** The figures shown, null while none are: what a refresh compares against. */
-    private Figures shown;
+    /** The texts shown: prepared texts seen before cost one comparison. */
+    private Texts shown;
 
     ConnectionRow(String key) {
         this.key = key;
@@ -36,54 +36,63 @@ public final class ConnectionRow {
     }
 
     /**
-     * A node that sent no pool figures this time: why, on the row of {@code db} when the node had
-     * reported that database before, else on one row for the node.
+     * Everything the row shows, formatted off the FX thread (the view's prepare step): the same instance
+     * again when nothing changed, so the FX thread skips the row after one comparison.
+     *
+     * @param figures null when the node sent none this time
      */
-    void updateUnavailable(String nodeId, String db, String why) {
-        shown = null;
-        set(node, nodeId);
-        set(database, db == null ? "no figures: " + why : db + " — no figures: " + why);
-        set(inUse, "—");
-        set(idle, "—");
-        set(max, "—");
-        set(utilisation, 0.0);
-        set(utilisationText, "—");
-        set(waits, "—");
-        set(timeouts, "—");
-        set(level, "unknown");
-        set(timeoutsLevel, "unknown");
-        set(gauge, null);
+    record Texts(Figures figures, String node, String database, String inUse, String idle, String max,
+                 double utilisation, String utilisationText, String waits, String timeouts, String level,
+                 String timeoutsLevel, Gauge gauge) {
+
+        /**
+         * A node that sent no pool figures this time: why, on the row of {@code db} when the node had
+         * reported that database before, else on one row for the node.
+         */
+        static Texts unavailable(String nodeId, String db, String why) {
+            return new Texts(null, nodeId, db == null ? "no figures: " + why : db + " — no figures: " + why,
+                    "—", "—", "—", 0.0, "—", "—", "—", "unknown", "unknown", null);
+        }
+
+        static Texts of(Figures f) {
+            double used = f.max() > 0 ? Math.min(1.0, (double) f.inUse() / f.max()) : 0;
+            String utilisationText = f.inUse() + " of " + f.max() + " in use (" + Units.percent(used) + ")";
+            String level = f.max() > 0 && f.inUse() >= f.max() ? "exhausted" : used >= 0.8 ? "busy" : "ok";
+            return new Texts(f, f.node(), f.database(), Integer.toString(f.inUse()), Integer.toString(f.idle()),
+                    Integer.toString(f.max()), used, utilisationText, Units.count(f.waits(), "wait", "waits"),
+                    Units.count(f.timeouts(), "timeout", "timeouts"), level, f.timeouts() > 0 ? "exhausted" : "ok",
+                    new Gauge(used, level, utilisationText));
+        }
     }
 
-    /**
-     * Shows {@code f}, formatting only the figures that differ from those shown: a refresh of a
-     * big fleet touches each of its rows, most of which have not changed.
-     */
+    /** A node that sent no pool figures this time: see {@link Texts#unavailable}. */
+    void updateUnavailable(String nodeId, String db, String why) {
+        show(Texts.unavailable(nodeId, db, why));
+    }
+
+    /** Shows {@code f}; only the figures that differ from those shown fire. */
     void update(Figures f) {
-        Figures was = shown;
-        shown = f;
-        if (f.equals(was)) {
+        show(Texts.of(f));
+    }
+
+    /** On the FX thread: sets what changed. */
+    void show(Texts t) {
+        if (t == shown) {
             return;
         }
-        set(node, f.node());
-        set(database, f.database());
-        if (was == null || was.inUse() != f.inUse() || was.idle() != f.idle() || was.max() != f.max()) {
-            set(inUse, Integer.toString(f.inUse()));
-            set(idle, Integer.toString(f.idle()));
-            set(max, Integer.toString(f.max()));
-            double used = f.max() > 0 ? Math.min(1.0, (double) f.inUse() / f.max()) : 0;
-            set(utilisation, used);
-            set(utilisationText, f.inUse() + " of " + f.max() + " in use (" + Units.percent(used) + ")");
-            set(level, f.max() > 0 && f.inUse() >= f.max() ? "exhausted" : used >= 0.8 ? "busy" : "ok");
-            set(gauge, new Gauge(used, level.get(), utilisationText.get()));
-        }
-        if (was == null || was.waits() != f.waits()) {
-            set(waits, Units.count(f.waits(), "wait", "waits"));
-        }
-        if (was == null || was.timeouts() != f.timeouts()) {
-            set(timeouts, Units.count(f.timeouts(), "timeout", "timeouts"));
-            set(timeoutsLevel, f.timeouts() > 0 ? "exhausted" : "ok");
-        }
+        shown = t;
+        set(node, t.node());
+        set(database, t.database());
+        set(inUse, t.inUse());
+        set(idle, t.idle());
+        set(max, t.max());
+        set(utilisation, t.utilisation());
+        set(utilisationText, t.utilisationText());
+        set(waits, t.waits());
+        set(timeouts, t.timeouts());
+        set(level, t.level());
+        set(timeoutsLevel, t.timeoutsLevel());
+        set(gauge, t.gauge());
     }
 
     /** The utilisation bar. */

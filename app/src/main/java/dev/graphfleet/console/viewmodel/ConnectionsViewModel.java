@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -18,20 +17,30 @@ import javafx.collections.ObservableList;
  * node that stops answering keeps the rows of the databases it last reported, each saying why it
  * has no figures: the rows do not jump, and the table is not rebuilt each time a node blinks.
  */
-public final class ConnectionsViewModel extends LiveViewModel {
+public final class ConnectionsViewModel extends LiveViewModel<ConnectionsViewModel.Frame> {
 
     static final String ALL_DATABASES = "(all databases)";
 
-    private final ObservableList<ConnectionRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<ConnectionRow> rows = new RowList<>();
     private final ListFilter<ConnectionRow> filter = new ListFilter<>(rows,
             java.util.Set.of("node", "database", "level"),
             r -> ListFilter.fields("node", r.nodeProperty().get(), "database", r.databaseProperty().get(),
                     "level", r.levelProperty().get()));
-    /** The databases each node reported last (in name order), kept while it does not answer. */
+    /** The databases each node reported last (in name order), kept while it does not answer (prepare's thread). */
     private Map<String, List<String>> databasesSeen = new HashMap<>();
+    /** What {@link #prepare} made for each row last time: equal figures reuse its texts (prepare's thread only). */
+    private Map<String, ConnectionRow.Texts> prepared = new HashMap<>();
+
+    /** One refresh as the Connections view shows it: a row per node and database, by key. */
+    public record Frame(List<Item> items) {
+    }
+
+    /** One row: its key (node/database) and its texts. */
+    record Item(String key, ConnectionRow.Texts texts) {
+    }
 
     @Override
-    protected void update(ConsoleState state) {
+    protected Frame prepare(ConsoleState state) {
         List<Item> items = new ArrayList<>();
         Map<String, List<String>> seen = new HashMap<>();
         for (FleetInstance instance : state.fleet().instances()) {
@@ -39,49 +48,57 @@ public final class ConnectionsViewModel extends LiveViewModel {
             if (detail != null && detail.error() == null) {
                 List<NodeDetail.DatabasePool> pools = detail.pools().stream()
                         .sorted(Comparator.comparing(NodeDetail.DatabasePool::database)).toList();
-                pools.forEach(p -> items.add(new Item(instance.id() + "/" + p.database(), new ConnectionRow.Figures(
+                pools.forEach(p -> items.add(item(instance.id() + "/" + p.database(), new ConnectionRow.Figures(
                         instance.id(), p.database(), p.inUse(), p.idle(), p.max(), detail.waits(),
-                        detail.timeouts()), null, null, null)));
+                        detail.timeouts()))));
                 seen.put(instance.id(), pools.stream().map(NodeDetail.DatabasePool::database).toList());
                 continue;
             }
             NodeSummary.PoolUsage pool = instance.node() == null ? null : instance.node().pool();
             List<String> lastDatabases = databasesSeen.getOrDefault(instance.id(), List.of());
             if (pool != null) {
-                items.add(new Item(instance.id() + "/", new ConnectionRow.Figures(instance.id(), ALL_DATABASES,
-                        pool.inUse(), pool.idle(), pool.max(), pool.waits(), pool.timeouts()), null, null, null));
+                items.add(item(instance.id() + "/", new ConnectionRow.Figures(instance.id(), ALL_DATABASES,
+                        pool.inUse(), pool.idle(), pool.max(), pool.waits(), pool.timeouts())));
             } else if (lastDatabases.isEmpty()) {
-                items.add(new Item(instance.id() + "/", null, instance.id(), null, Unavailable.why(instance, "pool")));
+                items.add(unavailable(instance.id() + "/", instance.id(), null, Unavailable.why(instance, "pool")));
             } else {
                 String why = Unavailable.why(instance, "pool");
-                lastDatabases.forEach(db -> items.add(new Item(instance.id() + "/" + db, null, instance.id(), db, why)));
+                lastDatabases.forEach(db -> items.add(unavailable(instance.id() + "/" + db, instance.id(), db, why)));
                 seen.put(instance.id(), lastDatabases);
             }
         }
         databasesSeen = seen; // nodes gone from the fleet are forgotten
         items.sort(Comparator.comparing(Item::key));
-        RowSync.sync(rows, items, Item::key, ConnectionRow::key, item -> {
+        Map<String, ConnectionRow.Texts> next = new HashMap<>(items.size() * 2);
+        items.forEach(i -> next.put(i.key(), i.texts()));
+        prepared = next;
+        return new Frame(List.copyOf(items));
+    }
+
+    private Item item(String key, ConnectionRow.Figures f) {
+        ConnectionRow.Texts was = prepared.get(key);
+        return new Item(key, was != null && f.equals(was.figures()) ? was : ConnectionRow.Texts.of(f));
+    }
+
+    private Item unavailable(String key, String node, String database, String why) {
+        ConnectionRow.Texts texts = ConnectionRow.Texts.unavailable(node, database, why);
+        ConnectionRow.Texts was = prepared.get(key);
+        return new Item(key, texts.equals(was) ? was : texts);
+    }
+
+    @Override
+    protected void update(Frame frame) {
+        RowSync.sync(rows, frame.items(), Item::key, ConnectionRow::key, item -> {
             ConnectionRow row = new ConnectionRow(item.key());
-            item.applyTo(row);
+            row.show(item.texts());
             return row;
-        }, (row, item) -> item.applyTo(row));
+        }, (row, item) -> row.show(item.texts()));
         filter.refreshed();
     }
 
     /** The {@code /} filter of the table. */
     public ListFilter<ConnectionRow> filter() {
         return filter;
-    }
-
-    /** A row's data: its figures, or (figures null) the node, the database if known, and why there are none. */
-    private record Item(String key, ConnectionRow.Figures figures, String node, String database, String why) {
-        void applyTo(ConnectionRow row) {
-            if (figures == null) {
-                row.updateUnavailable(node, database, why);
-            } else {
-                row.update(figures);
-            }
-        }
     }
 
     public ObservableList<ConnectionRow> rows() {

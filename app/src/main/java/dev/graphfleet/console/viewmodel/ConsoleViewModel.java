@@ -21,7 +21,8 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The whole console: the source, the last refresh, the unreachable-source banner, the theme, and
- * one view-model per view. {@link #apply} runs on the FX thread with each refresh.
+ * one view-model per view. Each refresh is prepared off the FX thread ({@link #prepare}, the poller's
+ * thread) and applied on it ({@link #apply(Refresh)}).
  */
 public final class ConsoleViewModel {
 
@@ -63,23 +64,46 @@ public final class ConsoleViewModel {
         attachments.setActive(onScreen == ConsoleSection.ATTACHMENTS);
     }
 
-    /** Takes one refresh (FX thread): every view that is not paused updates in place. */
+    /**
+     * One refresh as every view will show it, prepared off the FX thread (the poller's thread): every
+     * row's texts, each list's order, the headlines. Calls must not overlap.
+     */
+    public synchronized Refresh prepare(ConsoleState state) {
+        return new Refresh(state, problems(state), fleet.prepareRefresh(state), memory.prepareRefresh(state),
+                connections.prepareRefresh(state), volumes.prepareRefresh(state), attachments.prepareRefresh(state),
+                overview.prepareRefresh(state)); // after volumes: its forecasts read the volume history
+    }
+
+    /** Both steps at once on the FX thread: for tests and callers without a thread of their own. */
     public void apply(ConsoleState state) {
+        apply(prepare(state));
+    }
+
+    /** Takes one prepared refresh (FX thread): every view that is not paused copies what changed. */
+    public void apply(Refresh refresh) {
+        ConsoleState state = refresh.state();
         FleetSnapshot snapshot = state.fleet();
-        RefreshStatus refresh = state.refresh();
+        RefreshStatus timing = state.refresh();
         RowSync.set(source, "local".equals(snapshot.environment()) ? "local fleet, " + snapshot.source()
                 : snapshot.source());
-        RowSync.set(status, "Refreshed " + TIME.format(refresh.finishedAt().atZone(zone)) + " in "
-                + Units.millis(refresh.took()) + " · next in " + Units.millis(refresh.nextIn()));
-        RowSync.set(problems, problems(state));
+        RowSync.set(status, "Refreshed " + TIME.format(timing.finishedAt().atZone(zone)) + " in "
+                + Units.millis(timing.took()) + " · next in " + Units.millis(timing.nextIn()));
+        RowSync.set(problems, refresh.problems());
         RowSync.set(sourceUnreachable, !snapshot.sourceReachable());
-        RowSync.set(banner, snapshot.sourceReachable() ? "" : banner(snapshot, refresh));
-        fleet.apply(state);
-        memory.apply(state);
-        connections.apply(state);
-        volumes.apply(state);
-        attachments.apply(state);
-        overview.apply(state); // after volumes: its forecasts read the volume history
+        RowSync.set(banner, snapshot.sourceReachable() ? "" : banner(snapshot, timing));
+        fleet.apply(refresh.fleet());
+        memory.apply(refresh.memory());
+        connections.apply(refresh.connections());
+        volumes.apply(refresh.volumes());
+        attachments.apply(refresh.attachments());
+        overview.apply(refresh.overview());
+    }
+
+    /** One refresh prepared for every view: immutable, made off the FX thread. */
+    public record Refresh(ConsoleState state, String problems, FleetViewModel.Frame fleet,
+                          MemoryViewModel.Frame memory, ConnectionsViewModel.Frame connections,
+                          VolumesViewModel.Frame volumes, AttachmentsViewModel.Frame attachments,
+                          OverviewViewModel.Frame overview) {
     }
 
     private static String banner(FleetSnapshot snapshot, RefreshStatus refresh) {
@@ -100,8 +124,8 @@ public final class ConsoleViewModel {
         if (snapshot.sourceReachable() && down > 0) {
             parts.add(Units.count(down, "instance", "instances") + " unreachable");
         }
-        // one pass over the instances: this runs on the FX thread with every refresh
-        double expandAt = volumes.expansionThresholdProperty().get();
+        // one pass over the instances, on the poller's thread (prepare)
+        double expandAt = volumes.expansionThreshold();
         long metricsErrors = 0;
         long fullVolumes = 0;
         long poolTimeouts = 0;

@@ -24,22 +24,46 @@ public final class InstanceRow {
     private final StringProperty uptime = new SimpleStringProperty(this, "uptime");
     private final StringProperty endpoint = new SimpleStringProperty(this, "endpoint");
 
+    /** The texts shown: prepared texts seen before cost one comparison. */
+    private Texts shown;
+
     InstanceRow(String id) {
         this.id = id;
     }
 
-    void update(FleetInstance instance, ReplicaGroup replicaGroup) {
-        set(health, instance.health().label());
-        set(healthDetail, detail(instance));
-        set(role, roleLabel(instance));
-        set(group, orDash(instance.group()));
-        set(instanceType, orDash(instance.instanceType()));
-        set(version, instance.dataVersion() == null ? "—" : instance.dataVersion().id());
-        set(loadBalancer, loadBalancer(instance, replicaGroup));
-        set(state, orDash(instance.state()));
-        Long seconds = instance.node() == null ? null : instance.node().uptimeSeconds();
-        set(uptime, seconds == null ? "—" : Units.duration(Duration.ofSeconds(seconds)));
-        set(endpoint, instance.endpoint() == null ? "—" : instance.endpoint().toString());
+    /**
+     * Everything the row shows, formatted off the FX thread (the view's prepare step): the same instance
+     * again when nothing changed, so the FX thread skips the row after one comparison.
+     */
+    record Texts(String health, String healthDetail, String role, String group, String instanceType, String version,
+                 String loadBalancer, String state, String uptime, String endpoint) {
+
+        static Texts of(FleetInstance instance, ReplicaGroup replicaGroup) {
+            Long seconds = instance.node() == null ? null : instance.node().uptimeSeconds();
+            return new Texts(instance.health().label(), detail(instance), roleLabel(instance), orDash(instance.group()),
+                    orDash(instance.instanceType()), instance.dataVersion() == null ? "—" : instance.dataVersion().id(),
+                    InstanceRow.loadBalancer(instance, replicaGroup), orDash(instance.state()),
+                    seconds == null ? "—" : Units.duration(Duration.ofSeconds(seconds)),
+                    instance.endpoint() == null ? "—" : instance.endpoint().toString());
+        }
+    }
+
+    /** On the FX thread: sets what changed. */
+    void show(Texts t) {
+        if (t == shown) {
+            return;
+        }
+        shown = t;
+        set(health, t.health());
+        set(healthDetail, t.healthDetail());
+        set(role, t.role());
+        set(group, t.group());
+        set(instanceType, t.instanceType());
+        set(version, t.version());
+        set(loadBalancer, t.loadBalancer());
+        set(state, t.state());
+        set(uptime, t.uptime());
+        set(endpoint, t.endpoint());
     }
 
     static String roleLabel(FleetInstance instance) {

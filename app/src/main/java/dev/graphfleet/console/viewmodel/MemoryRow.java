@@ -32,8 +32,8 @@ public final class MemoryRow {
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
     private final ObjectProperty<MemoryBar> bar = new SimpleObjectProperty<>(this, "bar");
     private final StringProperty status = new SimpleStringProperty(this, "status");
-    /** The figures shown, null while none are: what a refresh compares against. */
-    private Figures shown;
+    /** The texts shown: prepared texts seen before cost one comparison. */
+    private Texts shown;
 
     MemoryRow(String id) {
         this.id = id;
@@ -44,41 +44,64 @@ public final class MemoryRow {
                    long process, boolean over, String reason) {
     }
 
-    /** A node that sent no memory figures this time (unreachable, or no buffer_pool section): why. */
-    void updateUnavailable(String nodeRole, String why) {
-        shown = null;
-        set(role, nodeRole);
-        set(ramBytes, -1L);
-        set(ram, "—");
-        set(budget, "—");
-        set(bufferPools, "—");
-        set(process, "—");
-        set(overBudget, false);
-        set(reason, why);
-        set(bar, null);
-        set(status, "no figures");
+    /**
+     * Everything the row shows, formatted off the FX thread (the view's prepare step): the same instance
+     * again when nothing changed, so the FX thread skips the row after one comparison.
+     *
+     * @param figures null when the node sent none this time (the byte figures shown before stay)
+     */
+    record Texts(String role, Figures figures, String ram, String budget, String bufferPools, String process,
+                 boolean over, String reason, MemoryBar bar, String status) {
+
+        /** A node that sent no memory figures this time (unreachable, or no buffer_pool section): why. */
+        static Texts unavailable(String role, String why) {
+            return new Texts(role, null, "—", "—", "—", "—", false, why, null, "no figures");
+        }
+
+        static Texts of(Figures f) {
+            return new Texts(f.role(), f, f.ram() < 0 ? "RAM unknown" : Units.bytes(f.ram()), Units.bytes(f.budget()),
+                    Units.bytes(f.bufferPools()) + " in " + Units.count(f.openDatabases(), "database", "databases"),
+                    f.process() < 0 ? "—" : Units.bytes(f.process()), f.over(), f.reason(),
+                    new MemoryBar(f.ram(), f.osOverhead(), f.budget(), f.bufferPools(), f.process()),
+                    f.over() ? "over budget" : "fits");
+        }
     }
 
-    /** Shows {@code f}; the same figures as shown cost nothing (no text formatted, nothing fires). */
+    /** A node that sent no memory figures this time (unreachable, or no buffer_pool section): why. */
+    void updateUnavailable(String nodeRole, String why) {
+        show(Texts.unavailable(nodeRole, why));
+    }
+
+    /** Shows {@code f}; the same figures as shown fire nothing. */
     void update(Figures f) {
-        if (f.equals(shown)) {
+        show(Texts.of(f));
+    }
+
+    /** On the FX thread: sets what changed. */
+    void show(Texts t) {
+        if (t == shown) {
             return;
         }
-        shown = f;
-        set(role, f.role());
-        set(ramBytes, f.ram());
-        set(osOverheadBytes, f.osOverhead());
-        set(budgetBytes, f.budget());
-        set(bufferPoolBytes, f.bufferPools());
-        set(processBytes, f.process());
-        set(ram, f.ram() < 0 ? "RAM unknown" : Units.bytes(f.ram()));
-        set(budget, Units.bytes(f.budget()));
-        set(bufferPools, Units.bytes(f.bufferPools()) + " in " + Units.count(f.openDatabases(), "database", "databases"));
-        set(process, f.process() < 0 ? "—" : Units.bytes(f.process()));
-        set(overBudget, f.over());
-        set(reason, f.reason());
-        set(bar, new MemoryBar(f.ram(), f.osOverhead(), f.budget(), f.bufferPools(), f.process()));
-        set(status, f.over() ? "over budget" : "fits");
+        shown = t;
+        set(role, t.role());
+        Figures f = t.figures();
+        if (f == null) {
+            set(ramBytes, -1L);
+        } else {
+            set(ramBytes, f.ram());
+            set(osOverheadBytes, f.osOverhead());
+            set(budgetBytes, f.budget());
+            set(bufferPoolBytes, f.bufferPools());
+            set(processBytes, f.process());
+        }
+        set(ram, t.ram());
+        set(budget, t.budget());
+        set(bufferPools, t.bufferPools());
+        set(process, t.process());
+        set(overBudget, t.over());
+        set(reason, t.reason());
+        set(bar, t.bar());
+        set(status, t.status());
     }
 
     /** over budget, fits, or no figures. */

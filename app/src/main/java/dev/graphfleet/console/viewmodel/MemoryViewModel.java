@@ -7,20 +7,22 @@ import dev.graphfleet.console.service.NodeDetail;
 import dev.graphfleet.fleet.FleetInstance;
 import dev.graphfleet.fleet.NodeSummary;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /** Buffer pools: per node, the RAM split into OS overhead, buffer pools and free, and the process's real size. */
-public final class MemoryViewModel extends LiveViewModel {
+public final class MemoryViewModel extends LiveViewModel<MemoryViewModel.Frame> {
 
     private static final long GIB = 1024L * 1024 * 1024;
 
-    private final ObservableList<MemoryRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<MemoryRow> rows = new RowList<>();
     private final ListFilter<MemoryRow> filter = new ListFilter<>(rows, java.util.Set.of("node", "role", "status", "reason"),
             r -> ListFilter.fields("node", r.id(), "role", r.roleProperty().get(), "status", r.statusProperty().get(),
                     "reason", r.reasonProperty().get()));
@@ -29,29 +31,62 @@ public final class MemoryViewModel extends LiveViewModel {
     private final javafx.beans.property.StringProperty summary =
             new javafx.beans.property.SimpleStringProperty(this, "summary", "");
 
+    /** What {@link #prepare} made for each node last time: equal texts are reused (prepare's thread only). */
+    private Map<String, MemoryRow.Texts> prepared = new HashMap<>();
+
+    /** One refresh as the Buffer pools view shows it: the rows by node, the nodes over budget, the headline. */
+    public record Frame(List<Item> items, List<OverBudget> overBudget, String summary) {
+    }
+
+    /** One row: the node and its texts. */
+    record Item(String id, MemoryRow.Texts texts) {
+    }
+
     @Override
-    protected void update(ConsoleState state) {
+    protected Frame prepare(ConsoleState state) {
         // Every instance keeps its row: one that stops answering says so instead of vanishing.
-        List<Item> items = new ArrayList<>();
-        for (FleetInstance instance : state.fleet().instances()) {
+        List<FleetInstance> instances = new ArrayList<>(state.fleet().instances());
+        instances.sort(Comparator.comparing(FleetInstance::id));
+        List<Item> items = new ArrayList<>(instances.size());
+        Map<String, MemoryRow.Texts> next = new HashMap<>(instances.size() * 2);
+        List<OverBudget> over = new ArrayList<>();
+        MissingFigures missing = new MissingFigures();
+        for (FleetInstance instance : instances) {
             NodeSummary.BufferPool pool = instance.node() == null ? null : instance.node().bufferPool();
-            items.add(pool == null
-                    ? new Item(instance.id(), null, InstanceRow.roleLabel(instance), Unavailable.why(instance, "buffer_pool"))
-                    : new Item(instance.id(), figures(instance, pool, state.detail(instance.id()),
-                            state.memory(instance.id())), null, null));
+            MemoryRow.Texts was = prepared.get(instance.id());
+            MemoryRow.Texts texts;
+            if (pool == null) {
+                String why = Unavailable.why(instance, "buffer_pool");
+                missing.missing(instance.id(), why);
+                texts = MemoryRow.Texts.unavailable(InstanceRow.roleLabel(instance), why);
+            } else {
+                missing.figures();
+                MemoryRow.Figures f = figures(instance, pool, state.detail(instance.id()), state.memory(instance.id()));
+                if (f.over()) {
+                    over.add(new OverBudget(instance.id(), f.reason()));
+                }
+                texts = was != null && f.equals(was.figures()) ? was : MemoryRow.Texts.of(f);
+            }
+            if (texts != was && texts.equals(was)) {
+                texts = was;
+            }
+            next.put(instance.id(), texts);
+            items.add(new Item(instance.id(), texts));
         }
-        items.sort((a, b) -> a.id().compareTo(b.id()));
-        RowSync.sync(rows, items, Item::id, MemoryRow::id, item -> {
+        prepared = next; // nodes gone from the fleet are forgotten
+        return new Frame(List.copyOf(items), List.copyOf(over), headline(over.size(), missing, state.fleet()));
+    }
+
+    @Override
+    protected void update(Frame frame) {
+        RowSync.sync(rows, frame.items(), Item::id, MemoryRow::id, item -> {
             MemoryRow row = new MemoryRow(item.id());
-            item.applyTo(row);
+            row.show(item.texts());
             return row;
-        }, (row, item) -> item.applyTo(row));
-        List<OverBudget> over = items.stream().filter(i -> i.figures() != null && i.figures().over())
-                .map(i -> new OverBudget(i.id(), i.figures().reason())).toList();
-        RowSync.set(overBudgetCount, over.size());
-        RowSync.set(overBudget, over); // equal lists: no change, no rebuilt labels
-        MissingFigures missing = MissingFigures.of(items, Item::id, i -> i.figures() != null, Item::why);
-        RowSync.set(summary, headline(over.size(), missing, state.fleet()));
+        }, (row, item) -> row.show(item.texts()));
+        RowSync.set(overBudgetCount, frame.overBudget().size());
+        RowSync.set(overBudget, frame.overBudget()); // equal lists: no change, no rebuilt labels
+        RowSync.set(summary, frame.summary());
         filter.refreshed();
     }
 
@@ -61,16 +96,6 @@ public final class MemoryViewModel extends LiveViewModel {
                 : missing.complete() ? "Every node's memory fits its budget"
                 : "Memory fits its budget on " + missing.withFigures() + " of " + missing.nodes() + " nodes";
         return missing.headline(fleet, verdict);
-    }
-
-    private record Item(String id, MemoryRow.Figures figures, String role, String why) {
-        void applyTo(MemoryRow row) {
-            if (figures == null) {
-                row.updateUnavailable(role, why);
-            } else {
-                row.update(figures);
-            }
-        }
     }
 
     private static MemoryRow.Figures figures(FleetInstance instance, NodeSummary.BufferPool pool, NodeDetail detail,

@@ -14,7 +14,8 @@ import java.util.Set;
  * and a coarse one (one per {@link #COARSE_SPACING}, {@link #COARSE_CAPACITY} of them: 6 h for the
  * drawer's chart). Primitive arrays, about 8 KB per node when full (80 MB at 10,000 nodes); nodes that
  * left the fleet are forgotten. Plain data, no JavaFX. A missing figure is kept as missing (NaN), so a
- * gap stays a gap instead of a reassuring zero.
+ * gap stays a gap instead of a reassuring zero. Written on the poller's thread (the Overview's prepare
+ * step), read on the FX thread too (the drawer's chart): every method holds the lock.
  */
 public final class NodeHistory {
 
@@ -98,8 +99,8 @@ public final class NodeHistory {
      * reading is less than the spacing ago, so a 1 s refresh neither fills the tiers in minutes nor costs
      * more than a map look-up.
      */
-    public void record(String id, Instant at, double memory, double memoryBudget, double inUse, double maxConnections,
-                       double volumeUsedGb, double volumeSizeGb) {
+    public synchronized void record(String id, Instant at, double memory, double memoryBudget, double inUse,
+                                    double maxConnections, double volumeUsedGb, double volumeSizeGb) {
         Node node = nodes.computeIfAbsent(id, k -> new Node());
         long second = at.getEpochSecond();
         if (node.fine.size > 0 && second < node.fine.last() + fineSpacing) {
@@ -115,17 +116,17 @@ public final class NodeHistory {
     }
 
     /** Forgets every node not in {@code present}. */
-    public void retain(Set<String> present) {
+    public synchronized void retain(Set<String> present) {
         nodes.keySet().retainAll(present);
     }
 
     /** Nodes kept. */
-    public int size() {
+    public synchronized int size() {
         return nodes.size();
     }
 
     /** Changes whenever the node got a new reading (a view redraws its sparkline only then). */
-    public long revision(String id) {
+    public synchronized long revision(String id) {
         Node node = nodes.get(id);
         return node == null ? 0 : node.revision;
     }
@@ -135,7 +136,7 @@ public final class NodeHistory {
      * of their limit (NaN where a figure was missing), oldest first: a sparkline. By time, not by count:
      * the line says "the last 5 minutes" whatever the refresh interval. Empty when nothing was recorded.
      */
-    public float[] recentFractions(String id, Metric metric, int count) {
+    public synchronized float[] recentFractions(String id, Metric metric, int count) {
         Node node = nodes.get(id);
         if (node == null) {
             return new float[0];
@@ -160,7 +161,7 @@ public final class NodeHistory {
     }
 
     /** {@code metric}'s readings within {@code span} of {@code now}, oldest first: coarse where fine ones no longer reach. */
-    public List<Point> points(String id, Metric metric, Duration span, Instant now) {
+    public synchronized List<Point> points(String id, Metric metric, Duration span, Instant now) {
         Node node = nodes.get(id);
         if (node == null) {
             return List.of();
@@ -188,7 +189,7 @@ public final class NodeHistory {
     }
 
     /** Readings held for {@code id} (both tiers), for tests of the bound. */
-    int held(String id) {
+    synchronized int held(String id) {
         Node node = nodes.get(id);
         return node == null ? 0 : node.fine.size + node.coarse.size;
     }

@@ -89,7 +89,7 @@ public final class OperatorViewModel {
                     null, () -> console.sectionProperty().set(section)));
         }
         entries.add(new PaletteViewModel.Entry("Command", "Refresh now  (r)", null, console::refreshNow));
-        LiveViewModel live = live(console.sectionProperty().get());
+        LiveViewModel<?> live = live(console.sectionProperty().get());
         entries.add(new PaletteViewModel.Entry("Command", (live.isPaused() ? "Resume" : "Pause") + " this view  (p)",
                 null, () -> live.setPaused(!live.isPaused())));
         boolean readOnly = actions.readOnlyProperty().get();
@@ -118,7 +118,7 @@ public final class OperatorViewModel {
     }
 
     /** The view-model of a view, for pause and resume. */
-    public LiveViewModel live(ConsoleSection section) {
+    public LiveViewModel<?> live(ConsoleSection section) {
         return switch (section) {
             case OVERVIEW -> console.overview();
             case FLEET -> console.fleet();

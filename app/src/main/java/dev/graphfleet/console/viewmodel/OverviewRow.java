@@ -10,7 +10,8 @@ import javafx.beans.property.StringProperty;
 /**
  * One node at a glance: its health, the version of every repository it serves, memory against its
  * budget, volume usage with its forecast, connections in use, and what is wrong with it. Updated in
- * place: a refresh that changed nothing of what the row shows formats nothing and fires nothing.
+ * place from texts prepared off the FX thread: a refresh that changed nothing of what the row shows
+ * formats nothing and fires nothing.
  */
 public final class OverviewRow {
 
@@ -23,37 +24,61 @@ public final class OverviewRow {
     private final ObjectProperty<Trend> connections = new SimpleObjectProperty<>(this, "connections");
     private final StringProperty problems = new SimpleStringProperty(this, "problems");
     private final StringProperty problemLevel = new SimpleStringProperty(this, "problemLevel");
-    /** What the row shows now: a refresh with equal figures costs one comparison. */
-    private OverviewFigures shown;
+    /** What the row shows now: a refresh that prepared the same texts costs one comparison. */
+    private Texts shown;
 
     OverviewRow(String id) {
         this.id = id;
     }
 
-    void update(OverviewFigures f, NodeHistory history) {
-        if (f.equals(shown)) {
-            return;
+    /**
+     * Everything the row shows, formatted off the FX thread ({@link OverviewViewModel#prepare}): the same
+     * instance again when nothing changed, so the FX thread skips the row after one comparison.
+     */
+    record Texts(String health, String role, String versions, Trend memory, Trend volume, Trend connections,
+                 String problems, String problemLevel) {
+
+        /**
+         * The texts of {@code f}; {@code was} is what was prepared for the node last time (null for none) and
+         * {@code newReadings} whether its history got a reading since, for the sparklines.
+         */
+        static Texts of(String id, OverviewFigures f, Texts was, boolean newReadings, NodeHistory history) {
+            return new Texts(f.health(), f.role(), f.versions(),
+                    trend(id, was == null ? null : was.memory(), f.memoryGauge(), newReadings, history,
+                            NodeHistory.Metric.MEMORY),
+                    trend(id, was == null ? null : was.volume(), f.volumeGauge(), newReadings, history,
+                            NodeHistory.Metric.VOLUME),
+                    trend(id, was == null ? null : was.connections(), f.poolGauge(), newReadings, history,
+                            NodeHistory.Metric.CONNECTIONS),
+                    f.problems(), f.problemLevel());
         }
-        boolean newReadings = shown == null || shown.revision() != f.revision();
-        shown = f;
-        set(health, f.health());
-        set(role, f.role());
-        set(versions, f.versions());
-        set(memory, trend(memory.get(), f.memoryGauge(), newReadings, history, NodeHistory.Metric.MEMORY));
-        set(volume, trend(volume.get(), f.volumeGauge(), newReadings, history, NodeHistory.Metric.VOLUME));
-        set(connections, trend(connections.get(), f.poolGauge(), newReadings, history, NodeHistory.Metric.CONNECTIONS));
-        set(problems, f.problems());
-        set(problemLevel, f.problemLevel());
+
+        /** The same trend object while neither the gauge nor the history changed: the cell is not redrawn. */
+        private static Trend trend(String id, Trend was, Gauge gauge, boolean newReadings, NodeHistory history,
+                                   NodeHistory.Metric metric) {
+            if (was != null && !newReadings && was.gauge().equals(gauge)) {
+                return was;
+            }
+            float[] recent = was != null && !newReadings ? was.recent()
+                    : history.recentFractions(id, metric, OverviewViewModel.SPARKLINE_POINTS);
+            return new Trend(gauge, recent);
+        }
     }
 
-    /** The same trend object while neither the gauge nor the history changed: the cell is not redrawn. */
-    private Trend trend(Trend was, Gauge gauge, boolean newReadings, NodeHistory history, NodeHistory.Metric metric) {
-        if (was != null && !newReadings && was.gauge().equals(gauge)) {
-            return was;
+    /** On the FX thread: sets what changed; the texts shown already cost nothing. */
+    void show(Texts t) {
+        if (t == shown) {
+            return;
         }
-        float[] recent = was != null && !newReadings ? was.recent()
-                : history.recentFractions(id, metric, OverviewViewModel.SPARKLINE_POINTS);
-        return new Trend(gauge, recent);
+        shown = t;
+        set(health, t.health());
+        set(role, t.role());
+        set(versions, t.versions());
+        set(memory, t.memory());
+        set(volume, t.volume());
+        set(connections, t.connections());
+        set(problems, t.problems());
+        set(problemLevel, t.problemLevel());
     }
 
     public String id() {

@@ -18,7 +18,8 @@ import javafx.collections.ObservableList;
  * Brings a list of rows up to date with new data without rebuilding it: a row whose key is still
  * there is updated in place (only the properties whose value changed fire), new keys get new rows,
  * gone keys are dropped. The list itself changes only when the keys or their order change, so a
- * steady fleet costs the table nothing but the cells whose text changed.
+ * steady fleet costs the table nothing but the cells whose text changed; a new order is one
+ * permutation of the rows that moved.
  */
 final class RowSync {
 
@@ -35,6 +36,12 @@ final class RowSync {
      */
     static <T, R> void sync(ObservableList<R> rows, List<T> items, Function<T, String> key, Function<R, String> rowKey,
                             Function<T, R> create, BiConsumer<R, T> update) {
+        if (sameKeys(rows, items, key, rowKey)) { // the usual refresh: no map, no list change
+            for (int i = 0; i < items.size(); i++) {
+                update.accept(rows.get(i), items.get(i));
+            }
+            return;
+        }
         Map<String, R> existing = new HashMap<>(rows.size() * 2);
         // after the loop below, what is left in here are the rows whose keys are gone
         for (R row : rows) {
@@ -57,11 +64,25 @@ final class RowSync {
         }
     }
 
+    private static <T, R> boolean sameKeys(List<R> rows, List<T> items, Function<T, String> key,
+                                           Function<R, String> rowKey) {
+        if (rows.size() != items.size()) {
+            return false;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (!rowKey.apply(rows.get(i)).equals(key.apply(items.get(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
-     * Turns {@code rows} into {@code next} by removing the gone rows and inserting the new ones
-     * where they belong, so the table re-renders only what moved; {@code setAll} would make it
-     * rebuild every visible cell (and redo their CSS). Falls back to {@code setAll} when surviving
-     * rows changed order.
+     * Turns {@code rows} into {@code next} by removing the gone rows, putting the surviving ones in
+     * their new order (one permutation, for a {@link RowList}) and inserting the new ones where they
+     * belong, so the table re-renders only what moved; {@code setAll} would make the filter, the sort
+     * and the table rebuild everything. A plain observable list that must reorder falls back to
+     * {@code setAll}.
      */
     private static <R> void edit(ObservableList<R> rows, List<R> next, Collection<R> gone, Set<R> created) {
         if (!gone.isEmpty()) {
@@ -77,16 +98,25 @@ final class RowSync {
                 }
             }
         }
-        for (int i = 0; i < next.size(); i++) {
-            R wanted = next.get(i);
-            if (i < rows.size() && rows.get(i) == wanted) {
-                continue;
-            }
-            if (!created.contains(wanted)) { // a surviving row moved: reorder once
+        List<R> survivors = created.isEmpty() ? next : next.stream().filter(r -> !created.contains(r)).toList();
+        if (!sameRows(rows, survivors)) {
+            if (!(rows instanceof RowList<R> list)) {
                 rows.setAll(next);
                 return;
             }
-            rows.add(i, wanted);
+            list.arrange(survivors);
+        }
+        // only new rows are out of place now: each run of them goes in as one change
+        for (int i = 0; i < next.size(); i++) {
+            if (i < rows.size() && rows.get(i) == next.get(i)) {
+                continue;
+            }
+            int end = i + 1;
+            while (end < next.size() && created.contains(next.get(end))) {
+                end++;
+            }
+            rows.addAll(i, next.subList(i, end));
+            i = end - 1;
         }
     }
 

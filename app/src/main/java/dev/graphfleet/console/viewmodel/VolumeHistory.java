@@ -14,6 +14,8 @@ import java.util.Set;
  * Each volume's used and total GB over time, from successive refreshes: bounded (at most {@code capacity}
  * points per instance, at least {@code spacing} apart, so a 1 s refresh does not fill it in minutes), and
  * forgetting instances that left the fleet. Plain data, no JavaFX: the chart and the forecast read it.
+ * Written on the poller's thread (the Volumes view's prepare step), read on the FX thread too (the
+ * chart): every method holds the lock.
  */
 public final class VolumeHistory {
 
@@ -41,7 +43,7 @@ public final class VolumeHistory {
     }
 
     /** Adds a reading unless the last one is less than the spacing ago (or not older); drops the oldest when full. */
-    public void record(String instanceId, Point point) {
+    public synchronized void record(String instanceId, Point point) {
         Deque<Point> kept = points.computeIfAbsent(instanceId, id -> new ArrayDeque<>());
         Point last = kept.peekLast();
         if (last != null && last.at().plus(spacing).isAfter(point.at())) {
@@ -54,24 +56,24 @@ public final class VolumeHistory {
     }
 
     /** Forgets every instance not in {@code present}. */
-    public void retain(Set<String> present) {
+    public synchronized void retain(Set<String> present) {
         points.keySet().retainAll(present);
     }
 
     /** The instance's points, oldest first (a copy). */
-    public List<Point> points(String instanceId) {
+    public synchronized List<Point> points(String instanceId) {
         Deque<Point> kept = points.get(instanceId);
         return kept == null ? List.of() : List.copyOf(kept);
     }
 
     /** The same as used-GB samples, for the engine's {@code UsageForecast}. */
-    public List<UsageSample> samples(String instanceId) {
+    public synchronized List<UsageSample> samples(String instanceId) {
         Deque<Point> kept = points.get(instanceId);
         return kept == null ? List.of() : kept.stream().map(p -> new UsageSample(p.at(), p.usedGb())).toList();
     }
 
     /** When the instance's last reading was taken, null when none: changes exactly when a reading is added. */
-    public Instant lastAt(String instanceId) {
+    public synchronized Instant lastAt(String instanceId) {
         Deque<Point> kept = points.get(instanceId);
         return kept == null || kept.isEmpty() ? null : kept.peekLast().at();
     }

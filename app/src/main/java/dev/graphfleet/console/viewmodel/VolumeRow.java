@@ -52,40 +52,51 @@ public final class VolumeRow {
         static final Extras NONE = new Extras("node", "ok", "—", "none", "—", "ok");
     }
 
-    /** A node that sent no volume figures this time: why. */
-    void updateUnavailable(String why, Extras extras) {
-        set(mountPoint, "—");
-        set(size, "—");
-        set(used, "—");
-        set(free, "—");
-        set(usage, 0.0);
-        set(usageText, "—");
-        set(level, "unknown");
-        set(status, "no figures: " + why);
-        set(gauge, null);
-        apply(extras);
+    /**
+     * Everything the row shows, formatted off the FX thread (the view's prepare step): the same instance
+     * again when nothing changed, so the FX thread skips the row after one comparison.
+     */
+    record Texts(String mountPoint, String size, String used, String free, double usage, String usageText,
+                 String level, String status, Gauge gauge, Extras extras) {
+
+        /** A node that sent no volume figures this time: why. */
+        static Texts unavailable(String why, Extras extras) {
+            return new Texts("—", "—", "—", "—", 0.0, "—", "unknown", "no figures: " + why, null, extras);
+        }
+
+        static Texts of(Figures f, Extras extras) {
+            String usageText = Units.percent(f.usage()) + " used";
+            String lvl = f.usage() > f.expansion() ? "expand" : f.usage() > f.alarm() ? "alarm" : "ok";
+            String text = switch (lvl) {
+                case "expand" -> "over the " + Units.percent(f.expansion()) + " expansion threshold: due to expand";
+                case "alarm" -> "over the " + Units.percent(f.alarm()) + " alarm threshold";
+                default -> "below the " + Units.percent(f.alarm()) + " alarm threshold";
+            };
+            return new Texts(f.mountPoint() == null ? "—" : f.mountPoint(), Units.gigabytes(f.sizeGb()),
+                    Units.gigabytes(f.usedGb()), Units.gigabytes(f.freeGb()), f.usage(), usageText, lvl,
+                    f.stale() ? text + " (figures stale)" : text, new Gauge(f.usage(), lvl, usageText), extras);
+        }
     }
 
-    void update(Figures f, Extras extras) {
-        set(mountPoint, f.mountPoint() == null ? "—" : f.mountPoint());
-        set(size, Units.gigabytes(f.sizeGb()));
-        set(used, Units.gigabytes(f.usedGb()));
-        set(free, Units.gigabytes(f.freeGb()));
-        set(usage, f.usage());
-        set(usageText, Units.percent(f.usage()) + " used");
-        String lvl = f.usage() > f.expansion() ? "expand" : f.usage() > f.alarm() ? "alarm" : "ok";
-        set(level, lvl);
-        String text = switch (lvl) {
-            case "expand" -> "over the " + Units.percent(f.expansion()) + " expansion threshold: due to expand";
-            case "alarm" -> "over the " + Units.percent(f.alarm()) + " alarm threshold";
-            default -> "below the " + Units.percent(f.alarm()) + " alarm threshold";
-        };
-        set(status, f.stale() ? text + " (figures stale)" : text);
-        set(gauge, new Gauge(f.usage(), lvl, usageText.get()));
-        apply(extras);
-    }
+    /** What the row shows now: prepared texts seen before cost one comparison. */
+    private Texts shown;
 
-    private void apply(Extras e) {
+    /** On the FX thread: sets what changed. */
+    void show(Texts t) {
+        if (t == shown) {
+            return;
+        }
+        shown = t;
+        set(mountPoint, t.mountPoint());
+        set(size, t.size());
+        set(used, t.used());
+        set(free, t.free());
+        set(usage, t.usage());
+        set(usageText, t.usageText());
+        set(level, t.level());
+        set(status, t.status());
+        set(gauge, t.gauge());
+        Extras e = t.extras();
         set(source, e.source());
         set(sourceLevel, e.sourceLevel());
         set(modification, e.modification());

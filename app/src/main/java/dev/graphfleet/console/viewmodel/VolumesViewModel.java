@@ -14,9 +14,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -38,12 +40,12 @@ import javafx.collections.ObservableList;
  * it (node or CloudWatch fallback), its modification state and fill forecast; for the selected volume its
  * usage history (kept here from every refresh, bounded) and the expansions seen.
  */
-public final class VolumesViewModel extends LiveViewModel {
+public final class VolumesViewModel extends LiveViewModel<VolumesViewModel.Frame> {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    private final ObservableList<VolumeRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<VolumeRow> rows = new RowList<>();
     private final DoubleProperty alarmThreshold = new SimpleDoubleProperty(this, "alarmThreshold",
             VolumesConfig.DEFAULT_ALARM_THRESHOLD);
     private final DoubleProperty expansionThreshold = new SimpleDoubleProperty(this, "expansionThreshold",
@@ -70,6 +72,9 @@ public final class VolumesViewModel extends LiveViewModel {
     private final ObservableList<String> selectedExpansions = FXCollections.observableArrayList();
     private ConsoleState shownState;
 
+    /** What {@link #prepare} made for each volume last time: equal texts are reused (prepare's thread only). */
+    private Map<String, VolumeRow.Texts> prepared = new HashMap<>();
+
     public VolumesViewModel() {
         selectedId.addListener((obs, was, now) -> {
             if (shownState != null) {
@@ -78,8 +83,84 @@ public final class VolumesViewModel extends LiveViewModel {
         });
     }
 
+    /**
+     * One refresh as the Volumes view shows it: the rows by node, the headline and counts, the fullest
+     * volume (shown when none is selected), and the refresh itself for the detail pane.
+     */
+    public record Frame(ConsoleState state, List<Item> items, Set<String> ids, int overThreshold, String summary,
+                        long fallbacks, boolean simulated, String fullest) {
+    }
+
+    /** One row: the node and its texts. */
+    record Item(String id, VolumeRow.Texts texts) {
+    }
+
+    /** The alarm threshold as a plain value, for the prepare steps (any thread). */
+    double alarmThreshold() {
+        return alarmThreshold.get();
+    }
+
+    /** The expansion threshold as a plain value, for the prepare steps (any thread). */
+    double expansionThreshold() {
+        return expansionThreshold.get();
+    }
+
     @Override
-    protected void observe(ConsoleState state) {
+    protected Frame prepare(ConsoleState state) {
+        record(state);
+        Instant now = state.refresh().finishedAt();
+        double alarm = alarmThreshold();
+        double expansion = expansionThreshold();
+        List<FleetInstance> instances = new ArrayList<>(state.fleet().instances());
+        instances.sort(Comparator.comparing(FleetInstance::id));
+        List<Item> items = new ArrayList<>(instances.size());
+        Map<String, VolumeRow.Texts> next = new HashMap<>(instances.size() * 2);
+        MissingFigures missing = new MissingFigures();
+        long fallbackCount = 0;
+        boolean anySimulated = false;
+        int over = 0;
+        String fullest = null;
+        double fullestUsage = -1;
+        for (FleetInstance instance : instances) {
+            VolumeFacts facts = state.volume(instance.id());
+            fallbackCount += facts == null ? 0 : facts.fallbacks();
+            Reading r = reading(instance, facts);
+            VolumeRow.Extras extras = extras(instance.id(), facts, r, now);
+            VolumeRow.Texts texts;
+            if (r == null) {
+                String why = facts != null && facts.source() == MetricsSource.NONE && facts.fallbackReason() != null
+                        ? "no figures from the node or CloudWatch" : Unavailable.why(instance, "data volume");
+                missing.missing(instance.id(), why);
+                texts = VolumeRow.Texts.unavailable(why, extras);
+            } else {
+                missing.figures();
+                anySimulated |= r.simulated();
+                over += r.usage() > expansion ? 1 : 0;
+                // the fullest volume is the one to look at first
+                if (r.usage() > fullestUsage) {
+                    fullestUsage = r.usage();
+                    fullest = instance.id();
+                }
+                texts = VolumeRow.Texts.of(new VolumeRow.Figures(r.mountPoint(), r.sizeGb(), r.usedGb(),
+                        Math.max(0, r.freeGb()), r.usage(), r.stale(), alarm, expansion), extras);
+            }
+            VolumeRow.Texts was = prepared.get(instance.id());
+            if (texts.equals(was)) {
+                texts = was;
+            }
+            next.put(instance.id(), texts);
+            items.add(new Item(instance.id(), texts));
+        }
+        prepared = next; // volumes gone from the fleet are forgotten
+        if (fullest == null && !items.isEmpty()) {
+            fullest = items.get(0).id();
+        }
+        return new Frame(state, List.copyOf(items), Set.copyOf(next.keySet()), over,
+                headline(over, missing, state.fleet()), fallbackCount, anySimulated, fullest);
+    }
+
+    /** Every refresh's readings go into the history, shown or not. */
+    private void record(ConsoleState state) {
         Instant at = state.refresh().finishedAt();
         Set<String> present = new HashSet<>();
         for (FleetInstance instance : state.fleet().instances()) {
@@ -96,52 +177,26 @@ public final class VolumesViewModel extends LiveViewModel {
     }
 
     @Override
-    protected void update(ConsoleState state) {
-        shownState = state;
-        Instant now = state.refresh().finishedAt();
-        List<Item> items = new ArrayList<>();
-        long fallbackCount = 0;
-        boolean anySimulated = false;
-        for (FleetInstance instance : state.fleet().instances()) {
-            VolumeFacts facts = state.volume(instance.id());
-            fallbackCount += facts == null ? 0 : facts.fallbacks();
-            Reading r = reading(instance, facts);
-            VolumeRow.Extras extras = extras(instance.id(), facts, r, now);
-            if (r == null) {
-                String why = facts != null && facts.source() == MetricsSource.NONE && facts.fallbackReason() != null
-                        ? "no figures from the node or CloudWatch" : Unavailable.why(instance, "data volume");
-                items.add(new Item(instance.id(), null, why, extras));
-            } else {
-                anySimulated |= r.simulated();
-                items.add(new Item(instance.id(), new VolumeRow.Figures(r.mountPoint(), r.sizeGb(), r.usedGb(),
-                        Math.max(0, r.freeGb()), r.usage(), r.stale(), alarmThreshold.get(), expansionThreshold.get()),
-                        null, extras));
-            }
-        }
-        items.sort(Comparator.comparing(Item::id));
-        RowSync.sync(rows, items, Item::id, VolumeRow::id, item -> {
+    protected void update(Frame frame) {
+        shownState = frame.state();
+        RowSync.sync(rows, frame.items(), Item::id, VolumeRow::id, item -> {
             VolumeRow row = new VolumeRow(item.id());
-            item.applyTo(row);
+            row.show(item.texts());
             return row;
-        }, (row, item) -> item.applyTo(row));
-        RowSync.set(overThreshold, (int) items.stream()
-                .filter(i -> i.figures() != null && i.figures().usage() > i.figures().expansion()).count());
+        }, (row, item) -> row.show(item.texts()));
+        RowSync.set(overThreshold, frame.overThreshold());
         filter.refreshed();
-        RowSync.set(summary, headline(overThreshold.get(), items, state.fleet()));
-        RowSync.set(fallbacks, fallbackCount);
-        RowSync.set(simulated, anySimulated);
-        if (selectedId.get() == null || items.stream().noneMatch(i -> i.id().equals(selectedId.get()))) {
-            // the fullest volume is the one to look at first
-            selectedId.set(items.stream().filter(i -> i.figures() != null)
-                    .max(Comparator.comparingDouble(i -> i.figures().usage()))
-                    .or(() -> items.stream().findFirst()).map(Item::id).orElse(null));
+        RowSync.set(summary, frame.summary());
+        RowSync.set(fallbacks, frame.fallbacks());
+        RowSync.set(simulated, frame.simulated());
+        if (selectedId.get() == null || !frame.ids().contains(selectedId.get())) {
+            selectedId.set(frame.fullest());
         }
-        updateSelected(state);
+        updateSelected(frame.state());
     }
 
     /** Over the expansion threshold or not, and from which nodes no figures came and why. */
-    private static String headline(int over, List<Item> items, dev.graphfleet.fleet.FleetSnapshot fleet) {
-        MissingFigures missing = MissingFigures.of(items, Item::id, i -> i.figures() != null, Item::why);
+    private static String headline(int over, MissingFigures missing, dev.graphfleet.fleet.FleetSnapshot fleet) {
         String verdict = over > 0 ? over + (over == 1 ? " volume" : " volumes") + " over the expansion threshold"
                 : missing.complete() ? "No volume over the expansion threshold"
                 : "No volume over the expansion threshold on " + missing.withFigures() + " of " + missing.nodes() + " nodes";
@@ -241,16 +296,6 @@ public final class VolumesViewModel extends LiveViewModel {
         }
         if (!expansions.equals(selectedExpansions)) {
             selectedExpansions.setAll(expansions);
-        }
-    }
-
-    private record Item(String id, VolumeRow.Figures figures, String why, VolumeRow.Extras extras) {
-        void applyTo(VolumeRow row) {
-            if (figures == null) {
-                row.updateUnavailable(why, extras);
-            } else {
-                row.update(figures, extras);
-            }
         }
     }
 

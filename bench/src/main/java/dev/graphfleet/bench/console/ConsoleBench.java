@@ -10,7 +10,6 @@ import dev.graphfleet.bench.results.Goal;
 import dev.graphfleet.bench.results.Section;
 import dev.graphfleet.bench.results.Table;
 import dev.graphfleet.cli.GraphfleetCli;
-import dev.graphfleet.console.service.ConsoleState;
 import dev.graphfleet.console.view.ConsoleView;
 import dev.graphfleet.console.viewmodel.ConsoleSection;
 import dev.graphfleet.console.viewmodel.ConsoleViewModel;
@@ -108,8 +107,9 @@ public final class ConsoleBench implements Benchmark {
                 double[] apply = new double[measured];
                 double[] total = new double[measured];
                 for (int i = 0; i < warmup + measured; i++) {
-                    ConsoleState state = fleet.refresh(n++); // built off the FX thread, as the poller does
-                    double[] t = oneRefresh(scene, model, state);
+                    // built and prepared for the views off the FX thread, as the poller's thread does
+                    ConsoleViewModel.Refresh refresh = model.prepare(fleet.refresh(n++));
+                    double[] t = oneRefresh(scene, model, refresh);
                     if (i >= warmup) {
                         apply[i - warmup] = t[0];
                         total[i - warmup] = t[1];
@@ -183,8 +183,9 @@ public final class ConsoleBench implements Benchmark {
         settings.put("first frame", launches + " launches of `graphfleet console --no-start-local` on an empty local "
                 + "data directory, the console's own log line");
         return new Section(name(), "Console: UI-thread work per refresh, time to first frame",
-                "Fleet snapshots as the poller delivers them (built off the FX thread) applied to the view-models on the "
-                        + "FX thread, then the pulse they cause (CSS and layout) — each view in turn, at each fleet size.",
+                "Fleet snapshots as the poller delivers them, prepared for the views off the FX thread as the poller's "
+                        + "thread does (ConsoleViewModel.prepare), applied to the view-models on the FX thread, then the "
+                        + "pulse they cause (CSS and layout) — each view in turn, at each fleet size.",
                 settings, List.of(table.build()), goals, List.of(curve), notes, null, 0, "", config.quick());
     }
 
@@ -240,8 +241,9 @@ public final class ConsoleBench implements Benchmark {
         }
     }
 
-    /** Applies one state on the FX thread and waits for the pulse it causes: {apply ms, apply + css + layout ms}. */
-    private static double[] oneRefresh(Scene scene, ConsoleViewModel model, ConsoleState state) throws Exception {
+    /** Applies one prepared refresh on the FX thread and waits for the pulse it causes: {apply ms, apply + css + layout ms}. */
+    private static double[] oneRefresh(Scene scene, ConsoleViewModel model, ConsoleViewModel.Refresh refresh)
+            throws Exception {
         CountDownLatch laidOut = new CountDownLatch(1);
         AtomicLong applyNanos = new AtomicLong();
         AtomicLong layoutNanos = new AtomicLong();
@@ -255,7 +257,7 @@ public final class ConsoleBench implements Benchmark {
             scene.addPreLayoutPulseListener(pre);
             scene.addPostLayoutPulseListener(post);
             long t0 = System.nanoTime();
-            model.apply(state);
+            model.apply(refresh);
             applyNanos.set(System.nanoTime() - t0);
             Platform.requestNextPulse();
         });
