@@ -10,6 +10,7 @@ import dev.graphfleet.bench.results.Goal;
 import dev.graphfleet.bench.results.Section;
 import dev.graphfleet.bench.results.Table;
 import dev.graphfleet.cli.GraphfleetCli;
+import dev.graphfleet.console.service.ConsoleState;
 import dev.graphfleet.console.view.ConsoleView;
 import dev.graphfleet.console.viewmodel.ConsoleSection;
 import dev.graphfleet.console.viewmodel.ConsoleViewModel;
@@ -92,7 +93,8 @@ public final class ConsoleBench implements Benchmark {
 
         Table.Builder table = Table.builder("FX-thread ms per refresh (apply + CSS + layout): median of " + measured
                         + " refreshes after " + warmup + " warm-up, with the 95th percentile",
-                "instances", "view", "apply p50", "apply+layout p50", "p95", "max");
+                "instances", "view", "apply p50", "apply+layout p50", "p95", "max",
+                "prepare p50 (poller's thread)");
         Map<ConsoleSection, Curve.SeriesBuilder> curveByView = new LinkedHashMap<>();
         Map<Integer, Double> worstBySize = new LinkedHashMap<>();
         Map<Integer, String> worstViewBySize = new LinkedHashMap<>();
@@ -105,21 +107,28 @@ public final class ConsoleBench implements Benchmark {
                     return null;
                 });
                 double[] apply = new double[measured];
+                double[] prepare = new double[measured];
                 double[] total = new double[measured];
                 for (int i = 0; i < warmup + measured; i++) {
                     // built and prepared for the views off the FX thread, as the poller's thread does
-                    ConsoleViewModel.Refresh refresh = model.prepare(fleet.refresh(n++));
+                    ConsoleState state = fleet.refresh(n++);
+                    long preparing = System.nanoTime();
+                    ConsoleViewModel.Refresh refresh = model.prepare(state);
+                    double prepared = (System.nanoTime() - preparing) / 1e6;
                     double[] t = oneRefresh(scene, model, refresh);
                     if (i >= warmup) {
                         apply[i - warmup] = t[0];
+                        prepare[i - warmup] = prepared;
                         total[i - warmup] = t[1];
                     }
                 }
                 Arrays.sort(apply);
+                Arrays.sort(prepare);
                 Arrays.sort(total);
                 Stats s = Stats.of(total);
                 table.row(String.format("%,d", size), section.title(), Format.number(Stats.percentile(apply, 0.5)),
-                        Format.number(s.median()), Format.number(Stats.percentile(total, 0.95)), Format.number(s.max()));
+                        Format.number(s.median()), Format.number(Stats.percentile(total, 0.95)), Format.number(s.max()),
+                        Format.number(Stats.percentile(prepare, 0.5)));
                 curveByView.computeIfAbsent(section, k -> new Curve.SeriesBuilder(k.title()))
                         .add(new Curve.Point(size, s.median(), Stats.percentile(total, 0.25), Stats.percentile(total, 0.95)));
                 if (s.median() > worstBySize.getOrDefault(size, -1.0)) {
