@@ -79,6 +79,14 @@ public final class AdmissionBench implements Benchmark {
                 overload.add(level(k + "×", k * capacityClients, node, uri, fixture, warmup, measure));
             }
         }
+        // The same 4× against the optional fixed cap at two queries per core: what a latency bound costs.
+        int fixedCap = 2 * Runtime.getRuntime().availableProcessors();
+        Level fixedAtFour;
+        try (GraphNode node = LoopbackNode.startWarm(config.workDir().resolve("graph"), "bench-admission-fixed", 16,
+                admission.withInFlight(false, Math.min(fixedCap, AdmissionSettings.DEFAULT_MIN_IN_FLIGHT), fixedCap))) {
+            level("warm-up", 2, node, node.uri(), fixture, warmup, measure);
+            fixedAtFour = level("4×, fixed cap " + fixedCap, 4 * capacityClients, node, node.uri(), fixture, warmup, measure);
+        }
         double unloadedP99 = capacity.get(0).outcome().percentileMillis(99);
         Level atFour = overload.get(overload.size() - 1);
         Level atOne = overload.get(0);
@@ -90,7 +98,7 @@ public final class AdmissionBench implements Benchmark {
                 "load", "clients", "served q/s", "refused/s", "p50", "p99", "p99.9", "limit", "503 without Retry-After");
         Curve.SeriesBuilder goodput = new Curve.SeriesBuilder("served q/s");
         Curve.SeriesBuilder refused = new Curve.SeriesBuilder("refused/s");
-        for (List<Level> levels : List.of(capacity, overload)) {
+        for (List<Level> levels : List.of(capacity, overload, List.of(fixedAtFour))) {
             for (Level l : levels) {
                 table.row(l.label(), l.clients(), Format.number(l.outcome().perSecond()),
                         Format.number(l.outcome().refusedPerSecond()), Format.number(l.outcome().percentileMillis(50)),
@@ -136,7 +144,13 @@ public final class AdmissionBench implements Benchmark {
                 List.of(new Curve("admission-goodput", "Served and refused vs clients", "clients", "per second", false,
                         false, List.of(goodput.build(), refused.build()))),
                 List.of("One measurement per level, no interval: these goals have margins far wider than the noise "
-                        + "between levels."), null, 0, "", config.quick());
+                        + "between levels.", String.format(Locale.ROOT, "The last row is the node with `adaptive: false` and "
+                        + "`max_in_flight: %d` (two per core) at the same 4× load: %s q/s served, p99 %s ms (%s × the "
+                        + "unloaded p99) against the adaptive limit's %s q/s and p99 %s ms.", fixedCap,
+                        Format.number(fixedAtFour.outcome().perSecond()), Format.number(fixedAtFour.outcome().percentileMillis(99)),
+                        Format.ratio(fixedAtFour.outcome().percentileMillis(99) / unloadedP99),
+                        Format.number(atFour.outcome().perSecond()), Format.number(atFour.outcome().percentileMillis(99)))),
+                null, 0, "", config.quick());
     }
 
     private static Level level(String label, int clients, GraphNode node, URI uri, GraphFixture fixture,

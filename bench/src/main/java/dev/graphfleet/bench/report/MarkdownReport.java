@@ -29,7 +29,7 @@ public final class MarkdownReport {
                 + "the 95 % confidence interval of the median per-round ratio (distribution-free: a round hit by something\n"
                 + "else on the machine does not widen it) lies on one side of the limit; such a goal is met only when the\n"
                 + "whole interval passes, and shows the interval as `[95 % CI low–high]`.\n\n");
-        md.append("Run all: `./graphfleet bench` (about 20–25 minutes on 2 cores: 1 GiB attaches, a million files, 10,000 instances; it builds what it needs). One or some: "
+        md.append("Run all: `./graphfleet bench` (about 25 minutes on 2 cores: 1 GiB attaches, a million files, 10,000 instances; it builds what it needs). One or some: "
                 + "`./graphfleet bench pool attach`. A smoke test of the whole pipeline with tiny sizes: "
                 + "`./graphfleet bench --quick`. Benchmarks: `pool`, `pool-jmh`, `attach`, `metrics`, `volume`, "
                 + "`console`, `memory`, `memory-hostile`, `deadlines`, `http`, `admission`. Options: `--jfr-always` "
