@@ -186,7 +186,17 @@ public final class AttachBench implements Benchmark {
             for (Future<?> future : done) {
                 future.get();
             }
-            return Trials.millisSince(start);
+            double millis = Trials.millisSince(start);
+            for (String name : names) { // a baseline that got fewer bytes than attach fetches would flatter nothing
+                long expected = s3.client().headObject(b -> b.bucket(BUCKET).key("repos/" + name + "/v1/data.kuzu"))
+                        .contentLength();
+                long got = Files.size(target.resolve(name + ".kuzu"));
+                if (got != expected) {
+                    throw new IllegalStateException("the plain download of " + name + " got " + got + " bytes of "
+                            + expected);
+                }
+            }
+            return millis;
         } finally {
             threads.shutdown();
             deleteTree(target);
