@@ -7,15 +7,25 @@ import dev.graphfleet.node.admission.AdmissionSettings;
 import dev.graphfleet.testing.Http;
 import dev.graphfleet.testing.engine.TestPools;
 import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -152,6 +162,94 @@ class DeadlineHttpTest {
         assertThat(elapsedMs).as("stream ended after %d ms", elapsedMs).isLessThan(2_500);
         assertThat(node.admission().inFlight("people")).isZero();
         assertThat(http.query("people", "RETURN 1").status()).isEqualTo(200);
+    }
+
+    /**
+     * The 408 is answered from outside the query's own thread: here that thread is stuck waiting for
+     * the database's one connection, which a heavy query holds for seconds. Its client gets the 408 at
+     * its deadline while the heavy query still runs, its statement (a write) never runs, and the same
+     * kept-alive connection then serves its next request: the stuck thread, once free, leaves the
+     * answered exchange alone.
+     */
+    @Test
+    void aQueryStuckBehindAnotherIsAnsweredAtItsDeadlineAndNeverRuns() throws Exception {
+        TestNodes.seed(dataDir);
+        node = GraphNode.builder(TestNodes.settings(dataDir)
+                        .withDatabases(TestPools.smallDefaults(1).withQueryTimeout(Duration.ofSeconds(60)))
+                        .withAdmission(AdmissionSettings.DEFAULTS.withMaxInFlightPerDatabase(2)))
+                .resources(FixedResources.idle()).start();
+        Http http = new Http(node.uri());
+        assertThat(http.query("people", "RETURN 1").status()).isEqualTo(200);
+        ExecutorService heavyClient = Executors.newSingleThreadExecutor();
+        try (Socket socket = new Socket(node.host(), node.port())) {
+            Future<Http.Response> heavy = heavyClient.submit(() -> send(http, "people", HEAVY, "4000"));
+            await(() -> node.admission().inFlight("people") == 1); // it holds the one connection
+
+            RawAnswer stuck = RawAnswer.exchange(socket, "CREATE (:Person {id: -7, name: 'late'})", "300");
+
+            assertThat(stuck.status()).as(stuck.body()).isEqualTo(408);
+            assertThat(stuck.body()).contains("query_timeout", "300 ms");
+            assertThat(heavy.isDone()).as("answered while the query ahead still ran").isFalse();
+            assertThat(node.admission().inFlight("people")).as("its slot is free, the heavy one's is not").isEqualTo(1);
+
+            NodeApiTest.assertError(heavy.get(30, TimeUnit.SECONDS), 408, "query_timeout", "4000 ms");
+            RawAnswer next = RawAnswer.exchange(socket, "MATCH (p:Person {id: -7}) RETURN count(p)", "10000");
+            assertThat(next.status()).as(next.body()).isEqualTo(200);
+            assertThat(Http.JSON.readTree(next.body()).get("rows").toString()).as("the late write never ran")
+                    .isEqualTo("[[0]]");
+            assertThat(http.get("/metrics").json().get("queries").get("errors_by_status").get("408").asInt())
+                    .as("each 408 counted once").isEqualTo(2);
+        } finally {
+            heavyClient.shutdownNow();
+        }
+    }
+
+    /** One request and its answer on a socket the test keeps open (keep-alive), read to its Content-Length. */
+    private record RawAnswer(int status, String body) {
+        static RawAnswer exchange(Socket socket, String cypher, String timeoutMs) throws Exception {
+            byte[] body = Http.body(cypher, Map.of()).getBytes(StandardCharsets.UTF_8);
+            String head = "POST /databases/people/query HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
+                    + "X-Graph-Timeout-Ms: " + timeoutMs + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            socket.setSoTimeout(30_000);
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            int status = Integer.parseInt(line(in).split(" ")[1]);
+            int length = 0;
+            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                    length = Integer.parseInt(header.substring(header.indexOf(':') + 1).trim());
+                }
+            }
+            byte[] answer = new byte[length];
+            in.readFully(answer);
+            return new RawAnswer(status, new String(answer, StandardCharsets.UTF_8));
+        }
+
+        private static String line(DataInputStream in) throws Exception {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new EOFException("the node closed the connection after: " + line);
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+    }
+
+    private static void await(BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not reached within 30 s");
+            }
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
     }
 
     private static Http.Response send(Http http, String database, String cypher, String timeoutMs) {
