@@ -107,6 +107,18 @@ class StoreEdgesTest {
     }
 
     @Test
+    void aVersionManifestThatIsBrokenRatherThanMissingIsReportedAsItIs() throws Exception {
+        store.publish(SEC, database(1000, 11), "0.11.2");
+        Files.writeString(root.resolve("sec/v1/manifest.json"), "{not json");
+
+        assertThatThrownBy(() -> store.current(SEC))
+                .isInstanceOfSatisfying(RepositoryException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_MANIFEST))
+                .hasMessageContaining("is not valid JSON")
+                .hasMessageNotContaining("incomplete");
+    }
+
+    @Test
     void theListingSaysWhenThePointerNamesAVersionThatIsNotComplete() throws Exception {
         Path file = database(1000, 5);
         store.publish(SEC, file, "0.11.2");
