@@ -130,9 +130,10 @@ public final class FileRepositoryStore extends AbstractRepositoryStore {
         } catch (AccessDeniedException e) {
             throw new RepositoryException(Reason.ACCESS, "cannot read " + describe(key) + ": permission denied");
         }
-        if (channel.size() < offset + length) {
-            channel.close();
-            throw new RepositoryException(Reason.INVALID_MANIFEST, describe(key) + " is " + channel.size()
+        long size = channel.size();
+        if (size < offset + length) {
+            channel.close(); // the size is read first: a closed channel has none to tell
+            throw new RepositoryException(Reason.INVALID_MANIFEST, describe(key) + " is " + size
                     + " bytes, shorter than its manifest says");
         }
         channel.position(offset);

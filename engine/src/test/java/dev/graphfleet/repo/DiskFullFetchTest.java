@@ -82,6 +82,7 @@ class DiskFullFetchTest {
                 .isInstanceOf(RepositoryException.class)
                 .hasMessageContaining("no space left on the data volume while fetching sec@v1")
                 .hasMessageContaining("the partial download was removed")
+                .hasMessageContaining("(No space left on device)") // the file system's own words, not our wrapping
                 .extracting(e -> ((RepositoryException) e).reason()).isEqualTo(Reason.NO_SPACE);
 
         assertThat(Files.exists(filler)).as("the disk was filled mid-download").isTrue();

@@ -185,6 +185,30 @@ class FetchRetryTest {
         assertThat(Sha256.of(result.file())).isEqualTo(sec.sha256());
     }
 
+    @Test
+    void afterAPartFailsForGoodNoFurtherPartIsRequested() throws Exception {
+        Manifest sec = publish(4 * PART);
+        store.failOnOffset = PART;
+        store.failures.add(new RepositoryException(Reason.ACCESS, "access denied"));
+
+        assertThatThrownBy(() -> fetch(sec, THREE_TRIES)).hasMessage("access denied");
+
+        assertThat(store.ranges).containsExactly("0+65536", "65536+65536");
+    }
+
+    @Test
+    void aStoreThatDeliversInSmallPiecesGivesTheSameFile() throws Exception {
+        Manifest sec = publish(2 * (1L << 20) + 5);
+        store.piece = 1000;
+
+        FetchResult result = new RepositoryFetcher(store, cache, options(THREE_TRIES).withPartSize(4L << 20))
+                .fetch(sec, FetchListener.NONE);
+
+        assertThat(Files.readAllBytes(result.file())).isEqualTo(Files.readAllBytes(temp.resolve("sec.kuzu")));
+        assertThat(result.bytesDownloaded()).isEqualTo(sec.sizeBytes());
+        assertThat(retries).isEmpty();
+    }
+
     /** The file store, with failures queued for the next ranged reads (of one offset, when set). */
     private static final class FlakyStore extends DelegatingStore {
         final Deque<IOException> failures = new ArrayDeque<>();
@@ -192,6 +216,7 @@ class FetchRetryTest {
         final Deque<Long> endAfter = new ArrayDeque<>();
         final List<String> ranges = new CopyOnWriteArrayList<>();
         volatile long failOnOffset = -1;
+        volatile int piece; // when positive, no read returns more than this, as a network read would not
 
         FlakyStore(FileRepositoryStore files) {
             super(files);
@@ -212,7 +237,10 @@ class FetchRetryTest {
                 return new Cut(in, broken, true);
             }
             Long ended = endAfter.poll();
-            return ended != null ? new Cut(in, ended, false) : in;
+            if (ended != null) {
+                return new Cut(in, ended, false);
+            }
+            return piece > 0 ? new Pieces(in, piece) : in;
         }
     }
 
@@ -240,6 +268,22 @@ class FetchRetryTest {
                 left -= n;
             }
             return n;
+        }
+    }
+
+    /** A stream that returns at most {@code piece} bytes a read, and holds callers to the read contract. */
+    private static final class Pieces extends FilterInputStream {
+        private final int piece;
+
+        Pieces(InputStream in, int piece) {
+            super(in);
+            this.piece = piece;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            java.util.Objects.checkFromIndexSize(offset, length, buffer.length);
+            return super.read(buffer, offset, Math.min(length, piece));
         }
     }
 

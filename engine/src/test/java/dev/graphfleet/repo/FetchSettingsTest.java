@@ -88,6 +88,11 @@ class FetchSettingsTest {
         assertThat(blocks.read(buffer, 0, 10)).isEqualTo(3);
         assertThat(blocks.read(buffer, 0, 10)).isEqualTo(-1);
 
+        InputStream zeros = new BoundedInputStream(new ByteArrayInputStream(new byte[4]), 2);
+        assertThat(zeros.read()).isZero();
+        assertThat(zeros.read()).isZero();
+        assertThat(zeros.read()).as("zero bytes count too").isEqualTo(-1);
+
         InputStream shortSource = new BoundedInputStream(new ByteArrayInputStream(new byte[] {7}), 5);
         assertThat(shortSource.read()).isEqualTo(7);
         assertThat(shortSource.read()).as("the source ended first").isEqualTo(-1);

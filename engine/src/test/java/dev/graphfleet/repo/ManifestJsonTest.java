@@ -58,6 +58,38 @@ class ManifestJsonTest {
         assertInvalid(new byte[ManifestJson.MAX_BYTES + 1], "more than a manifest's limit");
     }
 
+    @Test
+    void aFieldThatIsNullIsMissingAndOneOfTheWrongTypeSaysWhichItIs() throws Exception {
+        assertInvalid(edited(n -> n.putNull("name")), "has no field name");
+        assertInvalid(edited(n -> n.putNull("format")), "has no field format");
+        assertInvalid(edited(n -> n.put("name", 7)), "field name must be a string (found NUMBER)");
+    }
+
+    @Test
+    void aManifestOfExactlyTheLimitIsRead() throws Exception {
+        byte[] json = ManifestJson.write(MANIFEST);
+        byte[] padded = new byte[ManifestJson.MAX_BYTES];
+        java.util.Arrays.fill(padded, (byte) ' ');
+        System.arraycopy(json, 0, padded, 0, json.length);
+
+        assertThat(read(padded)).isEqualTo(MANIFEST);
+    }
+
+    @Test
+    void aManifestSaysWhichFieldIsMissingOrWrong() {
+        Instant at = Instant.parse("2026-11-21T10:00:00Z");
+        Version v3 = Version.parse("v3");
+        assertThat(Manifest.of(SEC, v3, 0, "ab".repeat(32), "0.11.2", at).sizeBytes()).as("an empty object").isZero();
+        assertThatThrownBy(() -> Manifest.of(SEC, v3, -1, "ab".repeat(32), "0.11.2", at))
+                .hasMessage("size_bytes must be 0 or more (found -1)");
+        assertThatThrownBy(() -> Manifest.of(SEC, v3, 1, null, "0.11.2", at))
+                .hasMessage("sha256 must be 64 lowercase hex digits (found none)");
+        assertThatThrownBy(() -> Manifest.of(SEC, v3, 1, "ab".repeat(32), null, at))
+                .hasMessageEndingWith("(found none)");
+        assertThatThrownBy(() -> new Manifest(SEC, v3, 1, "ab".repeat(32), "0.11.2", at, null))
+                .hasMessage("object_key must be 'sec/v3/data.kuzu' (found none)");
+    }
+
     private static void assertInvalid(byte[] json, String message) {
         assertThatThrownBy(() -> read(json))
                 .isInstanceOf(RepositoryException.class)

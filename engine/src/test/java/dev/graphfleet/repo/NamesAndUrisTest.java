@@ -91,4 +91,28 @@ class NamesAndUrisTest {
         assertThat(Bytes.human(3L << 30)).isEqualTo("3.0 GiB");
         assertThat(Bytes.show(1536)).isEqualTo("1.5 KiB (1536 bytes)");
     }
+
+    @Test
+    void aRejectedValueIsShownUpTo80CharactersWithControlAndQuoteCharactersEscaped() {
+        assertThat(RepositoryName.quoted("a".repeat(80))).isEqualTo("'" + "a".repeat(80) + "'");
+        assertThat(RepositoryName.quoted("a".repeat(81))).isEqualTo("'" + "a".repeat(80) + "...'");
+        assertThat(RepositoryName.quoted("b".repeat(200))).hasSize(80 + 5);
+        assertThat(RepositoryName.quoted(" ~")).isEqualTo("' ~'");
+        assertThat(RepositoryName.quoted("\u001f\u007f'\\")).isEqualTo("'\\u001f\\u007f\\u0027\\u005c'");
+    }
+
+    @Test
+    void anS3AddressWithoutABucketOrPrefixSaysSo() {
+        assertThatThrownBy(() -> StoreUri.parse("s3:///prefix")).hasMessageContaining("has no bucket");
+        assertThat(StoreUri.parse("s3://bucket/").toString()).isEqualTo("s3://bucket");
+        assertThat(new StoreUri.S3("bucket", null).toString()).isEqualTo("s3://bucket");
+    }
+
+    @Test
+    void theFirstAttemptNeverWaitsAndAPartOfOneByteIsAllowed() {
+        RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(200), Duration.ofMillis(1000));
+        assertThat(policy.delayBefore(1)).isZero();
+        assertThat(policy.delayBefore(0)).isZero();
+        assertThat(PartPlan.split(3, 1)).hasSize(3).last().isEqualTo(new PartPlan.Part(2, 2, 1));
+    }
 }
