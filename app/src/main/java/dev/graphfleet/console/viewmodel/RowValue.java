@@ -49,25 +49,39 @@ final class RowValue<T, V> extends ReadOnlyObjectPropertyBase<V> {
     @Override
     public void addListener(InvalidationListener listener) {
         super.addListener(listener);
-        listeners.add(listener);
+        listened(listener);
     }
 
     @Override
     public void removeListener(InvalidationListener listener) {
         super.removeListener(listener);
-        listeners.remove(listener); // by equals, as the base class removes (the first equal one)
+        unlistened(listener);
     }
 
     @Override
     public void addListener(ChangeListener<? super V> listener) {
         super.addListener(listener);
-        listeners.add(listener);
+        listened(listener);
     }
 
     @Override
     public void removeListener(ChangeListener<? super V> listener) {
         super.removeListener(listener);
-        listeners.remove(listener);
+        unlistened(listener);
+    }
+
+    private void listened(Object listener) {
+        listeners.add(listener);
+        if (listeners.size() == 1) {
+            row.listened(1);
+        }
+    }
+
+    private void unlistened(Object listener) {
+        // by equals, as the base class removes (the first equal one); nothing for one it does not hold
+        if (listeners.remove(listener) && listeners.isEmpty()) {
+            row.listened(-1);
+        }
     }
 
     @Override

@@ -18,6 +18,8 @@ final class RowValues<T> {
     private T shown;
     /** The columns asked for so far (a handful at most): null until the first. */
     private List<RowValue<T, ?>> columns;
+    /** How many of them have listeners: none for a row off screen, which then costs one assignment. */
+    private int listened;
 
     RowValues(Object bean) {
         this.bean = bean;
@@ -30,11 +32,16 @@ final class RowValues<T> {
             return;
         }
         shown = now;
-        if (columns != null) {
+        if (listened > 0) {
             for (RowValue<T, ?> column : columns) {
                 column.moved(was, now);
             }
         }
+    }
+
+    /** A column got its first listener (+1) or lost its last (-1). */
+    void listened(int change) {
+        listened += change;
     }
 
     T shown() {
