@@ -1,30 +1,13 @@
 package dev.graphfleet.console.viewmodel;
 
-import static dev.graphfleet.console.viewmodel.RowSync.set;
-
 import dev.graphfleet.console.service.NodeDetail;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 
 /** One repository's attachment on one node: phase, download progress, attempt and last error. */
 public final class AttachmentRow {
 
     private final String key;
-    private final StringProperty node = new SimpleStringProperty(this, "node");
-    private final StringProperty repository = new SimpleStringProperty(this, "repository");
-    private final StringProperty version = new SimpleStringProperty(this, "version");
-    private final StringProperty phase = new SimpleStringProperty(this, "phase");
-    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress");
-    private final StringProperty progressText = new SimpleStringProperty(this, "progressText");
-    private final StringProperty attempt = new SimpleStringProperty(this, "attempt");
-    private final StringProperty error = new SimpleStringProperty(this, "error");
-    private final ObjectProperty<Gauge> gauge = new SimpleObjectProperty<>(this, "gauge");
-    /** The texts shown: prepared texts seen before cost one comparison. */
-    private Texts shown;
+    private final RowValues<Texts> texts = new RowValues<>(this);
 
     AttachmentRow(String key) {
         this.key = key;
@@ -52,21 +35,9 @@ public final class AttachmentRow {
         show(Texts.of(nodeId, a));
     }
 
-    /** On the FX thread: sets what changed. */
+    /** On the FX thread: texts seen before cost one comparison; new ones fire the changed columns cells show. */
     void show(Texts t) {
-        if (t == shown) {
-            return;
-        }
-        shown = t;
-        set(node, t.node());
-        set(repository, t.repository());
-        set(version, t.version());
-        set(phase, t.phase());
-        set(attempt, t.attempt());
-        set(error, t.error());
-        set(progress, t.progress());
-        set(progressText, t.progressText());
-        set(gauge, t.gauge());
+        texts.show(t);
     }
 
     private static String progressText(NodeDetail.Attachment a, double done) {
@@ -77,45 +48,45 @@ public final class AttachmentRow {
     }
 
     /** The progress bar (red when the attachment failed). */
-    public ObjectProperty<Gauge> gaugeProperty() {
-        return gauge;
+    public ReadOnlyObjectProperty<Gauge> gaugeProperty() {
+        return texts.column("gauge", Texts::gauge);
     }
 
     public String key() {
         return key;
     }
 
-    public StringProperty nodeProperty() {
-        return node;
+    public ReadOnlyObjectProperty<String> nodeProperty() {
+        return texts.column("node", Texts::node);
     }
 
-    public StringProperty repositoryProperty() {
-        return repository;
+    public ReadOnlyObjectProperty<String> repositoryProperty() {
+        return texts.column("repository", Texts::repository);
     }
 
-    public StringProperty versionProperty() {
-        return version;
+    public ReadOnlyObjectProperty<String> versionProperty() {
+        return texts.column("version", Texts::version);
     }
 
     /** pending, downloading, verifying, attaching, attached or failed. */
-    public StringProperty phaseProperty() {
-        return phase;
+    public ReadOnlyObjectProperty<String> phaseProperty() {
+        return texts.column("phase", Texts::phase);
     }
 
     /** Downloaded fraction 0..1; -1 when the size is unknown (an indeterminate bar). */
-    public DoubleProperty progressProperty() {
-        return progress;
+    public ReadOnlyObjectProperty<Double> progressProperty() {
+        return texts.column("progress", Texts::progress);
     }
 
-    public StringProperty progressTextProperty() {
-        return progressText;
+    public ReadOnlyObjectProperty<String> progressTextProperty() {
+        return texts.column("progressText", Texts::progressText);
     }
 
-    public StringProperty attemptProperty() {
-        return attempt;
+    public ReadOnlyObjectProperty<String> attemptProperty() {
+        return texts.column("attempt", Texts::attempt);
     }
 
-    public StringProperty errorProperty() {
-        return error;
+    public ReadOnlyObjectProperty<String> errorProperty() {
+        return texts.column("error", Texts::error);
     }
 }

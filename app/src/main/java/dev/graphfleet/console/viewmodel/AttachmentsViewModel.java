@@ -31,8 +31,11 @@ public final class AttachmentsViewModel extends LiveViewModel<AttachmentsViewMod
                     "version", r.versionProperty().get(), "phase", r.phaseProperty().get(),
                     "attempt", r.attemptProperty().get(), "error", r.errorProperty().get()));
 
-    /** What {@link #prepare} made for each row last time: equal texts are reused (prepare's thread only). */
-    private Map<String, AttachmentRow.Texts> prepared = new HashMap<>();
+    /**
+     * What {@link #prepare} made for each row last time: equal texts are reused, and the key is the same
+     * instance, so the FX thread matches rows by identity (prepare's thread only).
+     */
+    private Map<String, Item> prepared = new HashMap<>();
 
     /** One refresh as the Attachments view shows it: a row per node and repository, by key; the headline. */
     public record Frame(List<Item> items, int failed, boolean anyVersion, String summary) {
@@ -69,14 +72,14 @@ public final class AttachmentsViewModel extends LiveViewModel<AttachmentsViewMod
             }
         }
         items.sort(Comparator.comparing(Item::key));
-        Map<String, AttachmentRow.Texts> next = new HashMap<>(items.size() * 2);
+        Map<String, Item> next = new HashMap<>(items.size() * 2);
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
-            AttachmentRow.Texts was = prepared.get(item.key());
-            if (item.texts().equals(was)) {
-                items.set(i, new Item(item.key(), was));
+            Item was = prepared.get(item.key());
+            if (was != null) {
+                items.set(i, item.texts().equals(was.texts()) ? was : new Item(was.key(), item.texts()));
             }
-            next.put(item.key(), items.get(i).texts());
+            next.put(item.key(), items.get(i));
         }
         prepared = next; // rows gone are forgotten
         return new Frame(List.copyOf(items), failedCount, versions, headline(failedCount, missing, state.fleet()));

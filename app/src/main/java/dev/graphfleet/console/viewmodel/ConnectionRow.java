@@ -1,32 +1,12 @@
 package dev.graphfleet.console.viewmodel;
 
-import static dev.graphfleet.console.viewmodel.RowSync.set;
-
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 
 /** One database's connection pool on one node. */
 public final class ConnectionRow {
 
     private final String key;
-    private final StringProperty node = new SimpleStringProperty(this, "node");
-    private final StringProperty database = new SimpleStringProperty(this, "database");
-    private final StringProperty inUse = new SimpleStringProperty(this, "inUse");
-    private final StringProperty idle = new SimpleStringProperty(this, "idle");
-    private final StringProperty max = new SimpleStringProperty(this, "max");
-    private final DoubleProperty utilisation = new SimpleDoubleProperty(this, "utilisation");
-    private final StringProperty utilisationText = new SimpleStringProperty(this, "utilisationText");
-    private final StringProperty waits = new SimpleStringProperty(this, "waits");
-    private final StringProperty timeouts = new SimpleStringProperty(this, "timeouts");
-    private final StringProperty level = new SimpleStringProperty(this, "level");
-    private final StringProperty timeoutsLevel = new SimpleStringProperty(this, "timeoutsLevel");
-    private final ObjectProperty<Gauge> gauge = new SimpleObjectProperty<>(this, "gauge");
-    /** The texts shown: prepared texts seen before cost one comparison. */
-    private Texts shown;
+    private final RowValues<Texts> texts = new RowValues<>(this);
 
     ConnectionRow(String key) {
         this.key = key;
@@ -75,81 +55,66 @@ public final class ConnectionRow {
         show(Texts.of(f));
     }
 
-    /** On the FX thread: sets what changed. */
+    /** On the FX thread: texts seen before cost one comparison; new ones fire the changed columns cells show. */
     void show(Texts t) {
-        if (t == shown) {
-            return;
-        }
-        shown = t;
-        set(node, t.node());
-        set(database, t.database());
-        set(inUse, t.inUse());
-        set(idle, t.idle());
-        set(max, t.max());
-        set(utilisation, t.utilisation());
-        set(utilisationText, t.utilisationText());
-        set(waits, t.waits());
-        set(timeouts, t.timeouts());
-        set(level, t.level());
-        set(timeoutsLevel, t.timeoutsLevel());
-        set(gauge, t.gauge());
+        texts.show(t);
     }
 
     /** The utilisation bar. */
-    public ObjectProperty<Gauge> gaugeProperty() {
-        return gauge;
+    public ReadOnlyObjectProperty<Gauge> gaugeProperty() {
+        return texts.column("gauge", Texts::gauge);
     }
 
     public String key() {
         return key;
     }
 
-    public StringProperty nodeProperty() {
-        return node;
+    public ReadOnlyObjectProperty<String> nodeProperty() {
+        return texts.column("node", Texts::node);
     }
 
-    public StringProperty databaseProperty() {
-        return database;
+    public ReadOnlyObjectProperty<String> databaseProperty() {
+        return texts.column("database", Texts::database);
     }
 
-    public StringProperty inUseProperty() {
-        return inUse;
+    public ReadOnlyObjectProperty<String> inUseProperty() {
+        return texts.column("inUse", Texts::inUse);
     }
 
-    public StringProperty idleProperty() {
-        return idle;
+    public ReadOnlyObjectProperty<String> idleProperty() {
+        return texts.column("idle", Texts::idle);
     }
 
-    public StringProperty maxProperty() {
-        return max;
+    public ReadOnlyObjectProperty<String> maxProperty() {
+        return texts.column("max", Texts::max);
     }
 
     /** In use ÷ max, 0..1. */
-    public DoubleProperty utilisationProperty() {
-        return utilisation;
+    public ReadOnlyObjectProperty<Double> utilisationProperty() {
+        return texts.column("utilisation", Texts::utilisation);
     }
 
-    public StringProperty utilisationTextProperty() {
-        return utilisationText;
+    public ReadOnlyObjectProperty<String> utilisationTextProperty() {
+        return texts.column("utilisationText", Texts::utilisationText);
     }
 
     /** The node's waits for a free connection (the pool counts them per node, not per database). */
-    public StringProperty waitsProperty() {
-        return waits;
+    public ReadOnlyObjectProperty<String> waitsProperty() {
+        return texts.column("waits", Texts::waits);
     }
 
     /** The node's acquire timeouts ("pool exhausted" errors). */
-    public StringProperty timeoutsProperty() {
-        return timeouts;
+    public ReadOnlyObjectProperty<String> timeoutsProperty() {
+        return texts.column("timeouts", Texts::timeouts);
     }
 
     /** ok, busy (≥ 80 % in use) or exhausted (every connection in use). */
-    public StringProperty levelProperty() {
-        return level;
+    public ReadOnlyObjectProperty<String> levelProperty() {
+        return texts.column("level", Texts::level);
     }
 
     /** exhausted when the node has seen acquire timeouts, else ok. */
-    public StringProperty timeoutsLevelProperty() {
-        return timeoutsLevel;
+    public ReadOnlyObjectProperty<String> timeoutsLevelProperty() {
+        return texts.column("timeoutsLevel", Texts::timeoutsLevel);
     }
 }

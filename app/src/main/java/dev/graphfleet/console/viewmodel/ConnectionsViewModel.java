@@ -28,8 +28,11 @@ public final class ConnectionsViewModel extends LiveViewModel<ConnectionsViewMod
                     "level", r.levelProperty().get()));
     /** The databases each node reported last (in name order), kept while it does not answer (prepare's thread). */
     private Map<String, List<String>> databasesSeen = new HashMap<>();
-    /** What {@link #prepare} made for each row last time: equal figures reuse its texts (prepare's thread only). */
-    private Map<String, ConnectionRow.Texts> prepared = new HashMap<>();
+    /**
+     * What {@link #prepare} made for each row last time: equal figures reuse its texts, and the key is the
+     * same instance, so the FX thread matches rows by identity (prepare's thread only).
+     */
+    private Map<String, Item> prepared = new HashMap<>();
 
     /** One refresh as the Connections view shows it: a row per node and database, by key. */
     public record Frame(List<Item> items) {
@@ -69,21 +72,27 @@ public final class ConnectionsViewModel extends LiveViewModel<ConnectionsViewMod
         }
         databasesSeen = seen; // nodes gone from the fleet are forgotten
         items.sort(Comparator.comparing(Item::key));
-        Map<String, ConnectionRow.Texts> next = new HashMap<>(items.size() * 2);
-        items.forEach(i -> next.put(i.key(), i.texts()));
+        Map<String, Item> next = new HashMap<>(items.size() * 2);
+        items.forEach(i -> next.put(i.key(), i));
         prepared = next;
         return new Frame(List.copyOf(items));
     }
 
     private Item item(String key, ConnectionRow.Figures f) {
-        ConnectionRow.Texts was = prepared.get(key);
-        return new Item(key, was != null && f.equals(was.figures()) ? was : ConnectionRow.Texts.of(f));
+        Item was = prepared.get(key);
+        if (was == null) {
+            return new Item(key, ConnectionRow.Texts.of(f));
+        }
+        return f.equals(was.texts().figures()) ? was : new Item(was.key(), ConnectionRow.Texts.of(f));
     }
 
     private Item unavailable(String key, String node, String database, String why) {
         ConnectionRow.Texts texts = ConnectionRow.Texts.unavailable(node, database, why);
-        ConnectionRow.Texts was = prepared.get(key);
-        return new Item(key, texts.equals(was) ? was : texts);
+        Item was = prepared.get(key);
+        if (was == null) {
+            return new Item(key, texts);
+        }
+        return texts.equals(was.texts()) ? was : new Item(was.key(), texts);
     }
 
     @Override

@@ -1,31 +1,17 @@
 package dev.graphfleet.console.viewmodel;
 
-import static dev.graphfleet.console.viewmodel.RowSync.set;
-
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 
 /**
  * One node at a glance: its health, the version of every repository it serves, memory against its
- * budget, volume usage with its forecast, connections in use, and what is wrong with it. Updated in
- * place from texts prepared off the FX thread: a refresh that changed nothing of what the row shows
- * formats nothing and fires nothing.
+ * budget, volume usage with its forecast, connections in use, and what is wrong with it. Shows texts
+ * prepared off the FX thread ({@link RowValues}): a refresh costs a row no cell shows one assignment,
+ * and fires only the changed columns of the rows on screen.
  */
 public final class OverviewRow {
 
     private final String id;
-    private final StringProperty health = new SimpleStringProperty(this, "health");
-    private final StringProperty role = new SimpleStringProperty(this, "role");
-    private final StringProperty versions = new SimpleStringProperty(this, "versions");
-    private final ObjectProperty<Trend> memory = new SimpleObjectProperty<>(this, "memory");
-    private final ObjectProperty<Trend> volume = new SimpleObjectProperty<>(this, "volume");
-    private final ObjectProperty<Trend> connections = new SimpleObjectProperty<>(this, "connections");
-    private final StringProperty problems = new SimpleStringProperty(this, "problems");
-    private final StringProperty problemLevel = new SimpleStringProperty(this, "problemLevel");
-    /** What the row shows now: a refresh that prepared the same texts costs one comparison. */
-    private Texts shown;
+    private final RowValues<Texts> texts = new RowValues<>(this);
 
     OverviewRow(String id) {
         this.id = id;
@@ -65,20 +51,9 @@ public final class OverviewRow {
         }
     }
 
-    /** On the FX thread: sets what changed; the texts shown already cost nothing. */
+    /** On the FX thread: the texts shown already cost nothing; new ones fire the changed columns cells show. */
     void show(Texts t) {
-        if (t == shown) {
-            return;
-        }
-        shown = t;
-        set(health, t.health());
-        set(role, t.role());
-        set(versions, t.versions());
-        set(memory, t.memory());
-        set(volume, t.volume());
-        set(connections, t.connections());
-        set(problems, t.problems());
-        set(problemLevel, t.problemLevel());
+        texts.show(t);
     }
 
     public String id() {
@@ -86,41 +61,41 @@ public final class OverviewRow {
     }
 
     /** healthy, unhealthy, unreachable or unknown. */
-    public StringProperty healthProperty() {
-        return health;
+    public ReadOnlyObjectProperty<String> healthProperty() {
+        return texts.column("health", Texts::health);
     }
 
-    public StringProperty roleProperty() {
-        return role;
+    public ReadOnlyObjectProperty<String> roleProperty() {
+        return texts.column("role", Texts::role);
     }
 
     /** Every repository with the version it serves ("sec v2 · industry v1"), or why none is known. */
-    public StringProperty versionsProperty() {
-        return versions;
+    public ReadOnlyObjectProperty<String> versionsProperty() {
+        return texts.column("versions", Texts::versions);
     }
 
     /** Buffer pools against the memory budget. */
-    public ObjectProperty<Trend> memoryProperty() {
-        return memory;
+    public ReadOnlyObjectProperty<Trend> memoryProperty() {
+        return texts.column("memory", Texts::memory);
     }
 
     /** The data volume's usage, with its fill forecast on the bar. */
-    public ObjectProperty<Trend> volumeProperty() {
-        return volume;
+    public ReadOnlyObjectProperty<Trend> volumeProperty() {
+        return texts.column("volume", Texts::volume);
     }
 
     /** Connections in use against the pool's maximum. */
-    public ObjectProperty<Trend> connectionsProperty() {
-        return connections;
+    public ReadOnlyObjectProperty<Trend> connectionsProperty() {
+        return texts.column("connections", Texts::connections);
     }
 
     /** What is wrong with the node, worst first; "none" when nothing is. */
-    public StringProperty problemsProperty() {
-        return problems;
+    public ReadOnlyObjectProperty<String> problemsProperty() {
+        return texts.column("problems", Texts::problems);
     }
 
     /** ok, alarm (worth a look), exhausted (wrong) or unknown (no figures). */
-    public StringProperty problemLevelProperty() {
-        return problemLevel;
+    public ReadOnlyObjectProperty<String> problemLevelProperty() {
+        return texts.column("problemLevel", Texts::problemLevel);
     }
 }

@@ -40,7 +40,10 @@ public final class OverviewViewModel extends LiveViewModel<OverviewViewModel.Fra
     private final VolumesViewModel volumes;
     private final ForecastMemo forecasts = new ForecastMemo();
     private Instant lastSweep;
-    /** What {@link #prepare} made for each node last time: equal figures reuse its texts (prepare's thread only). */
+    /**
+     * What {@link #prepare} made for each node last time: equal figures reuse its texts, and the id is the
+     * same instance, so the FX thread matches rows by identity (prepare's thread only).
+     */
     private Map<String, Prepared> prepared = new HashMap<>();
 
     /** The Volumes view's history and thresholds: the forecast on a bar here is the one shown there. */
@@ -56,7 +59,7 @@ public final class OverviewViewModel extends LiveViewModel<OverviewViewModel.Fra
     record Item(String id, int rank, int wrong, OverviewRow.Texts texts) {
     }
 
-    private record Prepared(OverviewFigures figures, OverviewRow.Texts texts) {
+    private record Prepared(String id, OverviewFigures figures, OverviewRow.Texts texts) {
     }
 
     @Override
@@ -84,8 +87,9 @@ public final class OverviewViewModel extends LiveViewModel<OverviewViewModel.Fra
             OverviewRow.Texts texts = was != null && was.figures().equals(f) ? was.texts()
                     : OverviewRow.Texts.of(i.id(), f, was == null ? null : was.texts(),
                     was == null || was.figures().revision() != f.revision(), history);
-            next.put(i.id(), new Prepared(f, texts));
-            Item item = new Item(i.id(), f.rank(), f.wrong(), texts);
+            String id = was == null ? i.id() : was.id();
+            next.put(id, new Prepared(id, f, texts));
+            Item item = new Item(id, f.rank(), f.wrong(), texts);
             items.add(item);
             switch (item.rank()) {
                 case 4 -> down++;

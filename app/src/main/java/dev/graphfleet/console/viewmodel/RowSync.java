@@ -23,6 +23,9 @@ import javafx.collections.ObservableList;
  */
 final class RowSync {
 
+    /** Beyond this many runs of gone and new rows, one edit for them all ({@link #editAtOnce}) is cheaper. */
+    private static final int SCATTERED_RUNS = 2;
+
     private RowSync() {
     }
 
@@ -85,9 +88,13 @@ final class RowSync {
      * {@code setAll}.
      */
     private static <R> void edit(ObservableList<R> rows, List<R> next, Collection<R> gone, Set<R> created) {
+        Set<R> goneRows = Collections.newSetFromMap(new IdentityHashMap<>());
+        goneRows.addAll(gone);
+        if (rows instanceof RowList<R> list && runs(rows, goneRows) + runs(next, created) > SCATTERED_RUNS) {
+            editAtOnce(list, next, goneRows, created);
+            return;
+        }
         if (!gone.isEmpty()) {
-            Set<R> goneRows = Collections.newSetFromMap(new IdentityHashMap<>());
-            goneRows.addAll(gone);
             for (int i = rows.size() - 1; i >= 0; i--) {
                 if (goneRows.contains(rows.get(i))) {
                     int end = i + 1;
@@ -118,6 +125,51 @@ final class RowSync {
             rows.addAll(i, next.subList(i, end));
             i = end - 1;
         }
+    }
+
+    /**
+     * Many gone and new rows scattered through the list (nodes dropping out and coming back all over a
+     * 10,000-row table) would be one change per run, and the filtered and sorted lists above walk every
+     * row for each. Instead four changes, however many runs: the gone rows move behind the survivors (one
+     * permutation), go as one range, the new rows come as one range at the end, and one permutation puts
+     * every row in its place. Selection follows the permutations.
+     */
+    private static <R> void editAtOnce(RowList<R> list, List<R> next, Set<R> gone, Set<R> created) {
+        List<R> survivorsThenGone = new ArrayList<>(list.size());
+        for (R row : next) {
+            if (!created.contains(row)) {
+                survivorsThenGone.add(row);
+            }
+        }
+        int survivors = survivorsThenGone.size();
+        for (R row : list) {
+            if (gone.contains(row)) {
+                survivorsThenGone.add(row);
+            }
+        }
+        list.arrange(survivorsThenGone);
+        if (survivors < list.size()) {
+            list.remove(survivors, list.size());
+        }
+        if (!created.isEmpty()) {
+            list.addAll(next.stream().filter(created::contains).toList());
+        }
+        list.arrange(next);
+    }
+
+    /** How many runs of consecutive {@code rows} are in {@code marked}. */
+    private static <R> int runs(List<R> rows, Set<R> marked) {
+        if (marked.isEmpty()) {
+            return 0;
+        }
+        int runs = 0;
+        boolean inRun = false;
+        for (R row : rows) {
+            boolean in = marked.contains(row);
+            runs += in && !inRun ? 1 : 0;
+            inRun = in;
+        }
+        return runs;
     }
 
     /** Sets {@code property} only when the value really changes, so no listener fires for nothing. */

@@ -1,13 +1,6 @@
 package dev.graphfleet.console.viewmodel;
 
-import static dev.graphfleet.console.viewmodel.RowSync.set;
-
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 
 /**
  * One node's data volume: against the alarm and expansion thresholds, who measured it (the node or
@@ -16,21 +9,7 @@ import javafx.beans.property.StringProperty;
 public final class VolumeRow {
 
     private final String id;
-    private final StringProperty mountPoint = new SimpleStringProperty(this, "mountPoint");
-    private final StringProperty size = new SimpleStringProperty(this, "size");
-    private final StringProperty used = new SimpleStringProperty(this, "used");
-    private final StringProperty free = new SimpleStringProperty(this, "free");
-    private final DoubleProperty usage = new SimpleDoubleProperty(this, "usage");
-    private final StringProperty usageText = new SimpleStringProperty(this, "usageText");
-    private final StringProperty level = new SimpleStringProperty(this, "level");
-    private final StringProperty status = new SimpleStringProperty(this, "status");
-    private final ObjectProperty<Gauge> gauge = new SimpleObjectProperty<>(this, "gauge");
-    private final StringProperty source = new SimpleStringProperty(this, "source", "node");
-    private final StringProperty sourceLevel = new SimpleStringProperty(this, "sourceLevel", "ok");
-    private final StringProperty modification = new SimpleStringProperty(this, "modification", "—");
-    private final StringProperty modificationLevel = new SimpleStringProperty(this, "modificationLevel", "none");
-    private final StringProperty forecast = new SimpleStringProperty(this, "forecast", "—");
-    private final StringProperty forecastLevel = new SimpleStringProperty(this, "forecastLevel", "ok");
+    private final RowValues<Texts> texts = new RowValues<>(this);
 
     VolumeRow(String id) {
         this.id = id;
@@ -78,103 +57,81 @@ public final class VolumeRow {
         }
     }
 
-    /** What the row shows now: prepared texts seen before cost one comparison. */
-    private Texts shown;
-
-    /** On the FX thread: sets what changed. */
+    /** On the FX thread: texts seen before cost one comparison; new ones fire the changed columns cells show. */
     void show(Texts t) {
-        if (t == shown) {
-            return;
-        }
-        shown = t;
-        set(mountPoint, t.mountPoint());
-        set(size, t.size());
-        set(used, t.used());
-        set(free, t.free());
-        set(usage, t.usage());
-        set(usageText, t.usageText());
-        set(level, t.level());
-        set(status, t.status());
-        set(gauge, t.gauge());
-        Extras e = t.extras();
-        set(source, e.source());
-        set(sourceLevel, e.sourceLevel());
-        set(modification, e.modification());
-        set(modificationLevel, e.modificationLevel());
-        set(forecast, e.forecast());
-        set(forecastLevel, e.forecastLevel());
+        texts.show(t);
     }
 
     /** The usage bar. */
-    public ObjectProperty<Gauge> gaugeProperty() {
-        return gauge;
+    public ReadOnlyObjectProperty<Gauge> gaugeProperty() {
+        return texts.column("gauge", Texts::gauge);
     }
 
     public String id() {
         return id;
     }
 
-    public StringProperty mountPointProperty() {
-        return mountPoint;
+    public ReadOnlyObjectProperty<String> mountPointProperty() {
+        return texts.column("mountPoint", Texts::mountPoint);
     }
 
-    public StringProperty sizeProperty() {
-        return size;
+    public ReadOnlyObjectProperty<String> sizeProperty() {
+        return texts.column("size", Texts::size);
     }
 
-    public StringProperty usedProperty() {
-        return used;
+    public ReadOnlyObjectProperty<String> usedProperty() {
+        return texts.column("used", Texts::used);
     }
 
-    public StringProperty freeProperty() {
-        return free;
+    public ReadOnlyObjectProperty<String> freeProperty() {
+        return texts.column("free", Texts::free);
     }
 
     /** Used fraction 0..1. */
-    public DoubleProperty usageProperty() {
-        return usage;
+    public ReadOnlyObjectProperty<Double> usageProperty() {
+        return texts.column("usage", Texts::usage);
     }
 
-    public StringProperty usageTextProperty() {
-        return usageText;
+    public ReadOnlyObjectProperty<String> usageTextProperty() {
+        return texts.column("usageText", Texts::usageText);
     }
 
     /** ok, alarm (over the alarm threshold) or expand (over the expansion threshold). */
-    public StringProperty levelProperty() {
-        return level;
+    public ReadOnlyObjectProperty<String> levelProperty() {
+        return texts.column("level", Texts::level);
     }
 
-    public StringProperty statusProperty() {
-        return status;
+    public ReadOnlyObjectProperty<String> statusProperty() {
+        return texts.column("status", Texts::status);
     }
 
     /** "node", "CloudWatch (fallback, 3×)" or "none". */
-    public StringProperty sourceProperty() {
-        return source;
+    public ReadOnlyObjectProperty<String> sourceProperty() {
+        return texts.column("source", t -> t.extras().source());
     }
 
     /** ok (node), fallback (CloudWatch) or unknown (neither). */
-    public StringProperty sourceLevelProperty() {
-        return sourceLevel;
+    public ReadOnlyObjectProperty<String> sourceLevelProperty() {
+        return texts.column("sourceLevel", t -> t.extras().sourceLevel());
     }
 
     /** "modifying 1 → 2 GB", "optimizing …", "completed …", or "—". */
-    public StringProperty modificationProperty() {
-        return modification;
+    public ReadOnlyObjectProperty<String> modificationProperty() {
+        return texts.column("modification", t -> t.extras().modification());
     }
 
     /** none, modifying, optimizing, completed or failed. */
-    public StringProperty modificationLevelProperty() {
-        return modificationLevel;
+    public ReadOnlyObjectProperty<String> modificationLevelProperty() {
+        return texts.column("modificationLevel", t -> t.extras().modificationLevel());
     }
 
     /** "fills in ~5 h (+1.2 GB/h)", "not growing", … */
-    public StringProperty forecastProperty() {
-        return forecast;
+    public ReadOnlyObjectProperty<String> forecastProperty() {
+        return texts.column("forecast", t -> t.extras().forecast());
     }
 
     /** ok, soon (within a day) or full. */
-    public StringProperty forecastLevelProperty() {
-        return forecastLevel;
+    public ReadOnlyObjectProperty<String> forecastLevelProperty() {
+        return texts.column("forecastLevel", t -> t.extras().forecastLevel());
     }
 }

@@ -72,8 +72,11 @@ public final class VolumesViewModel extends LiveViewModel<VolumesViewModel.Frame
     private final ObservableList<String> selectedExpansions = FXCollections.observableArrayList();
     private ConsoleState shownState;
 
-    /** What {@link #prepare} made for each volume last time: equal texts are reused (prepare's thread only). */
-    private Map<String, VolumeRow.Texts> prepared = new HashMap<>();
+    /**
+     * What {@link #prepare} made for each volume last time: equal texts are reused, and the id is the same
+     * instance, so the FX thread matches rows by identity (prepare's thread only).
+     */
+    private Map<String, Item> prepared = new HashMap<>();
 
     public VolumesViewModel() {
         selectedId.addListener((obs, was, now) -> {
@@ -114,7 +117,7 @@ public final class VolumesViewModel extends LiveViewModel<VolumesViewModel.Frame
         List<FleetInstance> instances = new ArrayList<>(state.fleet().instances());
         instances.sort(Comparator.comparing(FleetInstance::id));
         List<Item> items = new ArrayList<>(instances.size());
-        Map<String, VolumeRow.Texts> next = new HashMap<>(instances.size() * 2);
+        Map<String, Item> next = new HashMap<>(instances.size() * 2);
         MissingFigures missing = new MissingFigures();
         long fallbackCount = 0;
         boolean anySimulated = false;
@@ -144,12 +147,11 @@ public final class VolumesViewModel extends LiveViewModel<VolumesViewModel.Frame
                 texts = VolumeRow.Texts.of(new VolumeRow.Figures(r.mountPoint(), r.sizeGb(), r.usedGb(),
                         Math.max(0, r.freeGb()), r.usage(), r.stale(), alarm, expansion), extras);
             }
-            VolumeRow.Texts was = prepared.get(instance.id());
-            if (texts.equals(was)) {
-                texts = was;
-            }
-            next.put(instance.id(), texts);
-            items.add(new Item(instance.id(), texts));
+            Item was = prepared.get(instance.id());
+            Item item = was == null ? new Item(instance.id(), texts)
+                    : texts.equals(was.texts()) ? was : new Item(was.id(), texts);
+            next.put(item.id(), item);
+            items.add(item);
         }
         prepared = next; // volumes gone from the fleet are forgotten
         if (fullest == null && !items.isEmpty()) {

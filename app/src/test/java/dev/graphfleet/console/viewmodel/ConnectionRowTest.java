@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.Observable;
-import javafx.beans.property.Property;
+import javafx.beans.property.ReadOnlyProperty;
 import org.junit.jupiter.api.Test;
 
 /** A refresh formats and fires only what changed in a connection pool's row. */
@@ -15,12 +15,12 @@ class ConnectionRowTest {
     private final List<String> fired = new ArrayList<>();
 
     private void watchEveryProperty() {
-        List<Property<?>> all = List.of(row.nodeProperty(), row.databaseProperty(), row.inUseProperty(),
+        List<ReadOnlyProperty<?>> all = List.of(row.nodeProperty(), row.databaseProperty(), row.inUseProperty(),
                 row.idleProperty(), row.maxProperty(), row.utilisationProperty(), row.utilisationTextProperty(),
                 row.waitsProperty(), row.timeoutsProperty(), row.levelProperty(), row.timeoutsLevelProperty(),
                 row.gaugeProperty());
         all.forEach(p -> p.addListener((Observable o) -> fired.add(p.getName())));
-        all.forEach(Property::getValue); // valid again: each later change fires
+        all.forEach(ReadOnlyProperty::getValue); // valid again: each later change fires
     }
 
     @Test

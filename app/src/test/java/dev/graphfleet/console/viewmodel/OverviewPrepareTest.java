@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.beans.property.Property;
+import javafx.beans.property.ReadOnlyProperty;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +44,7 @@ class OverviewPrepareTest {
 
     private AtomicInteger propertyEvents(OverviewRow row) {
         AtomicInteger events = new AtomicInteger();
-        List<Property<?>> all = List.of(row.healthProperty(), row.roleProperty(), row.versionsProperty(),
+        List<ReadOnlyProperty<?>> all = List.of(row.healthProperty(), row.roleProperty(), row.versionsProperty(),
                 row.memoryProperty(), row.volumeProperty(), row.connectionsProperty(), row.problemsProperty(),
                 row.problemLevelProperty());
         all.forEach(p -> p.addListener((obs, was, now) -> events.incrementAndGet()));

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.Observable;
-import javafx.beans.property.Property;
+import javafx.beans.property.ReadOnlyProperty;
 import org.junit.jupiter.api.Test;
 
 /** Memory and attachment rows: the same data again sets nothing; a moved download changes only its progress. */
@@ -16,9 +16,9 @@ class RowUpdateTest {
     private static final long GIB = 1024L * 1024 * 1024;
     private final List<String> fired = new ArrayList<>();
 
-    private void watch(List<Property<?>> properties) {
+    private void watch(List<ReadOnlyProperty<?>> properties) {
         properties.forEach(p -> p.addListener((Observable o) -> fired.add(p.getName())));
-        properties.forEach(Property::getValue); // valid again: each later change fires
+        properties.forEach(ReadOnlyProperty::getValue); // valid again: each later change fires
     }
 
     @Test
