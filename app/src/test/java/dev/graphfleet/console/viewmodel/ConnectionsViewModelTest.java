@@ -69,4 +69,41 @@ class ConnectionsViewModelTest {
         assertThat(databases()).containsExactly("master-1 a", "master-1 b",
                 "writer-1 no figures: unreachable: connection refused");
     }
+
+    @Test
+    void withoutNodeDetailsOneRowSumsTheNodesDatabases() {
+        model.apply(dev.graphfleet.console.testing.FleetStates.refresh(dev.graphfleet.console.testing.FleetStates.fleet(
+                        dev.graphfleet.console.testing.FleetStates.node("b", NodeType.WRITER).pool(9, 1, 10, 4, 2).build(),
+                        dev.graphfleet.console.testing.FleetStates.node("a", NodeType.WRITER).build(),
+                        dev.graphfleet.console.testing.FleetStates.node("c", NodeType.WRITER).noPool().build()))
+                .detail("a", NodeDetail.failed("/metrics: HTTP 500")).build());
+
+        assertThat(databases()).containsExactly("a (all databases)", "b (all databases)",
+                "c no figures: the node sent no pool figures");
+        ConnectionRow b = model.rows().get(1);
+        assertThat(b.inUseProperty().get()).isEqualTo("9");
+        assertThat(b.levelProperty().get()).isEqualTo("busy");
+        assertThat(model.rows().get(0).levelProperty().get()).isEqualTo("ok");
+
+        model.filter().textProperty().set("database:all");
+        assertThat(model.filter().visible()).extracting(r -> r.nodeProperty().get()).containsExactly("a", "b");
+        model.filter().textProperty().set("level:busy");
+        assertThat(model.filter().visible()).extracting(r -> r.nodeProperty().get()).containsExactly("b");
+        model.filter().textProperty().set("node:c");
+        assertThat(model.filter().visible()).hasSize(1);
+    }
+
+    @Test
+    void aNodeThatLeftIsForgottenAndAnUnchangedRowKeepsItsTexts() {
+        ConnectionsViewModel.Frame first = model.prepareRefresh(state(true));
+        ConnectionsViewModel.Frame second = model.prepareRefresh(state(true));
+        assertThat(second.items().get(0).texts()).isSameAs(first.items().get(0).texts());
+
+        model.prepareRefresh(new ConsoleState(FleetEventsTest.fleet(
+                FleetEventsTest.node("master-1", NodeType.SHARED_MASTER, Health.HEALTHY, 500)), Map.of(), Map.of(),
+                new RefreshStatus(Instant.now(), Duration.ZERO, 0, Duration.ofSeconds(1))));
+        model.apply(state(false));
+        assertThat(databases()).as("the writer's databases were forgotten while it was gone")
+                .contains("writer-1 no figures: unreachable: connection refused");
+    }
 }

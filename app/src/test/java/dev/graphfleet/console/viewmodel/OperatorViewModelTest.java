@@ -79,4 +79,62 @@ class OperatorViewModelTest {
         operator.drillDown("writer-1");
         assertThat(operator.nodeChoices()).isEmpty(); // a list of nodes knows no databases of writer-1 yet
     }
+
+    private PaletteViewModel.Entry entry(String text) {
+        return operator.paletteEntries().stream().filter(e -> e.text().equals(text)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void eachPaletteCommandDoesWhatItSaysAndSaysWhenItCannot() {
+        refresh();
+        assertThat(entry("Command: Back  ([ or Alt+Left)").disabledReason()).isEqualTo("nothing to go back to");
+        assertThat(entry("Command: Forward  (] or Alt+Right)").disabledReason()).isEqualTo("nothing to go forward to");
+        assertThat(entry("Source: nodes(2)  (on screen)").disabledReason()).startsWith("another source:");
+
+        entry("View: Fleet  (2)").run().run();
+        assertThat(console.sectionProperty().get()).isEqualTo(ConsoleSection.FLEET);
+        assertThat(entry("Command: Back  ([ or Alt+Left)").disabledReason()).isNull();
+        entry("Command: Back  ([ or Alt+Left)").run().run();
+        assertThat(console.sectionProperty().get()).isEqualTo(ConsoleSection.OVERVIEW);
+        assertThat(entry("Command: Forward  (] or Alt+Right)").disabledReason()).isNull();
+        entry("Command: Forward  (] or Alt+Right)").run().run();
+        assertThat(console.sectionProperty().get()).isEqualTo(ConsoleSection.FLEET);
+
+        entry("Command: Pause this view  (p)").run().run();
+        assertThat(console.fleet().isPaused()).isTrue();
+        assertThat(operator.live(ConsoleSection.FLEET)).isSameAs(console.fleet());
+        entry("Command: Resume this view  (p)").run().run();
+        assertThat(console.fleet().isPaused()).isFalse();
+
+        entry("Command: Read-only on: disable every action").run().run();
+        assertThat(operator.readOnlyProperty().get()).isTrue();
+        entry("Command: Read-only off: allow actions").run().run();
+        assertThat(operator.readOnlyProperty().get()).isFalse();
+
+        entry("Command: Dark theme").run().run();
+        assertThat(console.darkThemeProperty().get()).isTrue();
+        entry("Command: Light theme").run().run();
+        assertThat(console.darkThemeProperty().get()).isFalse();
+
+        entry("Command: Keys  (?)").run().run();
+        assertThat(operator.helpShownProperty().get()).isTrue();
+
+        int[] refreshes = new int[1];
+        console.setRefreshAction(() -> refreshes[0]++);
+        entry("Command: Refresh now  (r)").run().run();
+        assertThat(refreshes[0]).isEqualTo(1);
+    }
+
+    @Test
+    void everyViewCanBePausedOnItsOwn() {
+        for (ConsoleSection section : ConsoleSection.values()) {
+            assertThat(operator.live(section)).isNotNull();
+        }
+        assertThat(operator.live(ConsoleSection.OVERVIEW)).isSameAs(console.overview());
+        assertThat(operator.live(ConsoleSection.BUFFER_POOLS)).isSameAs(console.memory());
+        assertThat(operator.live(ConsoleSection.CONNECTIONS)).isSameAs(console.connections());
+        assertThat(operator.live(ConsoleSection.VOLUMES)).isSameAs(console.volumes());
+        assertThat(operator.live(ConsoleSection.ATTACHMENTS)).isSameAs(console.attachments());
+        assertThat(operator.console()).isSameAs(console);
+    }
 }
