@@ -3,18 +3,17 @@ package dev.graphfleet.node;
 import dev.graphfleet.graph.GraphResult;
 import dev.graphfleet.pool.GraphPool;
 import dev.graphfleet.pool.PooledConnection;
+import java.util.concurrent.Callable;
 
 /**
- * One statement, run on the request's own query thread: borrow a connection, run the statement
- * (retried briefly on a write conflict), hand the connection and its result to the request.
+ * One statement run on a query thread: borrow a connection, run the statement (retried briefly on
+ * a write conflict), hand the connection and its result to the request.
  *
- * <p>At the request's deadline the reaper {@link #abandon() abandons} the call, unless it has already
- * settled, and answers 408 from another thread. From then on the call owns its connection and gives
- * it back only when the engine call has really returned, marked broken, so a connection is never
- * lent while a statement still runs on it. Whichever settles first, the call or the deadline, answers
- * the request; the other must not touch it.
+ * <p>The request waits for it only until its deadline, then {@link #abandon() abandons} it: from
+ * then on the call owns its connection, and gives it back only when the engine call has really
+ * returned, marked broken, so a connection is never lent while a statement still runs on it.
  */
-final class EngineCall {
+final class EngineCall implements Callable<EngineCall.Executed> {
 
     /** What a finished call hands over: the request now owns both. */
     record Executed(PooledConnection connection, GraphResult result) {
@@ -29,8 +28,7 @@ final class EngineCall {
     private volatile PooledConnection running;
     private volatile boolean done;
     private boolean abandoned;
-    /** The outcome (rows or failure) is the request's: the deadline can no longer claim the call. */
-    private boolean settled;
+    private boolean handedOver;
 
     /** @param oneStepBytes the query headroom the statement holds while it runs ({@link RangeLimit#check}) */
     EngineCall(GraphPool pool, String database, QueryRequest request, ActiveQueries active, WriteConflictRetry retry,
@@ -43,18 +41,10 @@ final class EngineCall {
         this.retry = retry;
     }
 
-    /**
-     * Runs the statement on the calling thread. Null when the deadline claimed the call first: its
-     * 408 is the request's answer, and a failure the cancel caused is not reported.
-     */
-    Executed run() {
+    @Override
+    public Executed call() {
         try {
             return execute();
-        } catch (RuntimeException | Error e) {
-            if (settle()) {
-                throw e;
-            }
-            return null;
         } finally {
             done = true;
         }
@@ -83,8 +73,11 @@ final class EngineCall {
             untrack.run();
             running = null;
         }
-        if (settle()) {
-            return new Executed(connection, result);
+        synchronized (this) {
+            if (!abandoned) {
+                handedOver = true;
+                return new Executed(connection, result);
+            }
         }
         result.close();
         giveBack(connection);
@@ -98,22 +91,12 @@ final class EngineCall {
         connection.close();
     }
 
-    /** The call's outcome becomes the request's, unless the deadline claimed it first (false). */
-    private synchronized boolean settle() {
-        if (abandoned) {
-            return false;
-        }
-        settled = true;
-        return true;
-    }
-
     /**
-     * The deadline claims the call. False when the call had already settled (the request then
-     * answers with its outcome after all); true when the deadline answers and the call keeps its
-     * connection until the engine returns.
+     * The request stops waiting. False when the call had already handed its result over (the
+     * request then owns it after all); true when the call keeps its connection until the engine returns.
      */
     synchronized boolean abandon() {
-        if (settled) {
+        if (handedOver) {
             return false;
         }
         abandoned = true;

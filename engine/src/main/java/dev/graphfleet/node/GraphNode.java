@@ -64,8 +64,6 @@ public final class GraphNode implements AutoCloseable {
     private static final Duration CANCEL_WAIT = Duration.ofSeconds(5);
     /** How often the process's resident memory is read: a query allocating fast is stopped within this. */
     private static final long MEMORY_CHECK_MILLIS = 10;
-    /** For every endpoint but the queries (metrics, databases, operations, refresh): light, rarely many at once. */
-    private static final int WORKER_THREADS = 16;
 
     private final NodeSettings settings;
     /** {@code node.replica_group}, said on /health; null when the config names none. */
@@ -145,9 +143,9 @@ public final class GraphNode implements AutoCloseable {
 
             this.gate = routes(sources, collector, new PrometheusMetrics(sources, registry), builder.attachments,
                     builder.refresher, clock);
-            // queries are served on query threads; workers serve the other endpoints, /health needs none
+            // workers wait for query threads, so there are more of them; /health needs none
             Undertow.Builder undertow = ServerTimeouts.apply(Undertow.builder(), settings).setHandler(gate)
-                    .setWorkerThreads(WORKER_THREADS);
+                    .setWorkerThreads(Math.max(16, queryThreads.size() + 8));
             if (tls != null) {
                 undertow.addHttpsListener(settings.port(), settings.host(), tls);
             } else {
@@ -173,7 +171,7 @@ public final class GraphNode implements AutoCloseable {
         QueryLimits limits = settings.queryLimits();
         QueryRunner runner = new QueryRunner(pool, admission, active,
                 new WriteConflictRetry(limits.writeConflictRetry(), Sleeper.system()),
-                RangeLimit.forHeadroom(memory.budget().queryHeadroomBytes()), queryThreads, deadlines);
+                RangeLimit.forHeadroom(memory.budget().queryHeadroomBytes()), queryThreads);
         Duration operationWait = DatabaseOperationRoute.waitFor(settings.databases().queryTimeout(),
                 settings.pool().acquireTimeout());
         NodeRoutes.Routes routes = new NodeRoutes.Routes(
@@ -191,7 +189,7 @@ public final class GraphNode implements AutoCloseable {
                 new PoolRoute(pool, mapper),
                 new AttachmentsRoute(attachments, mapper),
                 new RefreshRoute(refresher, mapper, settings.admission().retryAfter()));
-        return NodeRoutes.build(routes, settings.apiKey(), errors, mapper, sources.queries(), limits, queryThreads);
+        return NodeRoutes.build(routes, settings.apiKey(), errors, mapper, sources.queries(), limits);
     }
 
     /** The first /metrics should have sizes; a slow disk delays the start by the metrics timeout at most. */

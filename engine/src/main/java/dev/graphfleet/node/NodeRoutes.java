@@ -5,17 +5,16 @@ import dev.graphfleet.node.metrics.QueryStats;
 import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
+import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.server.handlers.HttpContinueReadHandler;
 import io.undertow.util.Methods;
 import java.util.Set;
-import java.util.concurrent.Executor;
 
 /**
  * The endpoints and the chain every request passes. On the IO thread: the shutdown gate, {@code /health}
  * (answered right there), the API key (refused at once, before any body is read), then the body,
- * read without blocking under a deadline. Only a complete, authorised request takes a thread (nothing
- * blocking runs on IO threads): a query its query thread, anything else a worker ({@link ServingDispatch});
- * there, JSON errors and the route.
+ * read without blocking under a deadline. Only a complete, authorised request takes a worker thread
+ * (nothing blocking runs on IO threads): JSON errors, the route.
  */
 final class NodeRoutes {
 
@@ -31,7 +30,7 @@ final class NodeRoutes {
     }
 
     static ShutdownGate build(Routes routes, String apiKey, ErrorMapper errors, ObjectMapper mapper, QueryStats stats,
-                              QueryLimits limits, Executor queryThreads) {
+                              QueryLimits limits) {
         RoutingHandler router = Handlers.routing()
                 .get("/health", routes.health())
                 .add(Methods.HEAD, "/health", routes.health())
@@ -57,7 +56,7 @@ final class NodeRoutes {
                 });
         ClosingRefusal refusal = new ClosingRefusal(mapper, stats);
         HttpHandler chain = new ErrorHandling(router, errors, mapper, stats);
-        chain = new ServingDispatch(chain, queryThreads);
+        chain = new BlockingHandler(chain);
         chain = new RequestBodyReader(chain, limits.maxBodyBytes(), limits.bodyReadTimeout(), refusal);
         chain = new HttpContinueReadHandler(chain); // "Expect: 100-continue" is answered once the key passed
         chain = new ApiKeyAuth(chain, apiKey, OPEN_PATHS, refusal);

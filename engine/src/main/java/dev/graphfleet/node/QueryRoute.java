@@ -74,16 +74,9 @@ final class QueryRoute implements HttpHandler {
         // Covers the engine call too: one that ignores its cancel past the grace has its client cut off.
         DeadlineReaper.Watch cutOff = deadline.bounded() ? reaper.watch(deadline.deadlineNanos()
                 + CUT_OFF_GRACE.toNanos(), 0, () -> cutOff(exchange)) : null;
-        TimeoutAnswer timedOut = new TimeoutAnswer(exchange, () -> answerTimeout(exchange, database, deadline, started));
-        boolean answeredByDeadline = false;
         try {
             QueryAnswer answer = null;
-            try (RunningQuery query = runner.start(database, request, deadline, timedOut)) {
-                if (query == null) {
-                    answeredByDeadline = true;
-                    timedOut.awaitAnswered();
-                    return;
-                }
+            try (RunningQuery query = runner.start(database, request, deadline)) {
                 dataVersion(database, exchange);
                 if (wantsStream(exchange)) {
                     failure = ndjson.write(exchange, query); // a failure mid-stream is in the last chunk
@@ -103,24 +96,10 @@ final class QueryRoute implements HttpHandler {
             if (cutOff != null) {
                 cutOff.close();
             }
-            if (!answeredByDeadline) {
-                record(database, failure == null ? 200 : failure.status(), failure, started);
+            if (pool.knows(database)) { // only databases that exist are counted
+                stats.recordQuery(database, failure == null ? 200 : failure.status(),
+                        failure == null ? null : failure.error(), Duration.ofNanos(System.nanoTime() - started));
             }
-        }
-    }
-
-    /** On a worker, at the deadline: the 408, counted as {@link ErrorHandling} counts the other errors. */
-    private void answerTimeout(HttpServerExchange exchange, String database, QueryDeadline deadline, long started) {
-        ApiException timeout = deadline.timeoutError();
-        stats.recordError(timeout.status());
-        record(database, timeout.status(), timeout, started);
-        HttpJson.sendError(exchange, mapper, timeout);
-    }
-
-    private void record(String database, int status, ApiException failure, long started) {
-        if (pool.knows(database)) { // only databases that exist are counted
-            stats.recordQuery(database, status, failure == null ? null : failure.error(),
-                    Duration.ofNanos(System.nanoTime() - started));
         }
     }
 

@@ -5,13 +5,16 @@ import dev.graphfleet.node.admission.AdmissionSlot;
 import dev.graphfleet.node.admission.Operation;
 import dev.graphfleet.pool.GraphPool;
 import dev.graphfleet.pool.UnknownDatabaseException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Runs one query on the request's own query thread: admission first (no waiting for a connection
- * when the node is overloaded), then the statement ({@link EngineCall}). The deadline is held by the
- * {@link DeadlineReaper}, not by this thread, which may be stuck in the engine: at the deadline the
- * reaper claims the call, interrupts the statement, frees the admission slot and has the 408
- * answered, whether or not the engine has stopped yet; the connection stays with the call until it has.
+ * Runs one query: admission first (no waiting for a connection when the node is overloaded), then
+ * the statement on a query thread ({@link EngineCall}), waited for until the query's deadline. At
+ * the deadline the statement is interrupted, the admission slot freed and a 408 thrown, whether or
+ * not the engine has stopped yet; the connection stays with the call until it has.
  */
 final class QueryRunner {
 
@@ -21,55 +24,90 @@ final class QueryRunner {
     private final WriteConflictRetry retry;
     private final RangeLimit ranges;
     private final QueryThreads threads;
-    private final DeadlineReaper reaper;
 
     QueryRunner(GraphPool pool, AdmissionController admission, ActiveQueries active, WriteConflictRetry retry,
-                RangeLimit ranges, QueryThreads threads, DeadlineReaper reaper) {
+                RangeLimit ranges, QueryThreads threads) {
         this.ranges = ranges;
         this.pool = pool;
         this.admission = admission;
         this.active = active;
         this.retry = retry;
         this.threads = threads;
-        this.reaper = reaper;
     }
 
-    /**
-     * Runs the statement on the calling thread. Null when the deadline came first: {@code onTimeout}
-     * has then been called on the reaper's thread to answer 408, and the caller must leave the
-     * request to it.
-     */
-    RunningQuery start(String database, QueryRequest request, QueryDeadline deadline, Runnable onTimeout) {
+    RunningQuery start(String database, QueryRequest request, QueryDeadline deadline) {
         long started = System.nanoTime();
         long oneStepBytes = ranges.check(request.cypher(), request.parameters());
         AdmissionSlot slot = admission.admit(database, Operation.of(request.cypher()));
-        EngineCall call = new EngineCall(pool, database, request, active, retry, oneStepBytes);
-        DeadlineReaper.Watch claim = deadline.bounded()
-                ? reaper.watch(deadline.deadlineNanos(), 0, () -> timeUp(call, slot, onTimeout)) : null;
-        EngineCall.Executed executed;
         try {
-            executed = call.run();
+            EngineCall call = new EngineCall(pool, database, request, active, retry, oneStepBytes);
+            EngineCall.Executed executed = await(call, threads.submit(call), deadline);
+            return new RunningQuery(database, executed.result(), executed.connection(), slot, started, deadline);
         } catch (RuntimeException | Error e) {
-            slot.closeFailed(false);
+            slot.closeFailed(e instanceof ApiException api && api.status() == 408);
             if (e instanceof UnknownDatabaseException) {
                 admission.forget(database);
             }
             throw e;
-        } finally {
-            if (claim != null) {
-                claim.close();
-            }
         }
-        return executed == null ? null
-                : new RunningQuery(database, executed.result(), executed.connection(), slot, started, deadline);
     }
 
-    /** On the reaper's thread, at the deadline: the call is the deadline's unless it has settled. */
-    private void timeUp(EngineCall call, AdmissionSlot slot, Runnable onTimeout) {
-        if (call.abandon()) {
+    private EngineCall.Executed await(EngineCall call, Future<EngineCall.Executed> future, QueryDeadline deadline) {
+        try {
+            return deadline.bounded() ? future.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS) : future.get();
+        } catch (TimeoutException e) {
+            if (!call.abandon()) {
+                return finished(future); // handed over at the very deadline: it is ours after all
+            }
             threads.interruptUntilDone(call);
-            slot.closeFailed(true);
-            onTimeout.run();
+            throw deadline.timeoutError();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (call.abandon()) {
+                threads.interruptUntilDone(call);
+            } else {
+                closeQuietly(finished(future));
+            }
+            throw new IllegalStateException("interrupted while waiting for the query", e);
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
         }
+    }
+
+    private static EngineCall.Executed finished(Future<EngineCall.Executed> future) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw rethrow(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void closeQuietly(EngineCall.Executed executed) {
+        if (executed != null) {
+            try (var connection = executed.connection(); var result = executed.result()) {
+                // result closed first, then the connection returned
+            }
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable cause) {
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        throw new IllegalStateException("the query failed", cause);
     }
 }

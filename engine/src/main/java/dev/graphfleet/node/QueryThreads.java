@@ -2,7 +2,6 @@ package dev.graphfleet.node;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -13,15 +12,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads queries are served on (parse, admission, the engine call, the answer: the request
- * changes threads once, from the IO thread to one of these), and the timer that re-interrupts an
- * engine call past its deadline.
+ * The threads engine calls run on, and the timer that enforces their deadlines.
  *
  * <p>The engine recurses on the calling thread's native stack while it parses and plans, so these
  * threads get a 32 MiB stack: a worker's 1 MiB dies at about 250 nested parentheses. The stack is
  * reserved, not committed: memory is only used as deep as a query really goes.
  */
-final class QueryThreads implements Executor, AutoCloseable {
+final class QueryThreads implements AutoCloseable {
 
     static final long STACK_BYTES = 32L << 20;
     /** How often a call past its deadline is interrupted again until the engine gives it up. */
@@ -48,22 +45,16 @@ final class QueryThreads implements Executor, AutoCloseable {
 
     /**
      * Threads for {@code connectionsPerDatabase} connections and {@code inFlightPerDatabase}
-     * admitted requests per database: four databases busy at their limit at once, plus 8 for requests
-     * being parsed or refused and answers being written to slow readers; at least 16. More engine
-     * calls would not run faster (the engine has its own worker threads); requests beyond queue,
-     * within their deadlines.
+     * admitted requests per database: four databases busy at their limit at once, at least 8.
+     * More would not run faster (the engine has its own worker threads); fewer queue, within
+     * their deadlines.
      */
     static int size(int connectionsPerDatabase, int inFlightPerDatabase) {
-        return Math.max(16, 4 * Math.min(connectionsPerDatabase, inFlightPerDatabase) + 8);
+        return Math.max(8, 4 * Math.min(connectionsPerDatabase, inFlightPerDatabase));
     }
 
     int size() {
         return executor.getMaximumPoolSize();
-    }
-
-    @Override
-    public void execute(Runnable task) {
-        executor.execute(task);
     }
 
     <T> Future<T> submit(Callable<T> task) {

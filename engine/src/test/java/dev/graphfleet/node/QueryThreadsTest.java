@@ -53,9 +53,9 @@ class QueryThreadsTest {
 
     @Test
     void theSizeFollowsThePoolAndAdmissionLimits() {
-        assertThat(QueryThreads.size(3, 10)).isEqualTo(20);
-        assertThat(QueryThreads.size(1, 1)).isEqualTo(16);
-        assertThat(QueryThreads.size(8, 4)).isEqualTo(24);
+        assertThat(QueryThreads.size(3, 10)).isEqualTo(12);
+        assertThat(QueryThreads.size(1, 1)).isEqualTo(8);
+        assertThat(QueryThreads.size(8, 4)).isEqualTo(16);
         assertThatThrownBy(() -> new QueryThreads(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
