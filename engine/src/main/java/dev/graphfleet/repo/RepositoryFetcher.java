@@ -33,11 +33,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Downloads a published version into the {@link RepositoryCache}: parallel ranged reads of
- * fixed-size parts, each part retried with backoff on network errors and 5xx answers, written to
- * {@code data.kuzu.partial} in order by one writer that hashes the bytes as it writes them (see
- * {@link PartAssembler}) and records each part once written (so a restarted fetch downloads only
- * the missing parts); then the whole file's sha256 is checked and the file renamed atomically to
- * {@code data.kuzu}. A failed check deletes the
+ * fixed-size parts into {@code data.kuzu.partial}, each part retried with backoff on network
+ * errors and 5xx answers and recorded once written (so a restarted fetch downloads only the
+ * missing parts), hashed in order while the rest downloads, then the whole file's sha256 is
+ * checked and the file renamed atomically to {@code data.kuzu}. A failed check deletes the
  * partial download; nothing unverified is ever at the path that gets attached.
  *
  * <p>Where the machine's boot can be told ({@link BootId}), the download is not flushed before it
@@ -53,8 +52,6 @@ public final class RepositoryFetcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(RepositoryFetcher.class);
     private static final int BUFFER = 1 << 20;
-    /** Parts downloaded ahead of the writer are held in memory: at most this much (or one part). */
-    private static final long MAX_HELD_BYTES = 64L << 20;
     private static final long REPORT_STEP = 1L << 20;
     /** How the JDK reports ENOSPC on Linux (and macOS): the only sign a write failed for want of space. */
     private static final String NO_SPACE_MESSAGE = "No space left on device";
@@ -267,14 +264,19 @@ public final class RepositoryFetcher {
                         out.write(ByteBuffer.allocate(1), manifest.sizeBytes() - 1); // sparse, full length
                     }
                 }
-                PartAssembler assembler = new PartAssembler(out, parts, resumedParts, window(), BUFFER);
+                OrderedDigest digest = new OrderedDigest(out, parts);
+                for (PartPlan.Part part : parts) {
+                    if (resumedParts.get(part.index())) {
+                        digest.resumed(part.index());
+                    }
+                }
                 progress.enter(Phase.DOWNLOADING, resumed);
-                downloaded = downloadParts(manifest, missing, out, journal, assembler, progress, listener);
+                downloaded = downloadParts(manifest, missing, out, journal, digest, progress, listener);
                 if (options.bootId().current().isEmpty()) {
                     out.force(true); // no way to tell a reboot later: the bytes must be on disk before install
                 }
-                progress.enter(Phase.VERIFYING, manifest.sizeBytes()); // hashed as it was written
-                verify(manifest, partial, out.size(), assembler.sha256());
+                progress.enter(Phase.VERIFYING, digest.hashedBytes());
+                verify(manifest, partial, out.size(), digest.finish(progress::add));
             }
             install(manifest, partial, journalFile);
             progress.enter(Phase.DONE, manifest.sizeBytes());
@@ -293,83 +295,37 @@ public final class RepositoryFetcher {
         }
     }
 
-    /**
-     * How many parts from the writer's front go through it (held in memory until their turn): the
-     * parallelism, but never more than {@link #MAX_HELD_BYTES}; parts further ahead are spilled.
-     */
-    private int window() {
-        return (int) Math.max(1, Math.min(options.parallelism(), MAX_HELD_BYTES / options.partSizeBytes()));
-    }
-
-    /**
-     * Runs the missing parts on a small pool while this thread writes and hashes them in order; the
-     * first failure stops new parts from starting, and the parts already under way finish and are
-     * written and recorded before the failure is reported.
-     */
+    /** Runs the missing parts on a small pool; the first failure stops new parts from starting. */
     private long downloadParts(Manifest manifest, List<PartPlan.Part> missing, FileChannel out, PartJournal journal,
-                               PartAssembler assembler, Progress progress, FetchListener listener) throws IOException {
+                               OrderedDigest digest, Progress progress, FetchListener listener) throws IOException {
+        if (missing.isEmpty()) {
+            return 0;
+        }
         AtomicLong downloaded = new AtomicLong();
         AtomicReference<IOException> failure = new AtomicReference<>();
-        PartAssembler.Written record = index -> {
-            journal.record(index);
-            progress.partDone();
-        };
-        int threads = Math.max(1, Math.min(options.parallelism(), missing.size()));
+        int threads = Math.min(options.parallelism(), missing.size());
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads("fetch-" + manifest.name()));
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (PartPlan.Part part : missing) {
                 futures.add(pool.submit(() -> {
-                    boolean whole = false;
+                    if (failure.get() != null || Thread.currentThread().isInterrupted()) {
+                        return null; // stop starting parts; the ones in flight finish and are recorded
+                    }
                     try {
-                        switch (assembler.start(part.index())) {
-                            case HOLD -> {
-                                downloadPart(manifest, part, assembler::chunk,
-                                        (chunk, length, at) -> assembler.accept(part.index(), chunk, length),
-                                        progress, downloaded, listener);
-                                assembler.delivered(part.index());
-                                whole = true;
-                            }
-                            case SPILL -> {
-                                byte[] buffer = new byte[BUFFER];
-                                downloadPart(manifest, part, () -> buffer,
-                                        (chunk, length, at) -> writeLocally(manifest, part, out, chunk, length, at),
-                                        progress, downloaded, listener);
-                                record.part(part.index());
-                                assembler.spilled(part.index());
-                                whole = true;
-                            }
-                            case SKIP -> {
-                            }
-                        }
+                        downloadPart(manifest, part, out, progress, downloaded, listener);
+                        journal.record(part.index());
+                        progress.partDone();
+                        digest.completed(part.index());
                     } catch (IOException e) {
                         failure.compareAndSet(null, e);
-                    } catch (RuntimeException e) {
-                        failure.compareAndSet(null, new IOException("part " + part.index() + " of " + manifest.ref()
-                                + " failed unexpectedly: " + e, e));
-                    } finally {
-                        if (!whole) {
-                            assembler.abandoned(part.index(), failure.get() != null);
-                        }
                     }
                     return null;
                 }));
             }
-            if (writeInOrder(manifest, assembler, record)) {
-                return downloaded.get();
-            }
             for (Future<?> future : futures) {
-                future.get(); // the parts under way finish (or fail) ...
+                future.get();
             }
-            try {
-                assembler.writeHeldParts(record); // ... and those downloaded whole are kept for the resume
-            } catch (IOException e) {
-                LOG.debug("could not keep the parts downloaded before the failure of {}: {}", manifest.ref(), e.toString());
-            }
-            if (failure.get() == null) {
-                throw new IllegalStateException("the download of " + manifest.ref() + " stopped without a failure");
-            }
-            throw failure.get();
         } catch (InterruptedException e) {
             pool.shutdownNow();
             Thread.currentThread().interrupt();
@@ -378,38 +334,22 @@ public final class RepositoryFetcher {
         } catch (ExecutionException e) {
             throw new IllegalStateException("a download task failed unexpectedly", e.getCause());
         } finally {
-            assembler.stop();
             pool.shutdownNow();
         }
-    }
-
-    /** A failed write to the local disk is not the store's fault: it stops the fetch without retries. */
-    private static boolean writeInOrder(Manifest manifest, PartAssembler assembler, PartAssembler.Written record)
-            throws IOException, InterruptedException {
-        try {
-            return assembler.writeInOrder(record);
-        } catch (IOException e) {
-            boolean full = e.getMessage() != null && e.getMessage().contains(NO_SPACE_MESSAGE);
-            throw new RepositoryException(full ? Reason.NO_SPACE : Reason.FAILED, "could not write the download of "
-                    + manifest.ref() + " to the cache: " + e.getMessage(), e);
+        if (failure.get() != null) {
+            throw failure.get();
         }
+        return downloaded.get();
     }
 
-    /** Where a part's bytes go as they arrive: {@code length} bytes of {@code chunk} for offset {@code at}. */
-    private interface ChunkSink {
-        void accept(byte[] chunk, int length, long at) throws IOException;
-    }
-
-    /** Downloads one part into {@code sink}, chunk by chunk, retrying for the bytes still missing. */
-    private void downloadPart(Manifest manifest, PartPlan.Part part, java.util.function.Supplier<byte[]> buffers,
-                              ChunkSink sink, Progress progress, AtomicLong downloaded, FetchListener listener)
-            throws IOException {
+    private void downloadPart(Manifest manifest, PartPlan.Part part, FileChannel out, Progress progress,
+                              AtomicLong downloaded, FetchListener listener) throws IOException {
+        byte[] buffer = new byte[BUFFER];
         long done = 0;
         for (int attempt = 1; ; attempt++) {
             try (InputStream in = store.openRange(manifest, part.offset() + done, part.length() - done)) {
                 while (done < part.length()) {
-                    // Fill a whole chunk before handing it over: network reads come in small pieces.
-                    byte[] buffer = buffers.get();
+                    // Fill the buffer before writing: network reads come in small pieces, disk writes should not.
                     int want = (int) Math.min(buffer.length, part.length() - done);
                     int filled = 0;
                     try {
@@ -419,7 +359,7 @@ public final class RepositoryFetcher {
                         }
                     } finally {
                         if (filled > 0) { // keep what arrived before a failure: the retry asks for the rest
-                            sink.accept(buffer, filled, part.offset() + done);
+                            writeLocally(manifest, part, out, ByteBuffer.wrap(buffer, 0, filled), part.offset() + done);
                             done += filled;
                             progress.add(filled);
                         }
@@ -466,17 +406,20 @@ public final class RepositoryFetcher {
     }
 
     /** A failed write to the local disk is not the store's fault: it is not retried against the store. */
-    private static void writeLocally(Manifest manifest, PartPlan.Part part, FileChannel out, byte[] chunk, int length,
+    private static void writeLocally(Manifest manifest, PartPlan.Part part, FileChannel out, ByteBuffer bytes,
                                      long position) throws IOException {
         try {
-            ByteBuffer bytes = ByteBuffer.wrap(chunk, 0, length);
-            while (bytes.hasRemaining()) {
-                position += out.write(bytes, position);
-            }
+            writeFully(out, bytes, position);
         } catch (IOException e) {
             boolean full = e.getMessage() != null && e.getMessage().contains(NO_SPACE_MESSAGE);
             throw new RepositoryException(full ? Reason.NO_SPACE : Reason.FAILED, "could not write part "
                     + part.index() + " of " + manifest.ref() + " to the cache: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeFully(FileChannel out, ByteBuffer bytes, long position) throws IOException {
+        while (bytes.hasRemaining()) {
+            position += out.write(bytes, position);
         }
     }
 
