@@ -114,7 +114,7 @@ class FetchOutcomesTest {
     }
 
     @Test
-    void aResumeThatFindsEveryPartOnDiskDownloadsNothingAndChecksTheWholeFile() throws Exception {
+    void aResumeThatFindsEveryPartOnDiskDownloadsNothingAndChecksTheWholeFileAboutOncePerMib() throws Exception {
         Manifest sec = publish("sec", 3 * MIB, 3);
         Path dir = Files.createDirectories(cache.versionDir(sec.ref()));
         Files.copy(stored(sec), dir.resolve("data.kuzu.partial"));
@@ -130,8 +130,9 @@ class FetchOutcomesTest {
         assertThat(result.bytesResumed()).isEqualTo(3 * MIB);
         assertThat(result.file()).hasSameBinaryContentAs(stored(sec));
         assertThat(bytesIn(seen, Phase.DOWNLOADING)).containsOnly(3 * MIB);
-        // The parts found on disk are hashed as they are taken in: by the verifying phase all is checked.
-        assertThat(bytesIn(seen, Phase.VERIFYING)).containsOnly(3 * MIB);
+        List<Long> verifying = bytesIn(seen, Phase.VERIFYING);
+        assertThat(verifying).startsWith(0L).hasSizeLessThanOrEqualTo(5);
+        assertCountsUpAboutOncePerMib(verifying, 3 * MIB);
     }
 
     @Test
